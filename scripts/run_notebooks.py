@@ -1,0 +1,117 @@
+#!/usr/bin/python3
+"""Executes the project's notebooks headlessly with the project's tslab kernel and writes each
+executed notebook (.ipynb) and a standalone HTML page into an output folder (default: reports/).
+
+Runs under Debian's Python (/usr/bin/python3), where Jupyter's nbclient and nbconvert are installed.
+Any cell error, including a TypeScript type error, fails the run: the script prints the notebook,
+the cell number, its first lines and the error, then exits 1 after trying the other notebooks.
+
+Usage:
+  /usr/bin/python3 scripts/run_notebooks.py [NOTEBOOK ...] [--out DIR] [--no-html]
+                                            [--inplace] [--figures DIR] [--timeout S]
+  --inplace     also write the outputs back into notebooks/ (the committed notebooks carry outputs)
+  --figures DIR export every chart to DIR/<notebook>/<name>.png|svg|html (sets OLIST_FIGURES_DIR)
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+ROOT = Path(__file__).resolve().parent.parent
+KERNEL = "olist-tslab"
+
+
+def error_text(cell) -> str:
+    lines = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            lines.append(f"{out.get('ename', '')}: {out.get('evalue', '')}")
+            lines.extend(out.get("traceback", [])[-5:])
+        elif out.get("output_type") == "stream" and out.get("name") == "stderr":
+            lines.append(out.get("text", ""))
+    return "\n".join(lines).strip()
+
+
+def run(path: Path, out_dir: Path, html: bool, inplace: bool, figures: Path | None, timeout: int) -> bool:
+    nb = nbformat.read(path, as_version=4)
+    env_before = os.environ.get("OLIST_FIGURES_DIR")
+    if figures is not None:
+        os.environ["OLIST_FIGURES_DIR"] = str((figures / path.stem).resolve())
+    # Kernels get the notebook's folder as working directory, as in the interactive server.
+    client = NotebookClient(
+        nb,
+        kernel_name=KERNEL,
+        timeout=timeout,
+        resources={"metadata": {"path": str(path.parent)}},
+        allow_errors=False,
+    )
+    start = time.perf_counter()
+    ok = True
+    failure = ""
+    try:
+        client.execute()
+    except CellExecutionError as e:
+        ok = False
+        failure = str(e)
+    finally:
+        if figures is not None:
+            if env_before is None:
+                os.environ.pop("OLIST_FIGURES_DIR", None)
+            else:
+                os.environ["OLIST_FIGURES_DIR"] = env_before
+    seconds = time.perf_counter() - start
+    if not ok:
+        # The failing cell is the last one that was executed (execution stops there).
+        executed = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.get("execution_count")]
+        i = executed[-1] if executed else 0
+        cell = nb.cells[i]
+        src = "\n".join(cell.source.splitlines()[:6])
+        print(f"FAIL {path.name}: cell {i + 1} raised an error\n--- cell source ---\n{src}\n"
+              f"--- error ---\n{error_text(cell) or failure}\n", file=sys.stderr)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, out_dir / path.name)
+    if html:
+        from nbconvert import HTMLExporter
+
+        body, _ = HTMLExporter().from_notebook_node(nb)
+        (out_dir / f"{path.stem}.html").write_text(body, encoding="utf-8")
+    if inplace and ok:
+        nbformat.write(nb, path)
+    size = (out_dir / path.name).stat().st_size
+    status = "ok" if ok else "FAILED"
+    print(f"notebook {path.name}: {status} in {seconds:.1f} s ({size / 1e6:.2f} MB) -> {out_dir.relative_to(ROOT) if out_dir.is_relative_to(ROOT) else out_dir}")
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    parser.add_argument("--out", type=Path, default=ROOT / "reports")
+    parser.add_argument("--no-html", action="store_true")
+    parser.add_argument("--inplace", action="store_true")
+    parser.add_argument("--figures", type=Path)
+    parser.add_argument("--timeout", type=int, default=900)
+    args = parser.parse_args()
+    os.environ["JUPYTER_PATH"] = str(ROOT / ".jupyter") + (
+        os.pathsep + os.environ["JUPYTER_PATH"] if os.environ.get("JUPYTER_PATH") else "")
+    if not (ROOT / ".jupyter" / "kernels" / KERNEL / "kernel.json").exists():
+        print("The olist-tslab kernel is not registered: run `npm run setup` first.", file=sys.stderr)
+        return 1
+    paths = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    if not paths:
+        print("No notebook found in notebooks/", file=sys.stderr)
+        return 1
+    results = [run(p, args.out.resolve(), not args.no_html, args.inplace, args.figures, args.timeout) for p in paths]
+    failed = results.count(False)
+    print(f"notebooks: {len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+/**
+ * A small typed query helper over an in-process DuckDB database (`@duckdb/node-api`), shared by the
+ * toolbox and the notebooks. Results come back as plain JavaScript values: BIGINT/HUGEINT become
+ * `number` (exact up to 2^53, far above any count in Olist), DECIMAL becomes `number`, DATE and
+ * TIMESTAMP become `Date` (UTC), so notebooks never meet DuckDB value classes.
+ */
+import { DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBResultReader, DuckDBValue } from "@duckdb/node-api";
+
+/** A plain JavaScript value of a query result. */
+export type Value = string | number | boolean | Date | null | Value[] | { [key: string]: Value };
+
+/** A result row: column name → plain value. */
+export type Row = Record<string, Value>;
+
+/** Positional (`$1`) or named (`$name`) query parameters. */
+export type Params = readonly (string | number | boolean | null)[] | Record<string, string | number | boolean | null>;
+
+/** Converts one value of DuckDB's JS conversion to a plain value (bigint → number, nested values too). */
+export function toPlainValue(v: unknown): Value {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v;
+  if (Array.isArray(v)) return v.map(toPlainValue);
+  if (typeof v === "object") {
+    const out: Record<string, Value> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toPlainValue(x);
+    return out;
+  }
+  return String(v);
+}
+
+/**
+ * An open DuckDB database with one connection.
+ *
+ * @example
+ * const db = await Database.open();
+ * const [{ n }] = await db.rows<{ n: number }>("SELECT 42 AS n");
+ */
+export class Database {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    /** The underlying `@duckdb/node-api` connection, for anything this helper does not cover. */
+    readonly connection: DuckDBConnection,
+    /** `:memory:` or the path of the database file. */
+    readonly path: string,
+  ) {}
+
+  /** Opens a database: in memory by default, or a file (created if missing). */
+  static async open(path = ":memory:"): Promise<Database> {
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    return new Database(instance, connection, path);
+  }
+
+  /** Runs statements that return nothing useful (DDL, INSERT, SET). */
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.connection.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue>);
+  }
+
+  /** Runs a query and reads every row. */
+  async reader(sql: string, params?: Params): Promise<DuckDBResultReader> {
+    return this.connection.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue>);
+  }
+
+  /** Rows as objects of plain values. */
+  async rows<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.reader(sql, params);
+    const names = reader.deduplicatedColumnNames();
+    return reader.getRowsJS().map((r) => {
+      const row: Record<string, Value> = {};
+      for (let j = 0; j < names.length; j++) row[names[j]] = toPlainValue(r[j]);
+      return row as T;
+    });
+  }
+
+  /** Columns as arrays of plain values, keyed by column name. */
+  async columns(sql: string, params?: Params): Promise<Record<string, Value[]>> {
+    const reader = await this.reader(sql, params);
+    const names = reader.deduplicatedColumnNames();
+    const cols = reader.getColumnsJS();
+    const out: Record<string, Value[]> = {};
+    names.forEach((name, j) => (out[name] = cols[j].map(toPlainValue)));
+    return out;
+  }
+
+  /**
+   * Numeric columns as Float64Arrays (NULL → NaN), ready for clustering and charts.
+   * Non-numeric columns throw, naming the column.
+   */
+  async numericColumns(sql: string, params?: Params): Promise<Record<string, Float64Array>> {
+    const cols = await this.columns(sql, params);
+    const out: Record<string, Float64Array> = {};
+    for (const [name, values] of Object.entries(cols)) {
+      const arr = new Float64Array(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v === null) arr[i] = NaN;
+        else if (typeof v === "number") arr[i] = v;
+        else if (typeof v === "boolean") arr[i] = v ? 1 : 0;
+        else throw new Error(`Column "${name}" is not numeric (row ${i} holds ${JSON.stringify(v)})`);
+      }
+      out[name] = arr;
+    }
+    return out;
+  }
+
+  /** The first column of the first row, or `null` when the query returns no row. */
+  async scalar<T extends Value = Value>(sql: string, params?: Params): Promise<T> {
+    const reader = await this.reader(sql, params);
+    if (reader.currentRowCount === 0) return null as T;
+    return toPlainValue(reader.getRowsJS()[0][0]) as T;
+  }
+
+  /** Closes the connection and the database. */
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,8 @@
+/** Data layer: schema of the nine Olist files, locating, loading and querying them in DuckDB. */
+export * from "./schema.js";
+export * from "./db.js";
+export * from "./errors.js";
+export * from "./tables.js";
+export * from "./locate.js";
+export * from "./validate.js";
+export * from "./load.js";

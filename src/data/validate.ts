@@ -1,0 +1,164 @@
+/**
+ * Checks of an Olist file before and after DuckDB reads it: the header against the schema, and the
+ * records DuckDB rejected, each turned into an error that names file, line, column and value.
+ */
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { createGunzip } from "node:zlib";
+import { createReadStream } from "node:fs";
+import { OlistDataError } from "./errors.js";
+import type { ColumnType, TableSpec } from "./schema.js";
+
+/** Reads the first line of a `.csv` or `.csv.gz` file (without BOM and line break). */
+export async function readHeaderLine(file: string): Promise<string> {
+  if (file.endsWith(".gz")) {
+    const stream = createReadStream(file).pipe(createGunzip());
+    let text = "";
+    try {
+      for await (const chunk of stream) {
+        text += (chunk as Buffer).toString("utf8");
+        if (text.includes("\n") || text.length > 65536) break;
+      }
+    } catch (e) {
+      throw new OlistDataError(
+        `${path.basename(file)} is not a readable gzip file (${(e as Error).message}). ` +
+          `Re-download it, or unzip it to a plain .csv.`,
+        file,
+      );
+    } finally {
+      stream.destroy();
+    }
+    return firstLine(text);
+  }
+  const fd = openSync(file, "r");
+  try {
+    const buf = Buffer.alloc(65536);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return firstLine(buf.subarray(0, n).toString("utf8"));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function firstLine(text: string): string {
+  const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const end = noBom.search(/\r?\n/);
+  return end < 0 ? noBom : noBom.slice(0, end);
+}
+
+/** Splits a CSV header line into names (quoted or not). */
+export function parseHeader(line: string): string[] {
+  const names: string[] = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      let j = i + 1;
+      let name = "";
+      while (j < line.length) {
+        if (line[j] === '"' && line[j + 1] === '"') {
+          name += '"';
+          j += 2;
+        } else if (line[j] === '"') break;
+        else name += line[j++];
+      }
+      names.push(name);
+      i = j + 2; // closing quote and comma
+    } else {
+      const comma = line.indexOf(",", i);
+      const end = comma < 0 ? line.length : comma;
+      names.push(line.slice(i, end).trim());
+      i = end + 1;
+    }
+  }
+  return names;
+}
+
+/**
+ * Checks that the header holds the schema's columns in order; a missing, renamed or extra column
+ * throws an error naming the file and the column.
+ */
+export function checkHeader(spec: TableSpec, file: string, header: readonly string[]): void {
+  const name = path.basename(file);
+  const expected = spec.columns.map((c) => c.name);
+  const missing = expected.filter((c) => !header.includes(c));
+  const extra = header.filter((c) => !expected.includes(c));
+  const fix = `Use the original file from Kaggle, or restore the header: ${expected.join(",")}`;
+  if (missing.length > 0) {
+    const renamed = extra.length > 0 ? ` (the file has instead: ${extra.map((c) => `"${c}"`).join(", ")})` : "";
+    throw new OlistDataError(
+      `${name}: column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `"${c}"`).join(", ")} ` +
+        `missing from the header${renamed}. ${fix}`,
+      file,
+    );
+  }
+  if (extra.length > 0) {
+    throw new OlistDataError(
+      `${name}: unexpected column${extra.length > 1 ? "s" : ""} ${extra.map((c) => `"${c}"`).join(", ")} ` +
+        `in the header. ${fix}`,
+      file,
+    );
+  }
+  if (header.some((c, i) => c !== expected[i])) {
+    throw new OlistDataError(
+      `${name}: columns are not in the original order (found ${header.join(",")}). ${fix}`,
+      file,
+    );
+  }
+}
+
+/** One record DuckDB could not read, as recorded in its rejects table. */
+export interface RejectedRecord {
+  line: number;
+  byte_position: number | null;
+  column_name: string | null;
+  error_type: string;
+  csv_line: string | null;
+  error_message: string;
+}
+
+const TYPE_WORDS: Record<ColumnType, string> = {
+  text: "text",
+  integer: "an integer (e.g. 3)",
+  decimal: "a decimal number (e.g. 58.90)",
+  double: "a number (e.g. -23.5456)",
+  timestamp: "a timestamp YYYY-MM-DD HH:MM:SS (e.g. 2017-10-02 10:56:33)",
+};
+
+/**
+ * Physical line number (1-based) of the record starting at `bytePosition`: DuckDB counts records,
+ * but records of the reviews file span several lines, so the line is recounted in the file's bytes.
+ */
+export function physicalLine(file: string, bytePosition: number): number {
+  const raw = readFileSync(file);
+  const bytes = file.endsWith(".gz") ? gunzipSync(raw) : raw;
+  let line = 1;
+  const end = Math.min(bytePosition, bytes.length);
+  for (let i = 0; i < end; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/** Turns DuckDB's rejected records into one error naming file, line, column and value. */
+export function rejectsError(spec: TableSpec, file: string, rejects: readonly RejectedRecord[]): OlistDataError {
+  const name = path.basename(file);
+  const shown = rejects.slice(0, 5).map((r) => {
+    const line = r.byte_position != null ? physicalLine(file, r.byte_position) : r.line;
+    const column = spec.columns.find((c) => c.name === r.column_name);
+    if (r.error_type === "CAST" && column) {
+      const value = /Could not convert string "(.*)" to/.exec(r.error_message)?.[1] ?? "?";
+      return `${name} line ${line}, column "${column.name}": value "${value}" is not ${TYPE_WORDS[column.type]}`;
+    }
+    const what =
+      r.error_type === "MISSING COLUMNS" || r.error_type === "TOO MANY COLUMNS"
+        ? `malformed record, ${r.error_message.replace("Expected Number of Columns", `expected ${spec.columns.length} fields`).replace(/: \d+ Found:/, ", found")}`
+        : `malformed record (${r.error_type.toLowerCase()}: ${r.error_message})`;
+    const text = r.csv_line ? ` — ${JSON.stringify(r.csv_line.slice(0, 120))}` : "";
+    return `${name} line ${line}: ${what}${text}`;
+  });
+  const more = rejects.length > 5 ? `\n… and ${rejects.length - 5} more rejected record(s)` : "";
+  return new OlistDataError(
+    `${rejects.length} record(s) of ${name} could not be read:\n${shown.join("\n")}${more}\n` +
+      `No record is dropped silently: fix these lines or re-download the file from Kaggle.`,
+    file,
+  );
+}

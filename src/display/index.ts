@@ -1,0 +1,4 @@
+/** Notebook display: tables, banners and raw MIME bundles. */
+export * from "./notebook.js";
+export * from "./table.js";
+export * from "./banner.js";
