@@ -6,7 +6,8 @@ import path from "node:path";
 import { Database } from "./db.js";
 import { OlistDataError } from "./errors.js";
 import type { DataSource, LocateOptions } from "./locate.js";
-import { chooseDataDir, dataSourceOf, readTwinMarker } from "./locate.js";
+import { chooseDataDir, dataSourceOf } from "./locate.js";
+import { DEFAULT_TWIN_SEED, readTwinMarker, writeOlistTwin } from "../twin/index.js";
 import type { TableName, TableSpec } from "./schema.js";
 import { OLIST_TABLES } from "./schema.js";
 import { SQL_TYPES } from "./tables.js";
@@ -95,7 +96,6 @@ export async function openOlist(options: OpenOlistOptions = {}): Promise<OlistDa
       throw new OlistDataError(`No Olist data found (searched ${searched.join(", ")}) and twin generation is off.`);
     }
     log(`No real Olist data found; generating the synthetic Olist twin in ${dir} (once) …`);
-    const { writeOlistTwin, DEFAULT_TWIN_SEED } = await import("../twin/index.js");
     await writeOlistTwin({ outDir: dir, seed: DEFAULT_TWIN_SEED });
   }
   const source = dataSourceOf(dir, chosenBy, searched);

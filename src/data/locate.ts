@@ -2,12 +2,14 @@
  * Finds the Olist files: an explicit folder, else `OLIST_DATA_DIR`, else `data/raw/`, else the Olist
  * twin (synthetic stand-in) in `data/twin/`. Each table may be `.csv` or `.csv.gz`.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { OlistDataError } from "./errors.js";
 import type { TableName } from "./schema.js";
 import { KAGGLE_DATASET, OLIST_TABLES } from "./schema.js";
 import { projectPath } from "../util/paths.js";
+import type { TwinMarker } from "../twin/write.js";
+import { readTwinMarker } from "../twin/write.js";
 
 /** Where the tables come from. */
 export interface DataSource {
@@ -27,30 +29,10 @@ export interface DataSource {
   readonly twin?: TwinMarker;
 }
 
-/** Content of `TWIN.json`, written by the twin generator beside its files. */
-export interface TwinMarker {
-  readonly synthetic: true;
-  readonly generator: string;
-  readonly version: number;
-  readonly seed: number;
-  readonly customers: number;
-}
-
 /** How to obtain the real dataset, appended to "file missing" errors and synthetic banners. */
 export const GET_REAL_DATA =
   `Download the Kaggle dataset "${KAGGLE_DATASET}" (https://www.kaggle.com/datasets/${KAGGLE_DATASET}), ` +
   `unzip its nine CSV files (.csv or .csv.gz) into data/raw/ or a folder named by OLIST_DATA_DIR.`;
-
-/** Reads `TWIN.json` in a folder, or `undefined` when the folder holds no twin. */
-export function readTwinMarker(dir: string): TwinMarker | undefined {
-  const file = path.join(dir, "TWIN.json");
-  if (!existsSync(file)) return undefined;
-  const marker = JSON.parse(readFileSync(file, "utf8")) as TwinMarker;
-  if (marker.synthetic !== true) {
-    throw new OlistDataError(`${file} is not a twin marker ("synthetic": true is missing)`, file);
-  }
-  return marker;
-}
 
 /** The file of one table in `dir` (`.csv` preferred over `.csv.gz`), or `undefined`. */
 export function findTableFile(dir: string, baseName: string): string | undefined {
@@ -114,7 +96,7 @@ export function displayPath(dir: string): string {
 }
 
 /** Describes a source in one line, flagging synthetic data. */
-export function describeSource(dir: string, twin: TwinMarker | undefined): string {
+export function describeSource(dir: string, twin: TwinMarker | null): string {
   const where = displayPath(dir);
   if (twin) {
     return (
@@ -170,7 +152,7 @@ export function dataSourceOf(
   return {
     kind: twin ? "twin" : "real",
     dir,
-    synthetic: twin !== undefined,
+    synthetic: twin !== null,
     chosenBy,
     files,
     description: describeSource(dir, twin),
