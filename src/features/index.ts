@@ -1,0 +1,12 @@
+/**
+ * Customer features of the Olist marketplace: cleaning rules, the leak-free customer table at an
+ * as-of date, invariant checks, model transforms and RFM scoring.
+ */
+export * from "./definitions.js";
+export * from "./facts.js";
+export * from "./customers.js";
+export * from "./cleaning.js";
+export * from "./output.js";
+export * from "./invariants.js";
+export * from "./transform.js";
+export * from "./rfm.js";

@@ -1,0 +1,61 @@
+/**
+ * The customer table as rows and as CSV: `customer_unique_id` first, then every numeric feature
+ * and the text features, under the names of `definitions.ts`.
+ */
+import { writeFile } from "node:fs/promises";
+import type { CustomerTable, NumericFeature, TextFeature } from "./definitions.js";
+import { NUMERIC_FEATURES, TEXT_FEATURES } from "./definitions.js";
+
+/** One customer as a plain object (NaN stays NaN). */
+export type CustomerRow = { customer_unique_id: string } & Record<NumericFeature, number> &
+  Record<TextFeature, string>;
+
+/** The CSV / row column names in order: id, numeric features, text features. */
+export const CUSTOMER_COLUMNS: readonly string[] = [
+  "customer_unique_id",
+  ...NUMERIC_FEATURES,
+  ...TEXT_FEATURES,
+];
+
+/**
+ * The table as an array of row objects (for `console.table`, arquero, Plotly hovers).
+ *
+ * @example
+ * customerRows(table).slice(0, 5);
+ */
+export function customerRows(table: CustomerTable): CustomerRow[] {
+  return table.ids.map((id, i) => {
+    const row: Record<string, string | number> = { customer_unique_id: id };
+    for (const name of NUMERIC_FEATURES) row[name] = table.numeric[name][i];
+    for (const name of TEXT_FEATURES) row[name] = table.text[name][i];
+    return row as CustomerRow;
+  });
+}
+
+/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * The table as CSV text: header line, one line per customer; NaN → empty field; numbers in full
+ * precision (`String(x)` round-trips exactly).
+ */
+export function customerTableToCsv(table: CustomerTable): string {
+  const lines = [CUSTOMER_COLUMNS.join(",")];
+  for (let i = 0; i < table.ids.length; i++) {
+    const fields = [csvField(table.ids[i])];
+    for (const name of NUMERIC_FEATURES) {
+      const x = table.numeric[name][i];
+      fields.push(Number.isNaN(x) ? "" : String(x));
+    }
+    for (const name of TEXT_FEATURES) fields.push(csvField(table.text[name][i]));
+    lines.push(fields.join(","));
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Writes the table as CSV to `file` (see {@link customerTableToCsv}). */
+export async function writeCustomerCsv(table: CustomerTable, file: string): Promise<void> {
+  await writeFile(file, customerTableToCsv(table), "utf8");
+}

@@ -1,0 +1,225 @@
+/**
+ * Fitted, serialisable transforms from customer columns to a model matrix: impute missing values,
+ * log1p the skewed columns, then centre and scale (standard or robust). Everything the transform
+ * learned is stored, so a model trained at T0 applies unchanged at later dates, and `toJSON()` /
+ * `fittedTransformFromJSON()` round-trip exactly.
+ */
+import type { Matrix } from "../cluster/matrix.js";
+import type { CustomerTable } from "./definitions.js";
+
+/** Centre/scale rule: `standard` = (x − mean) / sd (population); `robust` = (x − median) / IQR. */
+export type Scaler = "standard" | "robust" | "none";
+
+/** What to do with NaN in a column: replace by the training median, or throw. */
+export type MissingRule = "median" | "error";
+
+/** Options of {@link fitTransform}. */
+export interface TransformOptions {
+  /** Columns to use, in matrix column order. */
+  features: readonly string[];
+  /** Columns to pass through `log1p` (after imputation; values must be > −1). Default none. */
+  log1p?: readonly string[];
+  /** Scaling rule (default `"standard"`). A zero sd or IQR scales by 1 (the column is only centred). */
+  scaler?: Scaler;
+  /** NaN handling (default `"median"`: training median of the raw column, stored in the transform). */
+  missing?: MissingRule;
+}
+
+/** The transform's output: a clustering {@link Matrix} (row-major, `data[r * cols + c]`) with its column names. */
+export interface FeatureMatrix extends Matrix {
+  /** Column names. */
+  features: string[];
+}
+
+/** The serialised form of a fitted transform (plain JSON). */
+export interface TransformJSON {
+  kind: "olist-feature-transform";
+  version: 1;
+  features: string[];
+  log1p: string[];
+  scaler: Scaler;
+  missing: MissingRule;
+  /** Per feature: value replacing NaN (raw scale), centre and scale (after log1p). */
+  impute: number[];
+  center: number[];
+  scale: number[];
+}
+
+/** Named numeric columns, or a customer table (its `numeric` columns are used). */
+export type ColumnSource = Record<string, Float64Array> | Pick<CustomerTable, "numeric">;
+
+function columnsOf(source: ColumnSource): Record<string, Float64Array> {
+  return "numeric" in source && !(source.numeric instanceof Float64Array)
+    ? (source.numeric as Record<string, Float64Array>)
+    : (source as Record<string, Float64Array>);
+}
+
+function getColumn(columns: Record<string, Float64Array>, name: string): Float64Array {
+  const column = columns[name];
+  if (!(column instanceof Float64Array)) {
+    throw new Error(
+      `Column "${name}" is not among the columns (${Object.keys(columns).join(", ")}).`,
+    );
+  }
+  return column;
+}
+
+/** Quantile (linear interpolation, like DuckDB quantile_cont) of sorted finite values. */
+function quantileSorted(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+function finiteSorted(values: Float64Array): Float64Array {
+  return values.filter((x) => !Number.isNaN(x)).sort();
+}
+
+/** A transform fitted on training columns. */
+export class FittedTransform {
+  private constructor(private readonly spec: TransformJSON) {}
+
+  /** Builds a transform from its fitted parameters (see {@link fitTransform}). */
+  static of(spec: TransformJSON): FittedTransform {
+    return new FittedTransform(spec);
+  }
+
+  /** Column names of the output matrix. */
+  get features(): string[] {
+    return [...this.spec.features];
+  }
+
+  /**
+   * Applies the transform to columns (same names as at fit time); NaN become the stored training
+   * value (or throw with `missing: "error"`).
+   */
+  apply(source: ColumnSource): FeatureMatrix {
+    const columns = columnsOf(source);
+    const { features, impute, center, scale } = this.spec;
+    const logged = new Set(this.spec.log1p);
+    const cols = features.length;
+    const rows = cols === 0 ? 0 : getColumn(columns, features[0]).length;
+    const data = new Float64Array(rows * cols);
+    features.forEach((name, c) => {
+      const column = getColumn(columns, name);
+      if (column.length !== rows) {
+        throw new Error(
+          `Column "${name}" has ${column.length} values, "${features[0]}" has ${rows}.`,
+        );
+      }
+      const log = logged.has(name);
+      for (let r = 0; r < rows; r++) {
+        let x = column[r];
+        if (Number.isNaN(x)) {
+          if (this.spec.missing === "error") {
+            throw new Error(
+              `Column "${name}" is missing (NaN) at row ${r}; use missing: "median".`,
+            );
+          }
+          x = impute[c];
+        }
+        if (log) {
+          if (!(x > -1))
+            throw new Error(`log1p of ${x} in column "${name}" (row ${r}) is undefined.`);
+          x = Math.log1p(x);
+        }
+        data[r * cols + c] = (x - center[c]) / scale[c];
+      }
+    });
+    return { data, rows, cols, features: [...features] };
+  }
+
+  /** The fitted parameters as plain JSON (exact: doubles survive JSON.stringify / JSON.parse). */
+  toJSON(): TransformJSON {
+    return structuredClone(this.spec);
+  }
+}
+
+/** Rebuilds a transform from {@link FittedTransform.toJSON} output (validated). */
+export function fittedTransformFromJSON(json: unknown): FittedTransform {
+  const spec = json as TransformJSON;
+  if (spec?.kind !== "olist-feature-transform" || spec.version !== 1) {
+    throw new Error(
+      'Not a serialised feature transform (expected kind "olist-feature-transform", version 1).',
+    );
+  }
+  const n = spec.features.length;
+  for (const key of ["impute", "center", "scale"] as const) {
+    if (!Array.isArray(spec[key]) || spec[key].length !== n) {
+      throw new Error(`Serialised transform: "${key}" must hold ${n} numbers.`);
+    }
+  }
+  return FittedTransform.of(structuredClone(spec));
+}
+
+/**
+ * Fits a transform on training columns: per feature, the NaN replacement (training median), then
+ * after optional log1p the centre and scale of the chosen scaler.
+ *
+ * @example
+ * const t = fitTransform(table, {
+ *   features: ["recency_days", "frequency", "monetary"],
+ *   log1p: ["frequency", "monetary"],
+ *   scaler: "standard",
+ * });
+ * const { data, rows, cols } = t.apply(table); // later: t.apply(tableAtLaterDate)
+ */
+export function fitTransform(source: ColumnSource, options: TransformOptions): FittedTransform {
+  const columns = columnsOf(source);
+  const features = [...options.features];
+  const log1p = [...(options.log1p ?? [])];
+  const scaler = options.scaler ?? "standard";
+  const missing = options.missing ?? "median";
+  for (const name of log1p) {
+    if (!features.includes(name)) throw new Error(`log1p column "${name}" is not among features.`);
+  }
+  const impute: number[] = [];
+  const center: number[] = [];
+  const scale: number[] = [];
+  for (const name of features) {
+    const raw = getColumn(columns, name);
+    const sortedRaw = finiteSorted(raw);
+    if (sortedRaw.length === 0) throw new Error(`Column "${name}" has no value to fit on.`);
+    if (missing === "error" && sortedRaw.length < raw.length) {
+      throw new Error(
+        `Column "${name}" has ${raw.length - sortedRaw.length} missing values (NaN).`,
+      );
+    }
+    const fill = quantileSorted(sortedRaw, 0.5);
+    const values = raw.map((x) => (Number.isNaN(x) ? fill : x));
+    if (log1p.includes(name)) {
+      for (let i = 0; i < values.length; i++) {
+        if (!(values[i] > -1))
+          throw new Error(`log1p of ${values[i]} in column "${name}" is undefined.`);
+        values[i] = Math.log1p(values[i]);
+      }
+    }
+    let c = 0;
+    let s = 1;
+    if (scaler === "standard") {
+      c = values.reduce((a, x) => a + x, 0) / values.length;
+      s = Math.sqrt(values.reduce((a, x) => a + (x - c) ** 2, 0) / values.length);
+    } else if (scaler === "robust") {
+      const sorted = values.slice().sort();
+      c = quantileSorted(sorted, 0.5);
+      s = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
+    }
+    // A constant column (e.g. frequency's IQR when ~97% buy once) is only centred.
+    impute.push(fill);
+    center.push(c);
+    scale.push(s > 0 ? s : 1);
+  }
+  return FittedTransform.of({
+    kind: "olist-feature-transform",
+    version: 1,
+    features,
+    log1p,
+    scaler,
+    missing,
+    impute,
+    center,
+    scale,
+  });
+}
