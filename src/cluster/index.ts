@@ -1,0 +1,20 @@
+/** Clustering toolbox: matrix helpers, k-means, Ward, DBSCAN, k-d tree, stability, synthetic data. */
+export * from "./matrix.js";
+export { kmeans, kmeansPlusPlus, kmeansPredict, meanFeatureVariance } from "./kmeans.js";
+export type { KMeansOptions, KMeansResult } from "./kmeans.js";
+export { cutTree, wardLinkage, wardMicroClusters, wardSample } from "./ward.js";
+export type {
+  LinkageRow,
+  WardMicroOptions,
+  WardMicroResult,
+  WardSampleOptions,
+  WardSampleResult,
+} from "./ward.js";
+export { dbscan, kDistances } from "./dbscan.js";
+export type { DbscanOptions, DbscanResult, KDistanceOptions } from "./dbscan.js";
+export { buildKdTree, kthNeighborDistance, radiusNeighbors, radiusSearch } from "./kdtree.js";
+export type { KdTree, KdTreeOptions } from "./kdtree.js";
+export { kmeansStability } from "./stability.js";
+export type { AriSummary, StabilityOptions, StabilityResult } from "./stability.js";
+export { makeBlobs } from "./synthetic.js";
+export type { MakeBlobsOptions } from "./synthetic.js";

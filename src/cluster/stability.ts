@@ -1,0 +1,108 @@
+/**
+ * Stability of a k-means solution for a candidate k: does the partition survive a change of seed,
+ * and a change of sample (bootstrap)? Both are summarised with the adjusted Rand index (ARI).
+ */
+import { kmeans, kmeansPredict } from "./kmeans.js";
+import { selectRows, type Matrix } from "./matrix.js";
+import { adjustedRandIndex } from "../metrics/adjustedRandIndex.js";
+import { createRng } from "../util/random.js";
+
+/** Options of {@link kmeansStability}. */
+export interface StabilityOptions {
+  /** Number of k-means fits with different seeds (all pairs are compared). Default 5. */
+  seedRuns?: number;
+  /** Number of bootstrap pairs. Default 5. */
+  bootstrapPairs?: number;
+  /** Rows per bootstrap sample (drawn with replacement). Default: all rows. */
+  bootstrapSize?: number;
+  /** k-means restarts per fit. Default 1, so that seed runs actually differ (with 10 they mostly coincide). */
+  nInit?: number;
+  /** k-means iteration cap. Default 300. */
+  maxIterations?: number;
+  /** Master seed. Default 0. */
+  seed?: number;
+}
+
+/** Mean, minimum and standard deviation of a set of ARIs. */
+export interface AriSummary {
+  /** Every ARI computed. */
+  values: Float64Array;
+  mean: number;
+  min: number;
+  /** Population standard deviation. */
+  std: number;
+}
+
+/** Result of {@link kmeansStability}. */
+export interface StabilityResult {
+  k: number;
+  /** ARI between every pair of seed runs on the full data. */
+  seeds: AriSummary;
+  /** ARI between full-data predictions of models fitted on two independent bootstrap samples. */
+  bootstrap: AriSummary;
+}
+
+function summarise(values: number[]): AriSummary {
+  const n = values.length;
+  const mean = n ? values.reduce((a, b) => a + b, 0) / n : NaN;
+  const variance = n ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / n : NaN;
+  return {
+    values: Float64Array.from(values),
+    mean,
+    min: n ? Math.min(...values) : NaN,
+    std: Math.sqrt(variance),
+  };
+}
+
+/**
+ * Seed and bootstrap stability of k-means at `k`. Values near 1 mean a reproducible segmentation.
+ *
+ * @example
+ * const s = kmeansStability(matrix, 6, { seedRuns: 5, bootstrapPairs: 5, seed: 1 });
+ * s.seeds.mean; s.bootstrap.min;
+ */
+export function kmeansStability(
+  matrix: Matrix,
+  k: number,
+  options: StabilityOptions = {},
+): StabilityResult {
+  const {
+    seedRuns = 5,
+    bootstrapPairs = 5,
+    bootstrapSize = matrix.rows,
+    nInit = 1,
+    maxIterations = 300,
+    seed = 0,
+  } = options;
+  if (!Number.isInteger(seedRuns) || seedRuns < 2)
+    throw new Error(`seedRuns must be an integer ≥ 2, got ${seedRuns}`);
+  if (!Number.isInteger(bootstrapPairs) || bootstrapPairs < 0) {
+    throw new Error(`bootstrapPairs must be a non-negative integer, got ${bootstrapPairs}`);
+  }
+  if (!Number.isInteger(bootstrapSize) || bootstrapSize < k) {
+    throw new Error(`bootstrapSize must be an integer ≥ k = ${k}, got ${bootstrapSize}`);
+  }
+  const rng = createRng(seed);
+  const runs: Int32Array[] = [];
+  for (let r = 0; r < seedRuns; r++) {
+    runs.push(kmeans(matrix, k, { nInit, maxIterations, seed: rng.int(2 ** 31) }).labels);
+  }
+  const seedAris: number[] = [];
+  for (let a = 0; a < seedRuns; a++)
+    for (let b = a + 1; b < seedRuns; b++) seedAris.push(adjustedRandIndex(runs[a], runs[b]));
+
+  const bootAris: number[] = [];
+  const fitOnBootstrap = (): Int32Array => {
+    const indices = new Int32Array(bootstrapSize);
+    for (let i = 0; i < bootstrapSize; i++) indices[i] = rng.int(matrix.rows);
+    const model = kmeans(selectRows(matrix, indices), k, {
+      nInit,
+      maxIterations,
+      seed: rng.int(2 ** 31),
+    });
+    return kmeansPredict(matrix, model.centroids);
+  };
+  for (let p = 0; p < bootstrapPairs; p++)
+    bootAris.push(adjustedRandIndex(fitOnBootstrap(), fitOnBootstrap()));
+  return { k, seeds: summarise(seedAris), bootstrap: summarise(bootAris) };
+}
