@@ -2,9 +2,16 @@
  * olist-segmentation toolbox: everything the notebooks and commands use, by concern.
  *
  * @example
- * import { openOlist, showTable } from "../dist/index.js"; // from a notebook in notebooks/
+ * import { openOlist, customerFeatures, fitSegmentModel } from "../dist/index.js"; // in notebooks/
  */
 export * from "./data/index.js";
 export * from "./display/index.js";
+export * from "./twin/index.js";
+export * from "./features/index.js";
+export * from "./cluster/index.js";
+export * from "./metrics/index.js";
+export * from "./pca/index.js";
+export * from "./segments/index.js";
+export * from "./maintenance/index.js";
 export * from "./util/random.js";
 export * from "./util/paths.js";

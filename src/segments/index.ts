@@ -1,0 +1,3 @@
+/** Segment model (fit, save, assign) and segment profiles. */
+export * from "./model.js";
+export * from "./profiles.js";

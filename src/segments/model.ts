@@ -1,0 +1,218 @@
+/**
+ * The segment model marketing reruns every day: a fitted feature transform, k-means centroids in the
+ * transformed space, the feature list and the segment names, saved as one JSON file. Applying it to
+ * any customer table (any date, any data source) gives each customer's segment without refitting.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import type { KMeansResult } from "../cluster/kmeans.js";
+import { kmeans, kmeansPredict } from "../cluster/kmeans.js";
+import type { Matrix } from "../cluster/matrix.js";
+import type { CustomerTable } from "../features/definitions.js";
+import type { Scaler, TransformJSON } from "../features/transform.js";
+import type { FittedTransform } from "../features/transform.js";
+import { fitTransform, fittedTransformFromJSON } from "../features/transform.js";
+
+/** The serialised segment model (plain JSON, exact round-trip). */
+export interface SegmentModelJSON {
+  kind: "olist-segment-model";
+  version: 1;
+  /** Features the model reads, in matrix column order (raw customer-table column names). */
+  features: string[];
+  transform: TransformJSON;
+  k: number;
+  seed: number;
+  nInit: number;
+  /** k rows of centroids in the transformed (model) space, segment order. */
+  centroids: number[][];
+  /** Segment names, index = segment number. */
+  names: string[];
+  /** As-of date of the training customer table (ISO). */
+  trainedAsOf: string;
+  /** Where the training data came from; `synthetic` flags the Olist twin. */
+  trainedOn: { description: string; synthetic: boolean; customers: number };
+  /** Within-cluster sum of squares on the training table. */
+  inertia: number;
+}
+
+/** Options of {@link fitSegmentModel}. */
+export interface FitSegmentModelOptions {
+  /** Customer-table columns used by the model. */
+  features: readonly string[];
+  /** Columns passed through log1p before scaling (default: none). */
+  log1p?: readonly string[];
+  /** Scaler of the transform (default `"standard"`). */
+  scaler?: Scaler;
+  /** Number of segments. */
+  k: number;
+  /** Seed of the k-means restarts (default 0). */
+  seed?: number;
+  /** k-means++ restarts (default 10). */
+  nInit?: number;
+  /** Segment names in segment order (default `Segment 0` …); see `describeSegments` for automatic names. */
+  names?: readonly string[];
+  /** Description of the training data (default "unknown source"). */
+  source?: { description: string; synthetic: boolean };
+}
+
+/** A fitted segment model. */
+export class SegmentModel {
+  private constructor(
+    private readonly spec: SegmentModelJSON,
+    /** The frozen feature transform. */
+    readonly transform: FittedTransform,
+    /** Centroids in model space, k × features. */
+    readonly centroids: Matrix,
+  ) {}
+
+  /** Builds a model from its JSON form, validating it. */
+  static fromJSON(json: unknown): SegmentModel {
+    const spec = json as SegmentModelJSON;
+    if (spec?.kind !== "olist-segment-model" || spec.version !== 1) {
+      throw new Error('Not a segment model (expected kind "olist-segment-model", version 1).');
+    }
+    const cols = spec.features.length;
+    if (spec.centroids.length !== spec.k || spec.centroids.some((c) => c.length !== cols)) {
+      throw new Error(`Segment model: centroids must be ${spec.k} rows of ${cols} numbers.`);
+    }
+    if (spec.names.length !== spec.k) throw new Error(`Segment model: ${spec.k} names expected.`);
+    const centroids = { data: Float64Array.from(spec.centroids.flat()), rows: spec.k, cols };
+    return new SegmentModel(
+      structuredClone(spec),
+      fittedTransformFromJSON(spec.transform),
+      centroids,
+    );
+  }
+
+  get k(): number {
+    return this.spec.k;
+  }
+  get features(): string[] {
+    return [...this.spec.features];
+  }
+  get names(): string[] {
+    return [...this.spec.names];
+  }
+  get trainedAsOf(): Date {
+    return new Date(this.spec.trainedAsOf);
+  }
+
+  /** A copy of the model with other segment names (e.g. after profiling). */
+  withNames(names: readonly string[]): SegmentModel {
+    return SegmentModel.fromJSON({ ...this.toJSON(), names: [...names] });
+  }
+
+  /** The customers of a table in model space (frozen transform). */
+  transformTable(table: Pick<CustomerTable, "numeric">): Matrix {
+    return this.transform.apply(table);
+  }
+
+  /** Segment of each customer of a table: nearest centroid after the frozen transform. */
+  assign(table: Pick<CustomerTable, "numeric">): Int32Array {
+    return kmeansPredict(this.transformTable(table), this.centroids);
+  }
+
+  toJSON(): SegmentModelJSON {
+    return structuredClone(this.spec);
+  }
+}
+
+/** The result of {@link fitSegmentModel}. */
+export interface FittedSegments {
+  model: SegmentModel;
+  /** Segment of each training customer (segments numbered by decreasing size). */
+  labels: Int32Array;
+  /** The training customers in model space. */
+  matrix: Matrix;
+  kmeans: KMeansResult;
+}
+
+/**
+ * Fits the transform and k-means on a customer table. Segments are renumbered by decreasing size
+ * (segment 0 is the largest), so numbers are stable across runs that find the same partition.
+ *
+ * @example
+ * const { model, labels } = fitSegmentModel(customers, { features: ["recency_days", "frequency", "monetary"], log1p: ["monetary"], k: 4, seed: 1 });
+ * writeFileSync("model.json", JSON.stringify(model));
+ */
+export function fitSegmentModel(
+  table: CustomerTable,
+  options: FitSegmentModelOptions,
+): FittedSegments {
+  const { k, seed = 0, nInit = 10 } = options;
+  const transform = fitTransform(table, {
+    features: options.features,
+    log1p: options.log1p ?? [],
+    scaler: options.scaler ?? "standard",
+  });
+  const matrix = transform.apply(table);
+  const result = kmeans(matrix, k, { seed, nInit });
+  // Renumber by decreasing size (ties: lower original index first) for stable, readable numbers.
+  const sizes = new Float64Array(k);
+  for (const l of result.labels) sizes[l]++;
+  const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  const newIndex = new Int32Array(k);
+  order.forEach((old, i) => (newIndex[old] = i));
+  const labels = result.labels.map((l) => newIndex[l]);
+  const cols = matrix.cols;
+  const centroids = order.map((old) =>
+    Array.from(result.centroids.data.subarray(old * cols, (old + 1) * cols)),
+  );
+  const names = options.names ? [...options.names] : order.map((_, i) => `Segment ${i}`);
+  if (names.length !== k)
+    throw new Error(`names has ${names.length} entries for k = ${k} segments`);
+  const model = SegmentModel.fromJSON({
+    kind: "olist-segment-model",
+    version: 1,
+    features: [...options.features],
+    transform: transform.toJSON(),
+    k,
+    seed,
+    nInit,
+    centroids,
+    names,
+    trainedAsOf: table.asOf.toISOString(),
+    trainedOn: {
+      description: options.source?.description ?? "unknown source",
+      synthetic: options.source?.synthetic ?? false,
+      customers: table.ids.length,
+    },
+    inertia: result.inertia,
+  } satisfies SegmentModelJSON);
+  return { model, labels, matrix, kmeans: { ...result, labels } };
+}
+
+/**
+ * Segment number and name of every customer of a table, with a saved model.
+ *
+ * @example
+ * const model = loadSegmentModel("reports/segments/model.json");
+ * const { labels, names } = assignSegments(model, await customerFeatures(db));
+ */
+export function assignSegments(
+  model: SegmentModel,
+  table: Pick<CustomerTable, "numeric">,
+): { labels: Int32Array; names: string[] } {
+  const labels = model.assign(table);
+  const segmentNames = model.names;
+  return { labels, names: Array.from(labels, (l) => segmentNames[l]) };
+}
+
+/** Writes a model as pretty JSON. */
+export function saveSegmentModel(model: SegmentModel, file: string): void {
+  writeFileSync(file, JSON.stringify(model.toJSON(), null, 2) + "\n");
+}
+
+/** Reads a model written by {@link saveSegmentModel}; the error names the file when it is not one. */
+export function loadSegmentModel(file: string): SegmentModel {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`Cannot read segment model ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return SegmentModel.fromJSON(json);
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import type { CustomerTable } from "../../src/features/definitions.js";
+import { simulateMaintenance } from "../../src/maintenance/simulate.js";
+import { fitSegmentModel } from "../../src/segments/model.js";
+import { createRng } from "../../src/util/random.js";
+import { blobTable, pickRows } from "../helpers/tables.js";
+
+const DAY = 86_400_000;
+const t0 = new Date("2017-09-01T00:00:00Z");
+const end = new Date(t0.getTime() + 10 * 7 * DAY);
+const features = ["recency_days", "monetary"];
+// Four blobs; the base population every date resamples.
+const base = blobTable(
+  [
+    [10, 10],
+    [10, 30],
+    [30, 10],
+    [30, 30],
+  ],
+  80,
+  5,
+);
+
+/** A bootstrap resample of the base population, seeded by the date: no drift at all. */
+function resampled(date: Date): CustomerTable {
+  const rng = createRng(date.getTime() / DAY);
+  const rows = Int32Array.from({ length: base.ids.length }, () => rng.int(base.ids.length));
+  return pickRows(base, rows, date);
+}
+
+describe("maintenance simulation", () => {
+  test("no drift (the same data resampled): ARI stays near 1 at every date", async () => {
+    const result = await simulateMaintenance(resampled, {
+      features,
+      k: 4,
+      seeds: [0, 1],
+      origins: [t0],
+      end,
+      nInit: 5,
+    });
+    assert.equal(result.curve.length, 10);
+    for (const p of result.curve) {
+      assert.ok(p.mean > 0.95, `ARI ${p.mean} at day ${p.days}`);
+      assert.ok(p.noise > 0.95);
+    }
+    assert.equal(result.decision.neverBelow, 2);
+    assert.ok(Number.isNaN(result.decision.median));
+    // Resampling 320 customers moves PSI by sampling noise only: never a major shift (0.25).
+    for (const d of result.drift)
+      for (const f of features) assert.ok(d.psi[f] < 0.25, `PSI ${d.psi[f]}`);
+  });
+
+  test("injected drift at a known date: ARI falls below the threshold after it and not before", async () => {
+    const driftDate = new Date(t0.getTime() + 5 * 7 * DAY);
+    // From the drift date, customers of the two low-recency blobs move: recency rises to 20, so the
+    // four blobs become three columns of points, a different partition for a refit.
+    const drifted = (date: Date): CustomerTable => {
+      const t = resampled(date);
+      if (date.getTime() < driftDate.getTime()) return t;
+      const recency = t.numeric.recency_days.map((r) => (r < 20 ? r + 10 : r + 20));
+      return { ...t, numeric: { ...t.numeric, recency_days: recency } };
+    };
+    const result = await simulateMaintenance(drifted, {
+      features,
+      k: 4,
+      seeds: [0, 1, 2],
+      origins: [t0],
+      end,
+      nInit: 5,
+    });
+    for (const p of result.curve) {
+      if (p.days < 35) assert.ok(p.min >= 0.8, `before drift, day ${p.days}: ARI ${p.min}`);
+      else assert.ok(p.max < 0.8, `after drift, day ${p.days}: ARI ${p.max}`);
+    }
+    assert.equal(result.decision.median, 35);
+    assert.equal(result.decision.min, 35);
+    assert.equal(result.decision.neverBelow, 0);
+    const last = result.drift[result.drift.length - 1];
+    assert.ok(last.psi.recency_days > 0.25, `PSI ${last.psi.recency_days}`);
+    assert.ok(last.migratedShare > 0.2);
+    // The migration matrix covers every customer present at both dates.
+    const moved = result.migration.matrix.flat().reduce((a, x) => a + x, 0);
+    assert.ok(moved > 0);
+  });
+
+  test("M0 is never refitted: its JSON equals a fresh fit at T0 after the whole simulation", async () => {
+    const result = await simulateMaintenance(resampled, {
+      features,
+      k: 4,
+      seeds: [3],
+      origins: [t0],
+      end,
+      nInit: 5,
+    });
+    const fresh = fitSegmentModel(resampled(t0), { features, k: 4, seed: 3, nInit: 5 }).model;
+    assert.equal(JSON.stringify(result.frozenModels[0].toJSON()), JSON.stringify(fresh.toJSON()));
+  });
+
+  test("a table provider needs explicit origins and end", async () => {
+    await assert.rejects(
+      simulateMaintenance(resampled, { features, k: 4 }),
+      /needs options\.origins and options\.end/,
+    );
+  });
+});
