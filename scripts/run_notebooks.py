@@ -98,6 +98,8 @@ def main() -> int:
     parser.add_argument("--figures", type=Path)
     parser.add_argument("--timeout", type=int, default=900)
     args = parser.parse_args()
+    # A figure name used twice in a notebook is an error (two charts would share one export file).
+    os.environ.setdefault("OLIST_FIGURES_STRICT", "1")
     os.environ["JUPYTER_PATH"] = str(ROOT / ".jupyter") + (
         os.pathsep + os.environ["JUPYTER_PATH"] if os.environ.get("JUPYTER_PATH") else "")
     if not (ROOT / ".jupyter" / "kernels" / KERNEL / "kernel.json").exists():

@@ -6,6 +6,7 @@
  */
 export * from "./data/index.js";
 export * from "./display/index.js";
+export * from "./charts/index.js";
 export * from "./twin/index.js";
 export * from "./features/index.js";
 export * from "./cluster/index.js";

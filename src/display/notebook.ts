@@ -14,17 +14,24 @@ type WriteDisplayData = (
 
 const require = createRequire(import.meta.url);
 
-function kernelWriter(): WriteDisplayData | null {
-  try {
-    // tslab keeps the current cell's display writer in its jupyter module; the public
-    // `display` API sends one MIME type per output, and bundles need several.
-    const jupyter = require("tslab/dist/jupyter") as {
-      lastWriteDisplayData: WriteDisplayData | null;
-    };
-    return jupyter.lastWriteDisplayData;
-  } catch {
-    return null;
+/**
+ * The display writer of the tslab kernel running this process, if any (tslab sets it for each cell
+ * execution). tslab's public `display` sends one MIME type per output; bundles need several. It is
+ * found through the module cache, so it is the kernel's own tslab whatever its install path.
+ */
+export function kernelDisplayWriter(): WriteDisplayData | null {
+  for (const [file, mod] of Object.entries(require.cache)) {
+    if (/[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(file)) {
+      const writer = (mod?.exports as { lastWriteDisplayData?: WriteDisplayData } | undefined)
+        ?.lastWriteDisplayData;
+      if (typeof writer === "function") return writer;
+    }
   }
+  return null;
+}
+
+function kernelWriter(): WriteDisplayData | null {
+  return kernelDisplayWriter();
 }
 
 /** Whether code runs inside a tslab notebook kernel. */

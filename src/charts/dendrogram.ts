@@ -1,0 +1,188 @@
+/**
+ * Dendrogram drawn from a linkage matrix in scipy's convention, with the link coordinates
+ * (`icoord`/`dcoord`) computed here exactly as `scipy.cluster.hierarchy.dendrogram` does.
+ */
+import type { LinkageRow } from "../cluster/ward.js";
+import type { Figure } from "./figure.js";
+import { assertNonEmpty } from "./figure.js";
+import { axisStyle, baseLayout, NEUTRAL_COLOR, segmentColor, word } from "./theme.js";
+
+/** Coordinates of a dendrogram, in scipy's layout (leaves at x = 5, 15, 25, …). */
+export interface DendrogramLayout {
+  /** x of each drawn link's four points (left foot, left top, right top, right foot), post-order. */
+  icoord: [number, number, number, number][];
+  /** Heights of the same four points. */
+  dcoord: [number, number, number, number][];
+  /** Linkage row index of each drawn link. */
+  rows: number[];
+  /** Cluster id of each leaf, left to right (an observation, or a truncated cluster). */
+  leaves: number[];
+  /** Number of observations under each leaf. */
+  leafSizes: number[];
+}
+
+function checkLinkage(linkage: readonly LinkageRow[]): number {
+  assertNonEmpty(linkage, "linkage");
+  const n = linkage.length + 1;
+  const used = new Set<number>();
+  linkage.forEach((row, i) => {
+    if (row.length !== 4) throw new Error(`linkage[${i}] must be [a, b, height, size]`);
+    const [a, b, h] = row;
+    for (const id of [a, b]) {
+      if (!Number.isInteger(id) || id < 0 || id >= n + i) {
+        throw new Error(
+          `linkage[${i}] refers to cluster ${id}, which does not exist before row ${i}`,
+        );
+      }
+      if (used.has(id)) throw new Error(`linkage[${i}] merges cluster ${id} a second time`);
+      used.add(id);
+    }
+    if (!Number.isFinite(h) || h < 0)
+      throw new Error(`linkage[${i}] height must be >= 0, got ${h}`);
+  });
+  return n;
+}
+
+/**
+ * Computes scipy's dendrogram coordinates. With `lastP`, only the last `lastP - 1` merges are drawn
+ * and the `lastP` clusters below them become leaves (scipy's `truncate_mode="lastp"`).
+ *
+ * @example
+ * dendrogramLayout([[0, 1, 1, 2], [2, 3, 2, 2], [4, 5, 3, 4]]).icoord[2]; // [10, 10, 30, 30]
+ */
+export function dendrogramLayout(linkage: readonly LinkageRow[], lastP?: number): DendrogramLayout {
+  const n = checkLinkage(linkage);
+  const p = lastP ?? n;
+  if (!Number.isInteger(p) || p < 1)
+    throw new Error(`lastP must be a positive integer, got ${lastP}`);
+  // Clusters with id below this bound are drawn as leaves.
+  const leafBound = 2 * n - Math.min(p, n);
+  const out: DendrogramLayout = { icoord: [], dcoord: [], rows: [], leaves: [], leafSizes: [] };
+  const size = (id: number): number => (id < n ? 1 : linkage[id - n][3]);
+  // Returns the x of the cluster's top and its height.
+  const visit = (id: number): [number, number] => {
+    if (id < leafBound) {
+      out.leaves.push(id);
+      out.leafSizes.push(size(id));
+      return [10 * out.leaves.length - 5, 0];
+    }
+    const row = id - n;
+    const [a, b, h] = linkage[row];
+    const [xa, ha] = visit(a);
+    const [xb, hb] = visit(b);
+    out.icoord.push([xa, xa, xb, xb]);
+    out.dcoord.push([ha, h, h, hb]);
+    out.rows.push(row);
+    return [(xa + xb) / 2, h];
+  };
+  visit(2 * n - 2);
+  return out;
+}
+
+/** Options of `dendrogram`. */
+export interface DendrogramOptions {
+  /** Chart title (required). */
+  title: string;
+  /** Label of each observation (length n); default its index. Truncated leaves show "(size)". */
+  labels?: string[];
+  /** Show only the last merges, leaving this many leaves; default min(n, 30). */
+  lastP?: number;
+  /** Colour the subtrees of a cut into this many clusters (left to right: segmentColor(0), …). */
+  clusters?: number;
+  /** Title of the height axis; default the generic word "Distance". */
+  heightTitle?: string;
+}
+
+/**
+ * Dendrogram figure: the links as lines (one trace per colour, links separated by gaps), leaf labels
+ * along x, and, with `clusters`, subtrees coloured and the cut drawn as a dashed line.
+ *
+ * @example
+ * dendrogram(linkage, { title: "Ward linkage", clusters: 4 });
+ */
+export function dendrogram(linkage: readonly LinkageRow[], options: DendrogramOptions): Figure {
+  const n = checkLinkage(linkage);
+  if (options.labels && options.labels.length !== n) {
+    throw new Error(
+      `labels must have one entry per observation (${n}), got ${options.labels.length}`,
+    );
+  }
+  const lastP = options.lastP ?? Math.min(n, 30);
+  const layout = dendrogramLayout(linkage, lastP);
+  const k = options.clusters;
+  if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > Math.min(lastP, n))) {
+    throw new Error(`clusters must be an integer in [1, ${Math.min(lastP, n)}], got ${k}`);
+  }
+  // Rows at or after `firstAboveCut` are the k - 1 merges above the cut.
+  const firstAboveCut = k === undefined ? Infinity : n - k;
+  // Colour of each row below the cut: the cluster (in left-to-right order) it belongs to.
+  const rowColor = new Map<number, string>();
+  if (k !== undefined) {
+    let cluster = 0;
+    const paint = (id: number, color: string): void => {
+      if (id < n) return;
+      rowColor.set(id - n, color);
+      paint(linkage[id - n][0], color);
+      paint(linkage[id - n][1], color);
+    };
+    const descend = (id: number): void => {
+      if (id >= n && id - n >= firstAboveCut) {
+        descend(linkage[id - n][0]);
+        descend(linkage[id - n][1]);
+      } else {
+        paint(id, segmentColor(cluster++));
+      }
+    };
+    descend(2 * n - 2);
+  }
+  const byColor = new Map<string, { x: (number | null)[]; y: (number | null)[] }>();
+  layout.rows.forEach((row, i) => {
+    const color = row >= firstAboveCut ? NEUTRAL_COLOR : (rowColor.get(row) ?? segmentColor(0));
+    if (!byColor.has(color)) byColor.set(color, { x: [], y: [] });
+    const line = byColor.get(color)!;
+    line.x.push(...layout.icoord[i], null);
+    line.y.push(...layout.dcoord[i], null);
+  });
+  const tickvals = layout.leaves.map((_, i) => 10 * i + 5);
+  const ticktext = layout.leaves.map((id, i) =>
+    id < n ? (options.labels?.[id] ?? String(id)) : `(${layout.leafSizes[i]})`,
+  );
+  const shapes =
+    k !== undefined && k > 1
+      ? [
+          {
+            type: "line" as const,
+            xref: "paper" as const,
+            x0: 0,
+            x1: 1,
+            y0: (linkage[n - 1 - k][2] + linkage[n - k][2]) / 2,
+            y1: (linkage[n - 1 - k][2] + linkage[n - k][2]) / 2,
+            line: { color: NEUTRAL_COLOR, dash: "dash" as const, width: 1 },
+          },
+        ]
+      : [];
+  return {
+    data: [...byColor].map(([color, line]) => ({
+      type: "scatter" as const,
+      mode: "lines" as const,
+      x: line.x,
+      y: line.y,
+      line: { color, width: 1.5 },
+      hoverinfo: "y" as const,
+      showlegend: false,
+    })),
+    layout: {
+      ...baseLayout(options.title),
+      xaxis: {
+        ...axisStyle(),
+        tickvals,
+        ticktext,
+        range: [0, 10 * layout.leaves.length],
+        showgrid: false,
+        zeroline: false,
+      },
+      yaxis: { ...axisStyle(options.heightTitle ?? word("distance")), rangemode: "tozero" },
+      shapes,
+    },
+  };
+}

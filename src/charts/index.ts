@@ -1,0 +1,27 @@
+/**
+ * Chart toolbox: typed Plotly figure builders, one theme, notebook display with static fallback,
+ * and static export (PNG/SVG/HTML) through Debian's Chromium.
+ */
+export type { Figure, NumericArray } from "./figure.js";
+export { strideIndices } from "./figure.js";
+export * from "./theme.js";
+export type { Series } from "./series.js";
+export * from "./histogram.js";
+export * from "./bar.js";
+export * from "./line.js";
+export * from "./box.js";
+export * from "./heatmap.js";
+export * from "./scatter.js";
+export * from "./pie.js";
+export * from "./radar.js";
+export * from "./dendrogram.js";
+export * from "./sankey.js";
+export * from "./brazil-map.js";
+export * from "./stability.js";
+export { checkFigureName, FIGURE_NAME_PATTERN } from "./names.js";
+export { closeRenderer, renderPng, renderSvg, CHROMIUM_PATH } from "./render.js";
+export type { RenderSize } from "./render.js";
+export * from "./export.js";
+export { showFigure, setDisplaySink, resetFigureSession } from "./display.js";
+export type { ShowOptions, DisplaySink } from "./display.js";
+export { standaloneHtml, notebookFigureHtml, plotlyLoaderHtml } from "./html.js";

@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { barChart } from "../../src/charts/bar.js";
+import { segmentColor } from "../../src/charts/theme.js";
+import { assertValidFigure } from "./spec.js";
+
+describe("barChart", () => {
+  const categories = ["SP", "RJ", "MG"];
+  it("draws one vertical bar trace per series with segment colours, grouped by default", () => {
+    const fig = barChart(
+      categories,
+      [
+        { name: "2017", values: [3, 2, 1] },
+        { name: "2018", values: new Float64Array([4, NaN, 2]) },
+      ],
+      { title: "Orders", valueTitle: "Orders" },
+    );
+    const traces = assertValidFigure(fig);
+    assert.equal(fig.layout.barmode, "group");
+    assert.deepEqual(traces[0].x, categories);
+    assert.deepEqual(traces[1].y, [4, null, 2]);
+    assert.deepEqual(
+      traces.map((t) => (t.marker as { color: string }).color),
+      [segmentColor(0), segmentColor(1)],
+    );
+    assert.equal(fig.layout.showlegend, true);
+  });
+  it("swaps axes for horizontal stacked bars and colours by category on request", () => {
+    const fig = barChart(categories, [{ name: "n", values: [3, 2, 1] }], {
+      title: "Orders",
+      orientation: "h",
+      mode: "stack",
+      colorByCategory: true,
+      textFormat: ",d",
+    });
+    const [t] = assertValidFigure(fig);
+    assert.equal(fig.layout.barmode, "stack");
+    assert.deepEqual(t.y, categories);
+    assert.deepEqual(t.x, [3, 2, 1]);
+    assert.equal(t.texttemplate, "%{x:,d}");
+    assert.deepEqual((t.marker as { color: string[] }).color, [0, 1, 2].map(segmentColor));
+    assert.equal(fig.layout.yaxis?.autorange, "reversed");
+  });
+  it("names mismatched lengths and bad options", () => {
+    assert.throws(
+      () => barChart(categories, [{ name: "a", values: [1, 2] }], { title: "t" }),
+      /series\[0\]\.values \("a"\) and categories must have the same length \(2 vs 3\)/,
+    );
+    assert.throws(
+      () =>
+        barChart(categories, [{ name: "a", values: [1, 2, 3] }], {
+          title: "t",
+          mode: "pile" as "stack",
+        }),
+      /mode must be "group" or "stack", got "pile"/,
+    );
+  });
+});

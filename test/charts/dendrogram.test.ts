@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { LinkageRow } from "../../src/cluster/ward.js";
+import { dendrogram, dendrogramLayout } from "../../src/charts/dendrogram.js";
+import { NEUTRAL_COLOR, segmentColor } from "../../src/charts/theme.js";
+import { assertValidFigure } from "./spec.js";
+
+// 4 points: 1 and 3 merge at 0.5 (cluster 4), 0 joins them at 1.5 (cluster 5), 2 joins last at 2.5.
+const LINKAGE: LinkageRow[] = [
+  [1, 3, 0.5, 2],
+  [0, 4, 1.5, 3],
+  [2, 5, 2.5, 4],
+];
+
+describe("dendrogramLayout", () => {
+  it("matches scipy's icoord/dcoord worked out by hand", () => {
+    const layout = dendrogramLayout(LINKAGE);
+    // Leaf order from the root, left child first: 2, 0, 1, 3 at x = 5, 15, 25, 35.
+    assert.deepEqual(layout.leaves, [2, 0, 1, 3]);
+    assert.deepEqual(layout.icoord, [
+      [25, 25, 35, 35],
+      [15, 15, 30, 30],
+      [5, 5, 22.5, 22.5],
+    ]);
+    assert.deepEqual(layout.dcoord, [
+      [0, 0.5, 0.5, 0],
+      [0, 1.5, 1.5, 0.5],
+      [0, 2.5, 2.5, 1.5],
+    ]);
+    assert.deepEqual(layout.rows, [0, 1, 2]);
+  });
+  it("truncates to the last p clusters like scipy's lastp", () => {
+    const layout = dendrogramLayout(LINKAGE, 2);
+    assert.deepEqual(layout.leaves, [2, 5]);
+    assert.deepEqual(layout.leafSizes, [1, 3]);
+    assert.deepEqual(layout.icoord, [[5, 5, 15, 15]]);
+    assert.deepEqual(layout.dcoord, [[0, 2.5, 2.5, 0]]);
+  });
+  it("rejects malformed linkages", () => {
+    assert.throws(() => dendrogramLayout([[0, 2, 1, 2]]), /linkage\[0\] refers to cluster 2/);
+    assert.throws(
+      () =>
+        dendrogramLayout([
+          [0, 1, 1, 2],
+          [0, 2, 2, 3],
+        ]),
+      /merges cluster 0 a second time/,
+    );
+    assert.throws(() => dendrogramLayout([[0, 1, NaN, 2]]), /height must be >= 0/);
+  });
+});
+
+describe("dendrogram", () => {
+  it("draws links separated by gaps, colours the clusters of the cut and labels leaves", () => {
+    const fig = dendrogram(LINKAGE, { title: "Ward", clusters: 2, labels: ["a", "b", "c", "d"] });
+    const traces = assertValidFigure(fig);
+    const colors = traces.map((t) => (t.line as { color: string }).color);
+    // Cluster 0 (leftmost) is the single leaf "c": no link; cluster 1 holds rows 0 and 1.
+    assert.deepEqual(colors, [segmentColor(1), NEUTRAL_COLOR]);
+    assert.deepEqual(traces[0].x, [25, 25, 35, 35, null, 15, 15, 30, 30, null]);
+    assert.deepEqual(traces[1].y, [0, 2.5, 2.5, 1.5, null]);
+    assert.deepEqual(fig.layout.xaxis?.ticktext, ["c", "a", "b", "d"]);
+    assert.equal(fig.layout.shapes?.[0].y0, 2);
+    assert.throws(
+      () => dendrogram(LINKAGE, { title: "t", labels: ["a"] }),
+      /one entry per observation \(4\)/,
+    );
+    assert.throws(
+      () => dendrogram(LINKAGE, { title: "t", clusters: 9 }),
+      /clusters must be an integer in \[1, 4\]/,
+    );
+  });
+});
