@@ -17,8 +17,17 @@ const out = mkdtempSync(path.join(tmpdir(), "olist-nb-"));
 function notebook(name: string, cells: string[]): string {
   const file = path.join(dir, name);
   const nb = {
-    cells: cells.map((source, i) => ({ cell_type: "code", id: `c${i}`, metadata: {}, outputs: [], execution_count: null, source })),
-    metadata: { kernelspec: { name: "olist-tslab", display_name: "TypeScript", language: "typescript" } },
+    cells: cells.map((source, i) => ({
+      cell_type: "code",
+      id: `c${i}`,
+      metadata: {},
+      outputs: [],
+      execution_count: null,
+      source,
+    })),
+    metadata: {
+      kernelspec: { name: "olist-tslab", display_name: "TypeScript", language: "typescript" },
+    },
     nbformat: 4,
     nbformat_minor: 5,
   };
@@ -27,9 +36,21 @@ function notebook(name: string, cells: string[]): string {
 }
 
 function runNotebook(file: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync("/usr/bin/python3", [projectPath("scripts", "run_notebooks.py"), file, "--out", out, "--no-html", "--timeout", "120"], {
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    "/usr/bin/python3",
+    [
+      projectPath("scripts", "run_notebooks.py"),
+      file,
+      "--out",
+      out,
+      "--no-html",
+      "--timeout",
+      "120",
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -60,7 +81,10 @@ describe("tslab kernel with the project's set-up", () => {
   });
 
   test("a type error in a cell fails the run and names the cell and the error", () => {
-    const file = notebook("type-error.ipynb", ["const ok = 1;", 'import { kmeans } from "ml-kmeans";\nconst k: string = kmeans([[0], [1]], 1, {}).iterations;']);
+    const file = notebook("type-error.ipynb", [
+      "const ok = 1;",
+      'import { kmeans } from "ml-kmeans";\nconst k: string = kmeans([[0], [1]], 1, {}).iterations;',
+    ]);
     const r = runNotebook(file);
     assert.equal(r.status, 1);
     assert.match(r.stderr, /cell 2 raised an error/);
