@@ -43,7 +43,18 @@ if [[ "$node_major" -lt 20 ]]; then
 fi
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "setup: npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
+  if ! npm ci --no-audit --no-fund --loglevel=error 2>/tmp/olist-npm-ci.log; then
+    # npm 10/11 leave other platforms' optional packages (e.g. DuckDB's darwin/win32 bindings) out of
+    # a lock file written on Linux, then `npm ci` rejects that lock (npm/cli#4828, #8320).
+    # `npm install` installs the same locked versions and leaves the lock file unchanged.
+    if grep -q "from lock file" /tmp/olist-npm-ci.log; then
+      echo "setup: npm ci rejected the lock file (npm bug with platform-specific optional packages); using npm install"
+      npm install --no-audit --no-fund --loglevel=error
+    else
+      cat /tmp/olist-npm-ci.log >&2
+      exit 1
+    fi
+  fi
 else
   say "node_modules up to date"
 fi
