@@ -2,3 +2,4 @@
 export * from "./notebook.js";
 export * from "./table.js";
 export * from "./banner.js";
+export * from "./takeaway.js";

@@ -1,3 +1,5 @@
 /** Segment model (fit, save, assign) and segment profiles. */
 export * from "./model.js";
 export * from "./profiles.js";
+export * from "./chosen.js";
+export * from "./naming.js";

@@ -110,3 +110,23 @@ export function segmentProfiles(
     };
   });
 }
+
+/**
+ * The base values the marketing traits compare with: the median of each feature over all customers,
+ * except the mean for `frequency` and `late_delivery_share` (their medians are 1 and 0 for nearly
+ * everyone, which would hide the differences).
+ */
+export function baseValues(
+  table: Pick<CustomerTable, "numeric">,
+  features: readonly string[] = Object.keys(table.numeric),
+): Record<string, number> {
+  const numeric = table.numeric as Record<string, Float64Array>;
+  return Object.fromEntries(
+    features.map((f) => [
+      f,
+      f === "frequency" || f === "late_delivery_share"
+        ? meanAndSd(numeric[f]).mean
+        : median(numeric[f]),
+    ]),
+  );
+}
