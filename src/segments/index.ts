@@ -3,3 +3,5 @@ export * from "./model.js";
 export * from "./profiles.js";
 export * from "./chosen.js";
 export * from "./naming.js";
+export * from "./compare.js";
+export * from "./output.js";

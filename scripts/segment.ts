@@ -1,0 +1,143 @@
+/**
+ * Fits the chosen segmentation (or applies a saved model) and writes the customer → segment
+ * assignment, the model and its metrics.
+ *
+ *   npm run segment -- [--data DIR] [--k N] [--seed N] [--out DIR] [--model FILE] [--as-of YYYY-MM-DD]
+ *                      [--sampled-silhouette]
+ *
+ * --data: folder of the nine Olist files (default: the loader's choice);
+ * --k, --seed: override the chosen model's k and seed (src/segments/chosen.ts);
+ * --out: output folder (default reports/segments): customers.csv, model.json, metrics.json;
+ * --model: assign segments with this saved model instead of fitting (what marketing reruns daily);
+ * --as-of: customer table as of this date (default: after the latest purchase);
+ * --sampled-silhouette: silhouette on a seeded 10,000-customer sample instead of exact (faster).
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { openOlist } from "../src/data/load.js";
+import { sourceBannerText } from "../src/display/banner.js";
+import { customerFeatures, parseAsOf } from "../src/features/index.js";
+import {
+  baseValues,
+  chosenSegmentation,
+  fitSegmentModel,
+  loadSegmentModel,
+  marketingTable,
+  segmentationMetrics,
+  segmentProfiles,
+  writeSegmentation,
+} from "../src/segments/index.js";
+
+const USAGE =
+  "Usage: npm run segment -- [--data DIR] [--k N] [--seed N] [--out DIR] [--model FILE] [--as-of YYYY-MM-DD] [--sampled-silhouette]";
+
+function fail(message: string): never {
+  console.error(`segment: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function integerFlag(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) fail(`--${name} "${value}" must be an integer ≥ ${min}.`);
+  return n;
+}
+
+function parseCli(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        data: { type: "string" },
+        k: { type: "string" },
+        seed: { type: "string" },
+        out: { type: "string", default: "reports/segments" },
+        model: { type: "string" },
+        "as-of": { type: "string" },
+        "sampled-silhouette": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (e) {
+    fail((e as Error).message);
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseCli(process.argv.slice(2));
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const k = integerFlag("k", args.k, 2);
+  const seed = integerFlag("seed", args.seed, 0);
+  if (args.model && (k !== undefined || seed !== undefined)) {
+    fail("--model applies a saved model: --k and --seed are the model's own and cannot be given.");
+  }
+  let asOf: Date | undefined;
+  if (args["as-of"] !== undefined) {
+    try {
+      asOf = parseAsOf(args["as-of"]);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  }
+  const saved = args.model ? loadSegmentModel(args.model) : undefined;
+
+  const { db, source } = await openOlist({ dataDir: args.data });
+  try {
+    const start = performance.now();
+    const table = await customerFeatures(db, { asOf });
+    let model = saved;
+    let labels: Int32Array;
+    if (model) {
+      labels = model.assign(table);
+    } else {
+      const options = chosenSegmentation();
+      const fit = fitSegmentModel(table, {
+        ...options,
+        k: k ?? options.k,
+        seed: seed ?? options.seed,
+        source: { description: source.description, synthetic: source.synthetic },
+      });
+      const rows = marketingTable(segmentProfiles(table, fit.labels), baseValues(table));
+      model = fit.model.withNames(rows.map((r) => r.name));
+      labels = fit.labels;
+    }
+    const matrix = model.transformTable(table);
+    const metrics = segmentationMetrics(model, table, matrix, labels, source, {
+      exactSilhouette: !args["sampled-silhouette"],
+    });
+    const files = writeSegmentation(args.out as string, model, table, matrix, labels, metrics);
+    const seconds = (performance.now() - start) / 1000;
+
+    if (source.synthetic) console.log(sourceBannerText(source));
+    console.log(
+      `${saved ? `Assigned with ${args.model}` : `Fitted k = ${model.k} (seed ${metrics.seed})`} on ` +
+        `${metrics.customers.toLocaleString("en-US")} customers as of ${metrics.asOf.slice(0, 10)} in ${seconds.toFixed(1)} s`,
+    );
+    for (const s of metrics.sizes) {
+      console.log(
+        `  ${String(s.segment).padStart(2)}  ${s.name.padEnd(28)} ${String(s.customers).padStart(7)}  ${(100 * s.share).toFixed(1).padStart(5)} %`,
+      );
+    }
+    console.log(
+      `silhouette ${metrics.silhouette.toFixed(4)} (${metrics.silhouetteMethod}), Davies-Bouldin ` +
+        `${metrics.daviesBouldin.toFixed(4)}, Calinski-Harabasz ${metrics.calinskiHarabasz.toFixed(1)}, inertia ${metrics.inertia.toFixed(1)}`,
+    );
+    console.log(
+      `Wrote ${Object.values(files)
+        .map((f) => path.relative(process.cwd(), f))
+        .join(", ")}`,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(`segment: ${e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,160 @@
+/**
+ * The files of a segmentation, written the same way by `npm run segment` and by the modelling
+ * notebook: `customers.csv` (raw features, the same features in model space as `z_<feature>`, the
+ * segment number and name), `model.json` (the segment model) and `metrics.json` (scores, sizes,
+ * data source) — so anyone can recompute the metrics from the CSV.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Matrix } from "../cluster/matrix.js";
+import type { DataSource } from "../data/locate.js";
+import type { CustomerTable } from "../features/definitions.js";
+import { clusterSizes } from "../metrics/labels.js";
+import { calinskiHarabaszScore, daviesBouldinScore, inertia } from "../metrics/scores.js";
+import { silhouetteSample, silhouetteScore } from "../metrics/silhouette.js";
+import type { SegmentModel } from "./model.js";
+import { saveSegmentModel } from "./model.js";
+
+/** Scores and sizes of a segmentation, as written to `metrics.json`. */
+export interface SegmentationMetrics {
+  k: number;
+  seed: number;
+  features: string[];
+  log1p: string[];
+  customers: number;
+  asOf: string;
+  /** Exact silhouette over every customer (or sampled, see `silhouetteMethod`). */
+  silhouette: number;
+  silhouetteMethod: string;
+  daviesBouldin: number;
+  calinskiHarabasz: number;
+  inertia: number;
+  sizes: { segment: number; name: string; customers: number; share: number }[];
+  dataSource: { description: string; synthetic: boolean };
+  seconds: { silhouette: number };
+}
+
+/** Options of {@link segmentationMetrics}. */
+export interface MetricsOptions {
+  /** Exact silhouette over all customers (default true); false → seeded 10,000-customer sample. */
+  exactSilhouette?: boolean;
+}
+
+/** Computes the metrics of a segmentation (labels from the model on the matrix of the same table). */
+export function segmentationMetrics(
+  model: SegmentModel,
+  table: CustomerTable,
+  matrix: Matrix,
+  labels: Int32Array,
+  source: Pick<DataSource, "description" | "synthetic">,
+  options: MetricsOptions = {},
+): SegmentationMetrics {
+  const exact = options.exactSilhouette ?? true;
+  const start = performance.now();
+  const silhouette = exact
+    ? silhouetteScore(matrix, labels)
+    : silhouetteSample(matrix, labels, {
+        sampleSize: Math.min(10_000, matrix.rows),
+        seed: model.toJSON().seed,
+      });
+  const silhouetteSeconds = (performance.now() - start) / 1000;
+  const json = model.toJSON();
+  const names = model.names;
+  const sizes = clusterSizes(labels);
+  return {
+    k: model.k,
+    seed: json.seed,
+    features: model.features,
+    log1p: json.transform.log1p,
+    customers: table.ids.length,
+    asOf: table.asOf.toISOString(),
+    silhouette,
+    silhouetteMethod: exact ? "exact" : "sampled (10,000 customers, seeded)",
+    daviesBouldin: daviesBouldinScore(matrix, labels),
+    calinskiHarabasz: calinskiHarabaszScore(matrix, labels),
+    inertia: inertia(matrix, labels, model.centroids),
+    sizes: sizes.map((s) => ({
+      segment: s.label,
+      name: names[s.label],
+      customers: s.size,
+      share: s.share,
+    })),
+    dataSource: { description: source.description, synthetic: source.synthetic },
+    seconds: { silhouette: silhouetteSeconds },
+  };
+}
+
+function csvField(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+function csvNumber(x: number): string {
+  return Number.isNaN(x) ? "" : String(x);
+}
+
+/**
+ * The customer assignment as CSV: `customer_unique_id`, each model feature in raw units, the same
+ * features in model space (`z_<feature>`), `segment`, `segment_name`.
+ */
+export function segmentAssignmentCsv(
+  model: SegmentModel,
+  table: CustomerTable,
+  matrix: Matrix,
+  labels: Int32Array,
+): string {
+  const features = model.features;
+  const numeric = table.numeric as Record<string, Float64Array>;
+  const names = model.names;
+  const header = [
+    "customer_unique_id",
+    ...features,
+    ...features.map((f) => `z_${f}`),
+    "segment",
+    "segment_name",
+  ];
+  const lines = [header.join(",")];
+  const d = matrix.cols;
+  for (let i = 0; i < table.ids.length; i++) {
+    const raw = features.map((f) => csvNumber(numeric[f][i]));
+    const z = features.map((_, j) => csvNumber(matrix.data[i * d + j]));
+    lines.push(
+      [csvField(table.ids[i]), ...raw, ...z, String(labels[i]), csvField(names[labels[i]])].join(
+        ",",
+      ),
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Paths written by {@link writeSegmentation}. */
+export interface SegmentationFiles {
+  customers: string;
+  model: string;
+  metrics: string;
+}
+
+/**
+ * Writes `customers.csv`, `model.json` and `metrics.json` into `outDir` (created if missing).
+ *
+ * @example
+ * writeSegmentation("reports/segments", model, table, matrix, labels, metrics);
+ */
+export function writeSegmentation(
+  outDir: string,
+  model: SegmentModel,
+  table: CustomerTable,
+  matrix: Matrix,
+  labels: Int32Array,
+  metrics: SegmentationMetrics,
+): SegmentationFiles {
+  mkdirSync(outDir, { recursive: true });
+  const files = {
+    customers: path.join(outDir, "customers.csv"),
+    model: path.join(outDir, "model.json"),
+    metrics: path.join(outDir, "metrics.json"),
+  };
+  writeFileSync(files.customers, segmentAssignmentCsv(model, table, matrix, labels));
+  saveSegmentModel(model, files.model);
+  writeFileSync(files.metrics, JSON.stringify(metrics, null, 2) + "\n");
+  return files;
+}
