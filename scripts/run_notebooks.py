@@ -50,6 +50,7 @@ def run(path: Path, out_dir: Path, html: bool, inplace: bool, figures: Path | No
         timeout=timeout,
         resources={"metadata": {"path": str(path.parent)}},
         allow_errors=False,
+        record_timing=True,
     )
     start = time.perf_counter()
     ok = True

@@ -18,6 +18,7 @@ export * from "./dendrogram.js";
 export * from "./sankey.js";
 export * from "./brazil-map.js";
 export * from "./stability.js";
+export * from "./correlation-circle.js";
 export { checkFigureName, FIGURE_NAME_PATTERN } from "./names.js";
 export { closeRenderer, renderPng, renderSvg, CHROMIUM_PATH } from "./render.js";
 export type { RenderSize } from "./render.js";

@@ -3,7 +3,6 @@
  * terminals: numbers right-aligned with thousands separators, dates as `YYYY-MM-DD HH:MM:SS`,
  * long results cut with a visible "… N more rows" line.
  */
-import type { Value } from "../data/db.js";
 import { displayHtml, escapeHtml } from "./notebook.js";
 
 /** Options of the table renderers. */
@@ -38,7 +37,10 @@ export function formatValue(v: unknown, decimals = 2): string {
   return String(v);
 }
 
-type AnyRow = Record<string, Value | unknown>;
+/** Any row object (interfaces without an index signature are accepted too). */
+type AnyRow = object;
+
+const cell = (row: AnyRow, column: string): unknown => (row as Record<string, unknown>)[column];
 
 function columnsOf(rows: readonly AnyRow[], options: TableOptions): string[] {
   return options.columns ? [...options.columns] : rows.length > 0 ? Object.keys(rows[0]) : [];
@@ -51,8 +53,8 @@ export function renderHtmlTable(rows: readonly AnyRow[], options: TableOptions =
   const shown = rows.slice(0, maxRows);
   const isNum = cols.map(
     (c) =>
-      shown.some((r) => typeof r[c] === "number") &&
-      shown.every((r) => r[c] == null || typeof r[c] === "number"),
+      shown.some((r) => typeof cell(r, c) === "number") &&
+      shown.every((r) => cell(r, c) == null || typeof cell(r, c) === "number"),
   );
   const head = cols
     .map((c, j) => `<th style="text-align:${isNum[j] ? "right" : "left"}">${escapeHtml(c)}</th>`)
@@ -64,7 +66,7 @@ export function renderHtmlTable(rows: readonly AnyRow[], options: TableOptions =
         cols
           .map(
             (c, j) =>
-              `<td style="text-align:${isNum[j] ? "right" : "left"}">${escapeHtml(formatValue(r[c], options.decimals))}</td>`,
+              `<td style="text-align:${isNum[j] ? "right" : "left"}">${escapeHtml(formatValue(cell(r, c), options.decimals))}</td>`,
           )
           .join("") +
         "</tr>",
@@ -85,8 +87,8 @@ export function renderTextTable(rows: readonly AnyRow[], options: TableOptions =
   const maxRows = options.maxRows ?? 20;
   const cols = columnsOf(rows, options);
   const shown = rows.slice(0, maxRows);
-  const cells = shown.map((r) => cols.map((c) => formatValue(r[c], options.decimals)));
-  const isNum = cols.map((c) => shown.some((r) => typeof r[c] === "number"));
+  const cells = shown.map((r) => cols.map((c) => formatValue(cell(r, c), options.decimals)));
+  const isNum = cols.map((c) => shown.some((r) => typeof cell(r, c) === "number"));
   const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((row) => row[j].length)));
   const fmt = (vals: string[]) =>
     vals

@@ -3,7 +3,7 @@
  * row of any Olist file is stored here.
  *
  * Source tags:
- * - `[CAL §x]` — `/work/shared/olist/CALIBRATION.md`, section x (published statistics of the full
+ * - `[CAL §x]` — `../shared/olist/CALIBRATION.md` (beside the checkout), section x (published statistics of the full
  *   Kaggle release; that file names the original notebook/report behind each figure).
  * - `[REAL payments]`, `[REAL products]`, `[REAL sellers]`, `[REAL translation]` — aggregates computed
  *   once, offline, from the complete original files `olist_order_payments_dataset.csv`,
