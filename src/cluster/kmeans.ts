@@ -3,13 +3,25 @@
  *
  * Why our own implementation rather than `ml-kmeans` 7: `ml-kmeans` takes `number[][]`, runs a
  * single initialisation (no restarts), stops at 100 iterations by default with an absolute
- * tolerance, and allocates per-point objects. Measured on synthetic data shaped like the Olist
- * table (93,000 × 6, six skewed blobs, k = 6, `bench/cluster.ts`, shared 2-core machine):
- * ours (nInit 10) 4.98 s, inertia 800,660.205, 4 iterations; `ml-kmeans` (one run) 2.84 s, inertia
- * 800,660.177, 9 iterations; scikit-learn 1.2 (n_init 10) 7.30 s, inertia 800,660.221 — all measured
- * in the same run while the machine was heavily shared (sklearn alone took 1.2 s when idle), so only
- * the ratios mean something: per initialisation we are ~6× faster than `ml-kmeans`, and our best
- * restart matches sklearn's inertia (−2·10⁻⁸ relative).
+ * tolerance, and allocates per-point objects.
+ *
+ * Speed (issue 6). The hot loops are generated per column count with the coordinate loop (and, for
+ * small k, the centre loop) unrolled (`kmeansKernels.ts`); small k·cols use plain Lloyd with the
+ * centre sums accumulated in the same pass, larger k·cols Hamerly's bounds. Results are
+ * bit-identical to the previous implementation (plain loops, Hamerly for every k; pinned in
+ * `test/cluster/kmeansPinned.test.ts`). Measured with `bench/cluster.ts` on synthetic data shaped
+ * like the Olist table (93,000 × 6, six skewed blobs), same run, CPU time of the fitting thread
+ * (the 2-core machine was shared, load ≈ 6, so wall times were 2–4× longer):
+ * - k = 6, nInit 10: 0.45 s (previous implementation 1.11 s; `ml-kmeans`, one run: 0.64 s);
+ *   inertia 800,660.205 vs scikit-learn 1.2's best restart 800,660.221 (−2·10⁻⁸ relative);
+ *   scikit-learn took 1.2 s wall for n_init 10 on the idle machine. On a quieter machine
+ *   (load ≈ 1), interleaved: 0.27–0.39 s wall vs 0.62–0.86 s before.
+ * - sweep k = 2..10, nInit 10, with Davies–Bouldin, Calinski–Harabasz and a 10k-row silhouette:
+ *   9.3 s (before 14.6 s); the k-means part alone is ~5.5 s, k = 8..10 costing the most.
+ * - k = 300, nInit 1, 50 iterations (the micro-clusters of `wardMicroClusters`): whole
+ *   `wardMicroClusters` 6.2 s vs 18.7 s for the k-means alone before (quieter machine: 4.8 s vs
+ *   18.2 s wall); k-means++ seeding is ~1.3 s of it (7 candidate passes per centre, as sklearn).
+ * Single-threaded: restarts are not spread over worker threads.
  * This module follows scikit-learn 1.2's `KMeans(algorithm="lloyd")`: greedy k-means++ with
  * 2 + ⌊ln k⌋ local trials, `nInit` restarts keeping the lowest inertia, convergence when labels stop
  * changing or when the total squared centre shift falls below `tolerance × mean feature variance`,
@@ -17,6 +29,7 @@
  * the points farthest from their centres. `ml-kmeans` is kept as a cross-check in the tests.
  */
 import { assertFinite, type Matrix } from "./matrix.js";
+import { kmeansKernels } from "./kmeansKernels.js";
 import { createRng, type Rng } from "../util/random.js";
 
 /** Options of {@link kmeans}. */
@@ -66,25 +79,20 @@ function checkK(matrix: Matrix, k: number): void {
 export function kmeansPlusPlus(matrix: Matrix, k: number, rng: Rng): Matrix {
   checkK(matrix, k);
   const { data, rows: n, cols: d } = matrix;
+  const kernels = kmeansKernels(d, k);
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
-  const closest = new Float64Array(n);
-  const candidateDist = new Float64Array(n);
-  const bestDist = new Float64Array(n);
+  // Three distance buffers rotate: the current closest distances, the candidate being scored and
+  // the best candidate so far (swapping references instead of copying n values per candidate).
+  let closest = new Float64Array(n);
+  let candidateDist = new Float64Array(n);
+  let bestDist = new Float64Array(n);
   const cumulative = new Float64Array(n);
 
   const first = rng.int(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
-  let potential = 0;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let c = 0; c < d; c++) {
-      const t = data[i * d + c] - data[first * d + c];
-      s += t * t;
-    }
-    closest[i] = s;
-    potential += s;
-  }
+  closest.fill(Infinity);
+  let potential = kernels.candidatePass(data, n, first, closest, closest);
 
   for (let center = 1; center < k; center++) {
     let acc = 0;
@@ -104,68 +112,22 @@ export function kmeansPlusPlus(matrix: Matrix, k: number, rng: Rng): Matrix {
         if (cumulative[mid] < target) lo = mid + 1;
         else hi = mid;
       }
-      const id = lo;
-      let pot = 0;
-      const o = id * d;
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        const oi = i * d;
-        for (let c = 0; c < d; c++) {
-          const u = data[oi + c] - data[o + c];
-          s += u * u;
-        }
-        const m = s < closest[i] ? s : closest[i];
-        candidateDist[i] = m;
-        pot += m;
-      }
+      const pot = kernels.candidatePass(data, n, lo, closest, candidateDist);
       if (pot < bestPotential) {
         bestPotential = pot;
-        bestId = id;
-        bestDist.set(candidateDist);
+        bestId = lo;
+        const swap = bestDist;
+        bestDist = candidateDist;
+        candidateDist = swap;
       }
     }
     centers.set(data.subarray(bestId * d, bestId * d + d), center * d);
-    closest.set(bestDist);
+    const swap = closest;
+    closest = bestDist;
+    bestDist = swap;
     potential = bestPotential;
   }
   return { data: centers, rows: k, cols: d };
-}
-
-/**
- * Assigns each row to its nearest centroid; writes labels and squared distances, returns the inertia.
- * Ties go to the lowest centroid index (as scikit-learn).
- */
-function assign(
-  data: Float64Array,
-  n: number,
-  d: number,
-  centers: Float64Array,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-): number {
-  let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    const oi = i * d;
-    let best = Infinity;
-    let bestC = 0;
-    for (let c = 0; c < k; c++) {
-      const oc = c * d;
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const u = data[oi + j] - centers[oc + j];
-        s += u * u;
-      }
-      if (s < best) {
-        best = s;
-        bestC = c;
-      }
-    }
-    labels[i] = bestC;
-    distances[i] = best;
-    inertia += best;
-  }
-  return inertia;
 }
 
 /** Mean of the per-column (population) variances, the scale of sklearn's relative tolerance. */
@@ -186,7 +148,8 @@ export function meanFeatureVariance(matrix: Matrix): number {
   return total / d;
 }
 
-interface SingleRun {
+/** One Lloyd run (see {@link lloyd}). */
+export interface SingleRun {
   labels: Int32Array;
   centers: Float64Array;
   inertia: number;
@@ -194,80 +157,54 @@ interface SingleRun {
   converged: boolean;
 }
 
-/** Euclidean distance from row i of `data` to row c of `centers`. */
-function distanceTo(
-  data: Float64Array,
-  i: number,
-  centers: Float64Array,
-  c: number,
-  d: number,
-): number {
-  let s = 0;
-  const oi = i * d;
-  const oc = c * d;
-  for (let j = 0; j < d; j++) {
-    const u = data[oi + j] - centers[oc + j];
-    s += u * u;
-  }
-  return Math.sqrt(s);
-}
+/**
+ * Up to this k·cols the assignment step is plain Lloyd (k distances per row, no bounds); above it,
+ * Hamerly's bounds. Both give exactly Lloyd's assignments. Measured on 93k rows (CPU time, 5
+ * restarts): the plain scan wins while k·cols < 48 (4 cols k = 5: 0.24 s vs 0.33 s; 6 cols k = 5:
+ * 0.15 s vs 0.20 s; k·cols = 48: tie), the bounds win above (6 cols k = 12: 1.23 s vs 0.74 s).
+ */
+export const PLAIN_LLOYD_MAX_WORK = 48;
 
 /**
- * One Lloyd run from the given initial centres (which it overwrites), accelerated with Hamerly's
- * bounds (2010): per row an upper bound on the distance to its centre and a lower bound on the
- * distance to any other centre let most rows skip the k distance computations. The assignments are
- * exactly Lloyd's; only the work changes (this matters for k = 300 micro-clusters).
+ * One Lloyd run from the given initial centres (which it overwrites). When k·cols exceeds
+ * {@link PLAIN_LLOYD_MAX_WORK} it is accelerated with Hamerly's bounds (2010): per row an upper
+ * bound on the distance to its centre and a lower bound on the distance to any other centre let
+ * most rows skip the k distance computations. The assignments are exactly Lloyd's; only the work
+ * changes (this matters for k = 300 micro-clusters). `plain` forces the choice (for tests).
  */
-function lloyd(
+export function lloyd(
   matrix: Matrix,
   k: number,
   init: Float64Array,
   maxIterations: number,
   tolerance: number,
+  plain = k * matrix.cols <= PLAIN_LLOYD_MAX_WORK,
 ): SingleRun {
   const { data, rows: n, cols: d } = matrix;
+  const kernels = kmeansKernels(d, k);
   let centers: Float64Array = init;
   let next: Float64Array = new Float64Array(k * d);
   const counts = new Float64Array(k);
   const labels = new Int32Array(n);
   const previous = new Int32Array(n);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
+  const upper = plain ? new Float64Array(0) : new Float64Array(n);
+  const lower = plain ? new Float64Array(0) : new Float64Array(n);
   const halfGap = new Float64Array(k);
+  // Centre shifts of the last update, applied lazily to the bounds by the next Hamerly step.
   const moved = new Float64Array(k);
+  let maxMove = 0;
   let iterations = 0;
   let converged = false;
 
-  /** Full scan of row i: nearest centre, its distance and the second-nearest distance. */
-  const scan = (i: number): void => {
-    let best = Infinity;
-    let second = Infinity;
-    let bestC = 0;
-    const oi = i * d;
-    for (let c = 0; c < k; c++) {
-      const oc = c * d;
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const u = data[oi + j] - centers[oc + j];
-        s += u * u;
-      }
-      if (s < best) {
-        second = best;
-        best = s;
-        bestC = c;
-      } else if (s < second) second = s;
-    }
-    labels[i] = bestC;
-    upper[i] = Math.sqrt(best);
-    lower[i] = Math.sqrt(second);
-  };
-
-  /** Assignment step: exact nearest centres, skipping rows whose bounds prove nothing changed. */
-  const assignStep = (full: boolean): void => {
-    if (full) {
-      for (let i = 0; i < n; i++) scan(i);
-      return;
-    }
+  /**
+   * Assignment step: exact nearest centres against `centers`, accumulating the rows into `next`
+   * and `counts` (zeroed here); returns how many labels changed.
+   */
+  const assignStep = (full: boolean): number => {
+    next.fill(0);
+    counts.fill(0);
+    if (plain) return kernels.assignPlainSums(data, n, centers, k, labels, next, counts);
+    if (full) return kernels.assignFull(data, n, centers, k, labels, upper, lower, next, counts);
     for (let c = 0; c < k; c++) {
       let m = Infinity;
       for (let c2 = 0; c2 < k; c2++) {
@@ -281,41 +218,42 @@ function lloyd(
       }
       halfGap[c] = Math.sqrt(m) / 2;
     }
-    for (let i = 0; i < n; i++) {
-      const a = labels[i];
-      const bound = halfGap[a] > lower[i] ? halfGap[a] : lower[i];
-      if (upper[i] <= bound) continue;
-      upper[i] = distanceTo(data, i, centers, a, d);
-      if (upper[i] <= bound) continue;
-      scan(i);
-    }
+    return kernels.assignHamerly(
+      data,
+      n,
+      centers,
+      k,
+      labels,
+      upper,
+      lower,
+      halfGap,
+      moved,
+      maxMove,
+      next,
+      counts,
+    );
   };
 
   for (let it = 0; it < maxIterations; it++) {
     previous.set(labels);
-    assignStep(it === 0);
-    next.fill(0);
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const c = labels[i];
-      counts[c]++;
-      const oi = i * d;
-      const oc = c * d;
-      for (let j = 0; j < d; j++) next[oc + j] += data[oi + j];
-    }
+    const changes = assignStep(it === 0);
+    let relocated = false;
     if (counts.includes(0)) {
       const distances = new Float64Array(n);
-      for (let i = 0; i < n; i++) distances[i] = distanceTo(data, i, centers, labels[i], d) ** 2;
+      kernels.labelDistances(data, n, centers, labels, distances);
       relocateEmptyClusters(data, d, k, labels, distances, next, counts);
-      lower.fill(0); // bounds no longer valid for relocated rows: force a full check next time
+      relocated = true;
+      if (!plain) lower.fill(0); // bounds no longer valid for relocated rows: force a full check next time
     }
     for (let c = 0; c < k; c++) {
       const w = counts[c];
       for (let j = 0; j < d; j++) next[c * d + j] /= w;
     }
     iterations = it + 1;
-    let unchanged = it > 0;
-    if (unchanged) {
+    let unchanged = it > 0 && changes === 0;
+    if (it > 0 && relocated) {
+      // A relocation may change labels back or forth: compare with the previous labels.
+      unchanged = true;
       for (let i = 0; i < n; i++) {
         if (labels[i] !== previous[i]) {
           unchanged = false;
@@ -324,7 +262,7 @@ function lloyd(
       }
     }
     let shift = 0;
-    let maxMove = 0;
+    maxMove = 0;
     for (let c = 0; c < k; c++) {
       let s = 0;
       for (let j = 0; j < d; j++) {
@@ -335,10 +273,6 @@ function lloyd(
       moved[c] = Math.sqrt(s);
       if (moved[c] > maxMove) maxMove = moved[c];
     }
-    for (let i = 0; i < n; i++) {
-      upper[i] += moved[labels[i]];
-      lower[i] -= maxMove;
-    }
     const swap = centers;
     centers = next;
     next = swap;
@@ -348,10 +282,9 @@ function lloyd(
     }
   }
   // The labels were computed against the previous centres: a final assignment makes labels,
-  // centroids and inertia consistent (as scikit-learn does).
+  // centroids and inertia consistent (as scikit-learn does). Its sums land in `next`, unused.
   assignStep(false);
-  let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += distanceTo(data, i, centers, labels[i], d) ** 2;
+  const inertia = kernels.inertia(data, n, centers, labels);
   return { labels, centers, inertia, iterations, converged };
 }
 
@@ -454,7 +387,12 @@ export function kmeansPredict(matrix: Matrix, centroids: Matrix): Int32Array {
   if (centroids.rows < 1) throw new Error("centroids must have at least one row");
   assertFinite(matrix);
   const labels = new Int32Array(matrix.rows);
-  const distances = new Float64Array(matrix.rows);
-  assign(matrix.data, matrix.rows, matrix.cols, centroids.data, centroids.rows, labels, distances);
+  kmeansKernels(matrix.cols, centroids.rows).assignPlain(
+    matrix.data,
+    matrix.rows,
+    centroids.data,
+    centroids.rows,
+    labels,
+  );
   return labels;
 }
