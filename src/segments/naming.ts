@@ -131,6 +131,16 @@ const FEATURE_WORDS: Record<string, [low: string, high: string, unit: string]> =
   n_items: ["few items", "many items", "items"],
 };
 
+/**
+ * Features described by their mean rather than their median: nearly everyone has frequency 1, no late
+ * delivery and a review score of 5, so the medians would hide the differences.
+ */
+export const MEAN_FEATURES: ReadonlySet<string> = new Set([
+  "frequency",
+  "late_delivery_share",
+  "mean_review_score",
+]);
+
 function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return "n/a";
   if (Math.abs(x) >= 100) return Math.round(x).toLocaleString("en-US");
@@ -154,7 +164,7 @@ export function segmentTraits(
     .slice(0, max)
     .map((f) => {
       const [low, high, unit] = FEATURE_WORDS[f];
-      const useMean = f === "frequency" || f === "late_delivery_share";
+      const useMean = MEAN_FEATURES.has(f);
       const seg = useMean ? profile.mean[f] : profile.median[f];
       const all = base[f];
       return `${profile.z[f] > 0 ? high : low} (${useMean ? "mean" : "median"} ${formatNumber(seg)} ${unit} vs ${formatNumber(all)})`;

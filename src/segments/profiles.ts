@@ -4,6 +4,7 @@
  * the numeric material of the marketing table and of the radar and box charts.
  */
 import type { CustomerTable } from "../features/definitions.js";
+import { MEAN_FEATURES } from "./naming.js";
 
 /** Profile of one segment. */
 export interface SegmentProfile {
@@ -113,8 +114,8 @@ export function segmentProfiles(
 
 /**
  * The base values the marketing traits compare with: the median of each feature over all customers,
- * except the mean for `frequency` and `late_delivery_share` (their medians are 1 and 0 for nearly
- * everyone, which would hide the differences).
+ * except the mean for the features of `MEAN_FEATURES` (frequency, late-delivery share, review score),
+ * whose medians are the same for nearly everyone.
  */
 export function baseValues(
   table: Pick<CustomerTable, "numeric">,
@@ -124,9 +125,7 @@ export function baseValues(
   return Object.fromEntries(
     features.map((f) => [
       f,
-      f === "frequency" || f === "late_delivery_share"
-        ? meanAndSd(numeric[f]).mean
-        : median(numeric[f]),
+      MEAN_FEATURES.has(f) ? meanAndSd(numeric[f]).mean : median(numeric[f]),
     ]),
   );
 }
