@@ -9,6 +9,7 @@ export * from "./display/index.js";
 export * from "./charts/index.js";
 export * from "./twin/index.js";
 export * from "./features/index.js";
+export * from "./explore/index.js";
 export * from "./cluster/index.js";
 export * from "./metrics/index.js";
 export * from "./pca/index.js";

@@ -23,6 +23,8 @@ export interface BarOptions {
   colorByCategory?: boolean;
   /** Print the value on each bar with this d3 format (e.g. ".1%"); default no text. */
   textFormat?: string;
+  /** d3 format of the value axis' tick labels (e.g. ".0%" for shares); default Plotly's. */
+  valueFormat?: string;
 }
 
 /**
@@ -68,7 +70,10 @@ export function barChart(categories: string[], series: Series[], options: BarOpt
     // Horizontal bars read top-down in the given order.
     ...(horizontal ? { autorange: "reversed" as const } : {}),
   };
-  const valueAxis = axisStyle(options.valueTitle);
+  const valueAxis = {
+    ...axisStyle(options.valueTitle),
+    ...(options.valueFormat ? { tickformat: options.valueFormat } : {}),
+  };
   return {
     data,
     layout: {

@@ -41,6 +41,17 @@ describe("barChart", () => {
     assert.deepEqual((t.marker as { color: string[] }).color, [0, 1, 2].map(segmentColor));
     assert.equal(fig.layout.yaxis?.autorange, "reversed");
   });
+  it("formats the value axis on request (e.g. shares in percent)", () => {
+    const h = barChart(categories, [{ name: "s", values: [0.5, 0.3, 0.2] }], {
+      title: "Shares",
+      orientation: "h",
+      valueFormat: ".0%",
+    });
+    assert.equal(h.layout.xaxis?.tickformat, ".0%");
+    assert.equal(h.layout.yaxis?.tickformat, undefined);
+    const v = barChart(categories, [{ name: "s", values: [0.5, 0.3, 0.2] }], { title: "Shares" });
+    assert.equal(v.layout.yaxis?.tickformat, undefined);
+  });
   it("names mismatched lengths and bad options", () => {
     assert.throws(
       () => barChart(categories, [{ name: "a", values: [1, 2] }], { title: "t" }),
