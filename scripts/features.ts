@@ -9,9 +9,9 @@
  * --out: CSV file (default data/customer_features.csv);
  * --statuses: counted order statuses (default delivered).
  */
-import { parseArgs } from "node:util";
 import { openOlist } from "../src/data/load.js";
 import type { OrderStatus } from "../src/features/index.js";
+import { cliFail, parseFlags, runCommand } from "../src/util/cli.js";
 import {
   assertCustomerTable,
   customerFeatures,
@@ -22,37 +22,14 @@ import {
 const USAGE =
   "Usage: npm run features -- [--data DIR] [--as-of YYYY-MM-DD] [--out FILE.csv] [--statuses delivered,shipped]";
 
-function fail(message: string): never {
-  console.error(`features: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-function parseCli(argv: string[]) {
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        data: { type: "string" },
-        "as-of": { type: "string" },
-        out: { type: "string", default: "data/customer_features.csv" },
-        statuses: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    return values;
-  } catch (e) {
-    fail((e as Error).message);
-  }
-}
-
 async function main(): Promise<void> {
-  const args = parseCli(process.argv.slice(2));
-  if (args.help) {
-    console.log(USAGE);
-    return;
-  }
+  const args = parseFlags("features", USAGE, {
+    data: { type: "string" },
+    "as-of": { type: "string" },
+    out: { type: "string", default: "data/customer_features.csv" },
+    statuses: { type: "string" },
+  });
+  const fail = (message: string): never => cliFail("features", USAGE, message);
   if (!args.out || !args.out.endsWith(".csv")) fail(`--out "${args.out}" must name a .csv file.`);
   let asOf: Date | undefined;
   if (args["as-of"] !== undefined) {
@@ -88,7 +65,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(`features: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});
+runCommand("features", main);

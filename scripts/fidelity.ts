@@ -6,35 +6,20 @@
  */
 import { existsSync } from "node:fs";
 import { fidelityReport, formatFidelity } from "../src/twin/fidelity.js";
+import { parseFlags, runCommand } from "../src/util/cli.js";
 
 const USAGE = "Usage: npm run data:fidelity -- [--data DIR] [--real DIR_WITH_REAL_FILES]";
 
-function parseArgs(argv: string[]): { data: string; real: string | undefined } {
-  let data = "data/twin";
-  let real: string | undefined = existsSync("../shared/olist") ? "../shared/olist" : undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === "--help" || flag === "-h") {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    const value = argv[++i];
-    if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
-    if (flag === "--data") data = value;
-    else if (flag === "--real") real = value;
-    else throw new Error(`Unknown option "${flag}"\n${USAGE}`);
-  }
-  return { data, real };
-}
-
-try {
-  const { data, real } = parseArgs(process.argv.slice(2));
+runCommand("data:fidelity", async () => {
+  const flags = parseFlags("data:fidelity", USAGE, {
+    data: { type: "string", default: "data/twin" },
+    real: { type: "string" },
+  });
+  const data = flags.data as string;
+  const real = flags.real ?? (existsSync("../shared/olist") ? "../shared/olist" : undefined);
   const lines = await fidelityReport({ dataDir: data, realDir: real });
   console.log(formatFidelity(lines));
   const out = lines.filter((l) => !l.pass);
   console.log(`\n${lines.length - out.length}/${lines.length} statistics within tolerance`);
   process.exit(out.length === 0 ? 0 : 2);
-} catch (e) {
-  console.error(`data:fidelity failed: ${(e as Error).message}`);
-  process.exit(1);
-}
+});

@@ -13,7 +13,6 @@
  * --sampled-silhouette: silhouette on a seeded 10,000-customer sample instead of exact (faster).
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { openOlist } from "../src/data/load.js";
 import { sourceBannerText } from "../src/display/banner.js";
 import { customerFeatures, parseAsOf } from "../src/features/index.js";
@@ -27,52 +26,24 @@ import {
   segmentProfiles,
   writeSegmentation,
 } from "../src/segments/index.js";
+import { cliFail, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
 
 const USAGE =
   "Usage: npm run segment -- [--data DIR] [--k N] [--seed N] [--out DIR] [--model FILE] [--as-of YYYY-MM-DD] [--sampled-silhouette]";
 
-function fail(message: string): never {
-  console.error(`segment: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-function integerFlag(name: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) fail(`--${name} "${value}" must be an integer ≥ ${min}.`);
-  return n;
-}
-
-function parseCli(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        data: { type: "string" },
-        k: { type: "string" },
-        seed: { type: "string" },
-        out: { type: "string", default: "reports/segments" },
-        model: { type: "string" },
-        "as-of": { type: "string" },
-        "sampled-silhouette": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (e) {
-    fail((e as Error).message);
-  }
-}
-
 async function main(): Promise<void> {
-  const args = parseCli(process.argv.slice(2));
-  if (args.help) {
-    console.log(USAGE);
-    return;
-  }
-  const k = integerFlag("k", args.k, 2);
-  const seed = integerFlag("seed", args.seed, 0);
+  const args = parseFlags("segment", USAGE, {
+    data: { type: "string" },
+    k: { type: "string" },
+    seed: { type: "string" },
+    out: { type: "string", default: "reports/segments" },
+    model: { type: "string" },
+    "as-of": { type: "string" },
+    "sampled-silhouette": { type: "boolean", default: false },
+  });
+  const fail = (message: string): never => cliFail("segment", USAGE, message);
+  const k = integerFlag("segment", USAGE, "k", args.k, 2);
+  const seed = integerFlag("segment", USAGE, "seed", args.seed, 0);
   if (args.model && (k !== undefined || seed !== undefined)) {
     fail("--model applies a saved model: --k and --seed are the model's own and cannot be given.");
   }
@@ -137,7 +108,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: Error) => {
-  console.error(`segment: ${e.message}`);
-  process.exit(1);
-});
+runCommand("segment", main);

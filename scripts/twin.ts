@@ -4,6 +4,7 @@
  *   npm run data:twin -- [--out data/twin] [--seed 20180901] [--customers 96096]
  */
 import { DEFAULT_TWIN_CUSTOMERS, DEFAULT_TWIN_SEED, writeOlistTwin } from "../src/twin/index.js";
+import { integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
 
 const USAGE =
   "Usage: npm run data:twin -- [--out DIR] [--seed N] [--customers N]\n" +
@@ -11,32 +12,16 @@ const USAGE =
   `  --seed       random seed, an integer (default ${DEFAULT_TWIN_SEED})\n` +
   `  --customers  unique customers; other tables scale with it (default ${DEFAULT_TWIN_CUSTOMERS}, Kaggle scale)`;
 
-function parseArgs(argv: string[]): { out: string; seed: number; customers: number } {
-  const opts: { out: string; seed: number; customers: number } = {
-    out: "data/twin",
-    seed: DEFAULT_TWIN_SEED,
-    customers: DEFAULT_TWIN_CUSTOMERS,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === "--help" || flag === "-h") {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    const value = argv[++i];
-    if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
-    if (flag === "--out") opts.out = value;
-    else if (flag === "--seed" || flag === "--customers") {
-      const n = Number(value);
-      if (!Number.isSafeInteger(n)) throw new Error(`${flag} must be an integer, got "${value}"`);
-      opts[flag === "--seed" ? "seed" : "customers"] = n;
-    } else throw new Error(`Unknown option "${flag}"\n${USAGE}`);
-  }
-  return opts;
-}
-
-try {
-  const { out, seed, customers } = parseArgs(process.argv.slice(2));
+runCommand("data:twin", async () => {
+  const flags = parseFlags("data:twin", USAGE, {
+    out: { type: "string", default: "data/twin" },
+    seed: { type: "string" },
+    customers: { type: "string" },
+  });
+  const out = flags.out as string;
+  const seed = integerFlag("data:twin", USAGE, "seed", flags.seed) ?? DEFAULT_TWIN_SEED;
+  const customers =
+    integerFlag("data:twin", USAGE, "customers", flags.customers, 1) ?? DEFAULT_TWIN_CUSTOMERS;
   const summary = await writeOlistTwin({ outDir: out, seed, customers });
   console.log(`Olist twin (synthetic) written to ${out}  seed=${seed} customers=${customers}`);
   for (const [file, n] of Object.entries(summary.records)) {
@@ -46,7 +31,4 @@ try {
   console.log(
     `  generate ${s.generate.toFixed(2)} s, write ${s.write.toFixed(2)} s, total ${s.total.toFixed(2)} s`,
   );
-} catch (e) {
-  console.error(`data:twin failed: ${(e as Error).message}`);
-  process.exit(1);
-}
+});

@@ -1,0 +1,62 @@
+/**
+ * The small shared core of the project's commands (`scripts/*.ts`): strict flag parsing with a usage
+ * line, and errors that name the command and say what to do, with distinct exit codes (2 for bad
+ * flags, 1 for a failure while running).
+ */
+import type { ParseArgsConfig } from "node:util";
+import { parseArgs } from "node:util";
+
+type FlagOptions = NonNullable<ParseArgsConfig["options"]>;
+
+/** Prints `<command>: <message>` and the usage to stderr, then exits with code 2 (bad usage). */
+export function cliFail(command: string, usage: string, message: string): never {
+  console.error(`${command}: ${message}\n${usage}`);
+  process.exit(2);
+}
+
+/**
+ * Parses `argv` strictly (unknown flags and positionals are errors); `--help` / `-h` prints the
+ * usage and exits 0.
+ *
+ * @example
+ * const flags = parseFlags("segment", USAGE, { out: { type: "string", default: "reports/segments" } });
+ */
+export function parseFlags<const O extends FlagOptions>(
+  command: string,
+  usage: string,
+  options: O,
+  argv: string[] = process.argv.slice(2),
+) {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(usage);
+    process.exit(0);
+  }
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    return cliFail(command, usage, (e as Error).message);
+  }
+}
+
+/** An integer flag (≥ `min`), or `undefined` when absent; a bad value fails with the flag's name. */
+export function integerFlag(
+  command: string,
+  usage: string,
+  name: string,
+  value: string | undefined,
+  min = 0,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min)
+    cliFail(command, usage, `--${name} "${value}" must be an integer ≥ ${min}.`);
+  return n;
+}
+
+/** Runs a command's main function; an error prints `<command>: <message>` and exits with code 1. */
+export function runCommand(command: string, main: () => Promise<void>): void {
+  main().catch((e: Error) => {
+    console.error(`${command}: ${e.message}`);
+    process.exit(1);
+  });
+}
