@@ -27,13 +27,24 @@ export function populationStabilityIndex(
   current: ArrayLike<number>,
   options: PsiOptions = {},
 ): number {
+  return psiAgainst(reference, options)(current);
+}
+
+/**
+ * The PSI against a fixed reference, as a function of the current values: the reference is sorted
+ * and binned once (the maintenance simulation compares each T0 with every later date).
+ * `psiAgainst(r)(c)` equals `populationStabilityIndex(r, c)`.
+ */
+export function psiAgainst(
+  reference: ArrayLike<number>,
+  options: PsiOptions = {},
+): (current: ArrayLike<number>) => number {
   const bins = options.bins ?? 10;
   const epsilon = options.epsilon ?? 1e-4;
   const ref = Float64Array.from(reference)
     .filter((x) => !Number.isNaN(x))
     .sort();
-  const cur = Float64Array.from(current).filter((x) => !Number.isNaN(x));
-  if (ref.length === 0 || cur.length === 0) return NaN;
+  if (ref.length === 0) return () => NaN;
   // Upper edges at the reference quantiles, deduplicated (ties collapse bins).
   const edges: number[] = [];
   for (let b = 1; b < bins; b++) {
@@ -52,16 +63,25 @@ export function populationStabilityIndex(
   };
   const nb = edges.length + 1;
   const r = new Float64Array(nb);
-  const c = new Float64Array(nb);
   for (const x of ref) r[binOf(x)]++;
-  for (const x of cur) c[binOf(x)]++;
-  let psi = 0;
-  for (let b = 0; b < nb; b++) {
-    const rs = Math.max(r[b] / ref.length, epsilon);
-    const cs = Math.max(c[b] / cur.length, epsilon);
-    psi += (cs - rs) * Math.log(cs / rs);
-  }
-  return psi;
+  return (current) => {
+    const c = new Float64Array(nb);
+    let n = 0;
+    for (let i = 0; i < current.length; i++) {
+      const x = current[i];
+      if (Number.isNaN(x)) continue;
+      c[binOf(x)]++;
+      n++;
+    }
+    if (n === 0) return NaN;
+    let psi = 0;
+    for (let b = 0; b < nb; b++) {
+      const rs = Math.max(r[b] / ref.length, epsilon);
+      const cs = Math.max(c[b] / n, epsilon);
+      psi += (cs - rs) * Math.log(cs / rs);
+    }
+    return psi;
+  };
 }
 
 /**

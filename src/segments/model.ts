@@ -138,13 +138,30 @@ export function fitSegmentModel(
   table: CustomerTable,
   options: FitSegmentModelOptions,
 ): FittedSegments {
-  const { k, seed = 0, nInit = 10 } = options;
   const transform = fitTransform(table, {
     features: options.features,
     log1p: options.log1p ?? [],
     scaler: options.scaler ?? "standard",
   });
   const matrix = transform.apply(table);
+  const training = { asOf: table.asOf, customers: table.ids.length };
+  const fit = fitSegmentsOnMatrix(transform, matrix, training, options);
+  return { model: SegmentModel.fromJSON(fit.json), labels: fit.labels, matrix, kmeans: fit.kmeans };
+}
+
+/**
+ * The k-means half of {@link fitSegmentModel}, for callers that already hold the fitted transform
+ * and the transformed matrix (the maintenance simulation fits the transform of a date once and
+ * refits k-means for several seeds). Returns the model as JSON, the renumbered labels and the
+ * k-means result with those labels.
+ */
+export function fitSegmentsOnMatrix(
+  transform: FittedTransform,
+  matrix: Matrix,
+  training: { asOf: Date; customers: number },
+  options: FitSegmentModelOptions,
+): { json: SegmentModelJSON; labels: Int32Array; kmeans: KMeansResult } {
+  const { k, seed = 0, nInit = 10 } = options;
   const result = kmeans(matrix, k, { seed, nInit });
   // Renumber by decreasing size (ties: lower original index first) for stable, readable numbers.
   const sizes = new Float64Array(k);
@@ -160,7 +177,7 @@ export function fitSegmentModel(
   const names = options.names ? [...options.names] : order.map((_, i) => `Segment ${i}`);
   if (names.length !== k)
     throw new Error(`names has ${names.length} entries for k = ${k} segments`);
-  const model = SegmentModel.fromJSON({
+  const json: SegmentModelJSON = {
     kind: "olist-segment-model",
     version: 1,
     features: [...options.features],
@@ -170,15 +187,15 @@ export function fitSegmentModel(
     nInit,
     centroids,
     names,
-    trainedAsOf: table.asOf.toISOString(),
+    trainedAsOf: training.asOf.toISOString(),
     trainedOn: {
       description: options.source?.description ?? "unknown source",
       synthetic: options.source?.synthetic ?? false,
-      customers: table.ids.length,
+      customers: training.customers,
     },
     inertia: result.inertia,
-  } satisfies SegmentModelJSON);
-  return { model, labels, matrix, kmeans: { ...result, labels } };
+  };
+  return { json, labels, kmeans: { ...result, labels } };
 }
 
 /**

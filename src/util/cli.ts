@@ -8,6 +8,11 @@ import { parseArgs } from "node:util";
 
 type FlagOptions = NonNullable<ParseArgsConfig["options"]>;
 
+/** The parsed values of strict flags `O` (named so that the declaration build can emit it). */
+export type ParsedFlags<O extends FlagOptions> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: false }>
+>["values"];
+
 /** Prints `<command>: <message>` and the usage to stderr, then exits with code 2 (bad usage). */
 export function cliFail(command: string, usage: string, message: string): never {
   console.error(`${command}: ${message}\n${usage}`);
@@ -26,7 +31,7 @@ export function parseFlags<const O extends FlagOptions>(
   usage: string,
   options: O,
   argv: string[] = process.argv.slice(2),
-) {
+): ParsedFlags<O> {
   if (argv.includes("--help") || argv.includes("-h")) {
     console.log(usage);
     process.exit(0);

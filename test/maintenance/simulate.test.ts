@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { CustomerTable } from "../../src/features/definitions.js";
+import type { MaintenanceResult } from "../../src/maintenance/simulate.js";
 import { simulateMaintenance } from "../../src/maintenance/simulate.js";
 import { fitSegmentModel } from "../../src/segments/model.js";
 import { createRng } from "../../src/util/random.js";
@@ -29,6 +30,30 @@ function resampled(date: Date): CustomerTable {
   return pickRows(base, rows, date);
 }
 
+/** Drift from day 35: the two low-recency blobs move (see the injected-drift test). */
+const driftDate = new Date(t0.getTime() + 5 * 7 * DAY);
+function drifted(date: Date): CustomerTable {
+  const t = resampled(date);
+  if (date.getTime() < driftDate.getTime()) return t;
+  const recency = t.numeric.recency_days.map((r) => (r < 20 ? r + 10 : r + 20));
+  return { ...t, numeric: { ...t.numeric, recency_days: recency } };
+}
+
+/** Everything a simulation measured, without its timings and thread count. */
+function measured(r: MaintenanceResult) {
+  return {
+    options: r.options,
+    points: r.points,
+    dates: r.dates,
+    curve: r.curve,
+    drift: r.drift,
+    migration: r.migration,
+    decision: r.decision,
+    sensitivity: r.sensitivity,
+    frozenModels: r.frozenModels.map((m) => m.toJSON()),
+  };
+}
+
 describe("maintenance simulation", () => {
   test("no drift (the same data resampled): ARI stays near 1 at every date", async () => {
     const result = await simulateMaintenance(resampled, {
@@ -52,15 +77,8 @@ describe("maintenance simulation", () => {
   });
 
   test("injected drift at a known date: ARI falls below the threshold after it and not before", async () => {
-    const driftDate = new Date(t0.getTime() + 5 * 7 * DAY);
     // From the drift date, customers of the two low-recency blobs move: recency rises to 20, so the
     // four blobs become three columns of points, a different partition for a refit.
-    const drifted = (date: Date): CustomerTable => {
-      const t = resampled(date);
-      if (date.getTime() < driftDate.getTime()) return t;
-      const recency = t.numeric.recency_days.map((r) => (r < 20 ? r + 10 : r + 20));
-      return { ...t, numeric: { ...t.numeric, recency_days: recency } };
-    };
     const result = await simulateMaintenance(drifted, {
       features,
       k: 4,
@@ -95,6 +113,56 @@ describe("maintenance simulation", () => {
     });
     const fresh = fitSegmentModel(resampled(t0), { features, k: 4, seed: 3, nInit: 5 }).model;
     assert.equal(JSON.stringify(result.frozenModels[0].toJSON()), JSON.stringify(fresh.toJSON()));
+  });
+
+  test("worker threads give exactly the results of the sequential path", async () => {
+    const options = {
+      features,
+      k: 4,
+      seeds: [0, 1, 2],
+      origins: [t0, new Date(t0.getTime() + 2 * 7 * DAY)],
+      end,
+      nInit: 3,
+    };
+    const sequential = await simulateMaintenance(drifted, { ...options, workers: 0 });
+    const threaded = await simulateMaintenance(drifted, { ...options, workers: 2 });
+    assert.equal(sequential.workers, 0);
+    assert.equal(threaded.workers, 2);
+    assert.deepEqual(measured(threaded), measured(sequential));
+    // The comparison is not vacuous: both runs saw the drift (day 35), i.e. 35 days after the
+    // first origin and 21 days after the second one, for every seed.
+    assert.deepEqual(
+      sequential.decision.perRun.map((r) => [(r.origin.getTime() - t0.getTime()) / DAY, r.days]),
+      [
+        [0, 35],
+        [0, 35],
+        [0, 35],
+        [14, 21],
+        [14, 21],
+        [14, 21],
+      ],
+    );
+  });
+
+  test("every grid date is reported once with its customers and noise floor", async () => {
+    const result = await simulateMaintenance(drifted, {
+      features,
+      k: 4,
+      seeds: [0, 1],
+      origins: [t0],
+      end,
+      nInit: 3,
+      workers: 0,
+    });
+    assert.deepEqual(
+      result.dates.map((d) => (d.date.getTime() - t0.getTime()) / DAY),
+      [0, 7, 14, 21, 28, 35, 42, 49, 56, 63, 70],
+    );
+    for (const d of result.dates) {
+      assert.equal(d.customers, base.ids.length);
+      assert.ok(d.noise > 0.95, `noise ${d.noise}`);
+    }
+    assert.ok(result.tableSeconds >= 0 && result.tableSeconds <= result.seconds);
   });
 
   test("a table provider needs explicit origins and end", async () => {

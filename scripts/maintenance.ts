@@ -1,0 +1,88 @@
+/**
+ * Runs the default maintenance simulation of the chosen segmentation (src/segments/chosen.ts) and
+ * writes DIR/maintenance.json (see src/maintenance/report.ts for its contents).
+ *
+ *   npm run maintenance -- [--data DIR] [--out DIR] [--workers N]
+ *
+ * --data: folder of the nine Olist files (default: the loader's choice, see src/data/locate.ts);
+ * --out: output folder (default reports/maintenance);
+ * --workers: worker threads for the refits (default one per core; 0 = sequential). Results do not
+ *   depend on it.
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openOlist } from "../src/data/load.js";
+import { maintenanceReport, simulateMaintenance } from "../src/maintenance/index.js";
+import type { MaintenanceReport, ReportDecision } from "../src/maintenance/index.js";
+import { chosenSegmentation } from "../src/segments/chosen.js";
+import { cliFail, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+
+const USAGE = "Usage: npm run maintenance -- [--data DIR] [--out DIR] [--workers N]";
+
+const days = (x: number | null): string => (x === null ? "–" : `${Math.round(x)} d`);
+
+/** Median [min–max] days of a decision, or "never" within the data. */
+function decisionText(d: ReportDecision): string {
+  if (d.fell === 0) return `never within the data (${d.runs} runs)`;
+  const never = d.neverBelow ? `; ${d.neverBelow} of ${d.runs} runs never fell` : "";
+  return `median ${days(d.medianDays)} (min ${days(d.minDays)}, max ${days(d.maxDays)}, ${d.fell} of ${d.runs} runs)${never}`;
+}
+
+function summary(report: MaintenanceReport, file: string): string {
+  const o = report.options;
+  const last = report.curve[report.curve.length - 1];
+  return [
+    report.source.banner,
+    `Simulation: ${o.origins.length} origins (${o.origins.map((d) => d.slice(0, 10)).join(", ")}) × ${o.seeds.length} seeds, ` +
+      `${report.dates.length} dates every ${o.stepDays} days to ${o.end.slice(0, 10)}, k = ${o.k}, nInit ${o.nInit}, ` +
+      `${o.workers} worker(s): ${report.seconds.toFixed(1)} s (tables ${report.tableSeconds.toFixed(1)} s).`,
+    `ARI(M0, Mi) after ${last.days} days: mean ${last.mean.toFixed(3)} (p10 ${last.p10.toFixed(3)}, p90 ${last.p90.toFixed(3)}); ` +
+      `noise floor (seed-to-seed ARI) mean ${report.noiseFloor.mean.toFixed(3)}, min ${report.noiseFloor.min.toFixed(3)}.`,
+    `Retrain when ARI < ${report.retrain.threshold}: ${decisionText(report.retrain)}.`,
+    `Sensitivity: ${report.sensitivity.map((d) => `${d.threshold}: ${decisionText(d)}`).join(" | ")}.`,
+    `Wrote ${file}`,
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const args = parseFlags("maintenance", USAGE, {
+    data: { type: "string" },
+    out: { type: "string", default: "reports/maintenance" },
+    workers: { type: "string" },
+  });
+  const fail = (message: string): never => cliFail("maintenance", USAGE, message);
+  const outDir = args.out ?? "reports/maintenance";
+  if (outDir.trim() === "") fail("--out needs a folder.");
+  if (existsSync(outDir) && !statSync(outDir).isDirectory())
+    fail(`--out "${outDir}" is a file; give a folder (maintenance.json is written in it).`);
+  const workers = integerFlag("maintenance", USAGE, "workers", args.workers, 0);
+  if (args.data !== undefined && !existsSync(args.data))
+    fail(`--data "${args.data}" does not exist.`);
+
+  const { db, source } = await openOlist({ dataDir: args.data });
+  try {
+    const chosen = chosenSegmentation();
+    const result = await simulateMaintenance(db, {
+      features: chosen.features,
+      log1p: chosen.log1p,
+      scaler: chosen.scaler,
+      k: chosen.k,
+      nInit: chosen.nInit,
+      workers,
+      onProgress: (done, total, date) => {
+        if (process.stderr.isTTY)
+          process.stderr.write(`\r  ${done}/${total} dates (${date.toISOString().slice(0, 10)})`);
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write("\n");
+    const report = maintenanceReport(result, source);
+    mkdirSync(outDir, { recursive: true });
+    const file = path.join(outDir, "maintenance.json");
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(summary(report, file));
+  } finally {
+    db.close();
+  }
+}
+
+runCommand("maintenance", main);

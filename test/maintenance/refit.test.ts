@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import type { RefitJob } from "../../src/maintenance/refit.js";
+import {
+  createRefitPool,
+  refitWorkerEntry,
+  runRefit,
+  shareColumns,
+  tableKey,
+} from "../../src/maintenance/refit.js";
+import { fitSegmentModel } from "../../src/segments/model.js";
+import { blobTable } from "../helpers/tables.js";
+
+const features = ["recency_days", "monetary"];
+const table = blobTable(
+  [
+    [10, 10],
+    [10, 30],
+    [30, 20],
+  ],
+  50,
+  7,
+);
+const spec = { features, log1p: ["monetary"], scaler: "standard" as const, k: 3, nInit: 4 };
+const key = tableKey();
+const job = (seed: number): RefitJob => ({
+  spec,
+  seed,
+  key,
+  asOf: table.asOf.getTime(),
+  rows: table.ids.length,
+  columns: shareColumns(table.numeric, features),
+});
+
+describe("refits inline and on worker threads", () => {
+  test("a refit job fits exactly what fitSegmentModel fits on the full table, for every seed", () => {
+    // The same key for all seeds: the transform is fitted once and reused.
+    for (const seed of [5, 0, 9]) {
+      const direct = fitSegmentModel(table, { ...spec, seed });
+      const viaJob = runRefit(job(seed));
+      assert.deepEqual(viaJob.model, direct.model.toJSON());
+      assert.deepEqual(viaJob.labels, direct.labels);
+    }
+    assert.equal(runRefit(job(1)).model.trainedOn.customers, 150);
+    assert.notEqual(tableKey(), key);
+  });
+
+  test("jobs of another table under another key get that table's transform", () => {
+    const other = blobTable(
+      [
+        [100, 5],
+        [200, 50],
+        [300, 20],
+      ],
+      40,
+      8,
+    );
+    runRefit(job(0)); // fills the cache for `key`
+    const fresh = runRefit({
+      ...job(0),
+      key: tableKey(),
+      rows: other.ids.length,
+      columns: shareColumns(other.numeric, features),
+    });
+    assert.deepEqual(fresh.model, fitSegmentModel(other, { ...spec, seed: 0 }).model.toJSON());
+  });
+
+  test("shared columns are copies in shared memory; an unknown feature is an error", () => {
+    const shared = shareColumns(table.numeric, features);
+    assert.ok(shared.monetary.buffer instanceof SharedArrayBuffer);
+    assert.deepEqual(Array.from(shared.monetary), Array.from(table.numeric.monetary));
+    assert.throws(() => shareColumns(table.numeric, ["nope"]), /Feature "nope" is not a column/);
+  });
+
+  test("a pool of two workers returns each job's own result, identical to inline", async () => {
+    const pool = createRefitPool(2);
+    try {
+      const seeds = [0, 1, 2, 3];
+      const threaded = await Promise.all(seeds.map((s) => pool.fit(job(s))));
+      threaded.forEach((r, i) => {
+        const inline = runRefit(job(seeds[i]));
+        assert.equal(r.model.seed, seeds[i]);
+        assert.deepEqual(r.model, inline.model);
+        assert.deepEqual(r.labels, inline.labels);
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test("a failing job rejects with the worker's message; a closed pool rejects new jobs", async () => {
+    const pool = createRefitPool(1);
+    const bad: RefitJob = {
+      ...job(0),
+      columns: { ...job(0).columns, monetary: new Float64Array(150).fill(NaN) },
+    };
+    await assert.rejects(pool.fit(bad), /Column "monetary" has no value to fit on/);
+    // The worker survives a failed job.
+    assert.equal((await pool.fit(job(1))).model.seed, 1);
+    await pool.close();
+    await assert.rejects(pool.fit(job(2)), /refit pool closed/);
+    assert.throws(() => createRefitPool(-1), /workers must be an integer ≥ 0/);
+  });
+
+  test("the worker file is found next to the module, .js compiled or .ts with a tsx bootstrap", () => {
+    const js = refitWorkerEntry("file:///x/dist/maintenance/refit.js");
+    assert.equal(js.url.href, "file:///x/dist/maintenance/refit-worker.js");
+    assert.equal(js.bootstrap, undefined);
+    const ts = refitWorkerEntry("file:///x/src/maintenance/refit.ts");
+    assert.equal(ts.url.href, "file:///x/src/maintenance/refit-worker.ts");
+    assert.match(
+      ts.bootstrap ?? "",
+      /tsx.*register\(\).*file:\/\/\/x\/src\/maintenance\/refit-worker\.ts/,
+    );
+  });
+});

@@ -1,0 +1,198 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, describe, test } from "node:test";
+import type { CustomerTable } from "../../src/features/definitions.js";
+import type { MaintenanceReport } from "../../src/maintenance/report.js";
+import { maintenanceReport } from "../../src/maintenance/report.js";
+import { simulateMaintenance } from "../../src/maintenance/simulate.js";
+import { writeOlistTwin } from "../../src/twin/index.js";
+import { createRng } from "../../src/util/random.js";
+import { blobTable, pickRows } from "../helpers/tables.js";
+
+const DAY = 86_400_000;
+const t0 = new Date("2017-09-01T00:00:00Z");
+const end = new Date(t0.getTime() + 6 * 7 * DAY);
+const features = ["recency_days", "monetary"];
+const base = blobTable(
+  [
+    [10, 10],
+    [10, 30],
+    [30, 10],
+    [30, 30],
+  ],
+  40,
+  3,
+);
+const driftDate = new Date(t0.getTime() + 3 * 7 * DAY);
+function drifted(date: Date): CustomerTable {
+  const rng = createRng(date.getTime() / DAY);
+  const t = pickRows(
+    base,
+    Int32Array.from({ length: base.ids.length }, () => rng.int(base.ids.length)),
+    date,
+  );
+  if (date.getTime() < driftDate.getTime()) return t;
+  const recency = t.numeric.recency_days.map((r) => (r < 20 ? r + 10 : r + 20));
+  return { ...t, numeric: { ...t.numeric, recency_days: recency } };
+}
+const source = { description: "SYNTHETIC DATA: test twin", synthetic: true };
+
+describe("maintenance report (maintenance.json)", () => {
+  test("is plain JSON with every date, the band, drift, noise floor and the decision", async () => {
+    const result = await simulateMaintenance(drifted, {
+      features,
+      k: 4,
+      seeds: [0, 1],
+      origins: [t0],
+      end,
+      nInit: 3,
+      workers: 0,
+    });
+    const report = maintenanceReport(result, source);
+    // A JSON round trip changes nothing: no Date, NaN, Infinity or typed array inside.
+    assert.deepEqual(JSON.parse(JSON.stringify(report)), report);
+    assert.equal(report.kind, "olist-maintenance-report");
+    assert.equal(report.synthetic, true);
+    assert.equal(report.banner, "*** SYNTHETIC DATA: test twin ***");
+    assert.deepEqual(report.options.origins, ["2017-09-01T00:00:00.000Z"]);
+    assert.equal(report.options.end, end.toISOString());
+    assert.deepEqual(report.options.seeds, [0, 1]);
+    assert.equal(report.options.workers, 0);
+    // Seven dates (days 0 … 42); six horizons after the origin, each with two runs.
+    assert.equal(report.dates.length, 7);
+    assert.deepEqual(
+      report.curve.map((c) => c.days),
+      [7, 14, 21, 28, 35, 42],
+    );
+    for (const c of report.curve) {
+      assert.equal(c.runs, 2);
+      assert.ok(c.min <= c.p10 && c.p10 <= c.mean && c.mean <= c.p90 && c.p90 <= c.max);
+    }
+    assert.deepEqual(report.dates[0].ari, []); // the origin itself is not compared with itself
+    const day28 = report.dates[4];
+    assert.equal(day28.date, "2017-09-29T00:00:00.000Z");
+    assert.equal(day28.ari[0].days, 28);
+    assert.equal(day28.ari[0].mean, result.curve[3].mean);
+    assert.equal(report.noiseFloor.min, Math.min(...result.dates.map((d) => d.noise)));
+    assert.deepEqual(Object.keys(report.drift[0].psi), features);
+    assert.equal(report.drift.length, 6);
+    // The drift is at day 21: the decision and its spread say so, 0.7 / 0.8 / 0.9 included.
+    assert.equal(report.retrain.threshold, 0.8);
+    assert.equal(report.retrain.medianDays, 21);
+    assert.equal(report.retrain.minDays, 21);
+    assert.equal(report.retrain.maxDays, 21);
+    assert.equal(report.retrain.runs, 2);
+    assert.equal(report.retrain.fell, 2);
+    assert.deepEqual(
+      report.retrain.perRun.map((r) => r.days),
+      [21, 21],
+    );
+    assert.deepEqual(
+      report.sensitivity.map((s) => s.threshold),
+      [0.7, 0.8, 0.9],
+    );
+    assert.equal(report.sensitivity[1].medianDays, 21);
+    assert.equal(report.migration.matrix.length, 4);
+  });
+
+  test("NaN becomes null and the real data have no banner", async () => {
+    const stable = (date: Date) => drifted(new Date(Math.min(date.getTime(), t0.getTime())));
+    const result = await simulateMaintenance(stable, {
+      features,
+      k: 4,
+      seeds: [0],
+      origins: [t0],
+      end,
+      nInit: 3,
+      workers: 0,
+    });
+    const report = maintenanceReport(result, { description: "Kaggle files", synthetic: false });
+    assert.equal(report.synthetic, false);
+    assert.equal(report.banner, null);
+    assert.equal(report.source.banner, "Kaggle files");
+    assert.equal(report.retrain.medianDays, null); // ARI never fell: no interval measured
+    assert.equal(report.retrain.neverBelow, 1);
+    assert.equal(report.noiseFloor.mean, 1); // one seed: nothing to disagree with
+  });
+});
+
+describe("npm run maintenance (scripts/maintenance.ts)", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "maintenance-cli-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/maintenance.ts", ...args], {
+      encoding: "utf8",
+    });
+
+  test("rejects bad flags with a clear message and exit code 2", () => {
+    const unknown = run("--nope");
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /Unknown option '--nope'/);
+    assert.match(unknown.stderr, /Usage: npm run maintenance/);
+    const workers = run("--workers", "two");
+    assert.equal(workers.status, 2);
+    assert.match(workers.stderr, /--workers "two" must be an integer ≥ 0/);
+    const file = path.join(dir, "file.txt");
+    writeFileSync(file, "x");
+    const out = run("--out", file);
+    assert.equal(out.status, 2);
+    assert.match(out.stderr, /is a file; give a folder/);
+    const data = run("--data", path.join(dir, "missing"));
+    assert.equal(data.status, 2);
+    assert.match(data.stderr, /--data ".*missing" does not exist/);
+    const help = run("--help");
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Usage: npm run maintenance/);
+  });
+
+  test("runs the default simulation on a small twin and writes maintenance.json", async () => {
+    const data = path.join(dir, "twin");
+    await writeOlistTwin({ outDir: data, seed: 11, customers: 3000 });
+    const out = path.join(dir, "out");
+    const done = run("--data", data, "--out", out, "--workers", "1");
+    assert.equal(done.status, 0, done.stderr);
+    assert.match(done.stdout, /Retrain when ARI < 0\.8/);
+    assert.match(done.stdout, /Wrote .*maintenance\.json/);
+    const report = JSON.parse(
+      readFileSync(path.join(out, "maintenance.json"), "utf8"),
+    ) as MaintenanceReport;
+    assert.equal(report.kind, "olist-maintenance-report");
+    assert.equal(report.synthetic, true);
+    assert.match(report.banner ?? "", /SYNTHETIC DATA: Olist twin \(seed 11, 3,000 customers\)/);
+    // The default simulation: the chosen segmentation, 5 seeds, 3 origins 8 weeks apart, weekly.
+    assert.deepEqual(report.options.features, [
+      "recency_days",
+      "frequency",
+      "monetary",
+      "mean_review_score",
+    ]);
+    assert.equal(report.options.k, 5);
+    assert.equal(report.options.nInit, 10);
+    assert.deepEqual(report.options.seeds, [0, 1, 2, 3, 4]);
+    assert.equal(report.options.origins.length, 3);
+    const [a, b] = report.options.origins.map((d) => Date.parse(d));
+    assert.equal((b - a) / DAY, 56);
+    assert.equal(report.options.stepDays, 7);
+    assert.equal(report.options.workers, 1);
+    assert.equal(report.retrain.runs, 15);
+    assert.deepEqual(
+      report.sensitivity.map((s) => s.threshold),
+      [0.7, 0.8, 0.9],
+    );
+    // Weekly dates from the first origin to the end, each with one ARI entry per earlier origin.
+    const gaps = report.dates
+      .slice(1)
+      .map((d, i) => (Date.parse(d.date) - Date.parse(report.dates[i].date)) / DAY);
+    assert.ok(
+      gaps.every((g) => g === 7),
+      `gaps ${gaps.join(",")}`,
+    );
+    assert.equal(report.dates[0].date, report.options.origins[0]);
+    assert.equal(report.dates[report.dates.length - 1].ari.length, 3);
+    assert.equal(report.curve[0].runs, 15);
+    assert.ok(report.seconds > 0);
+  });
+});
