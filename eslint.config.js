@@ -3,7 +3,9 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "reports/", "data/", ".jupyter/", "typings/"] },
+  {
+    ignores: ["node_modules/", "dist/", "reports/", "data/", ".jupyter/", "typings/", ".scratch*"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
