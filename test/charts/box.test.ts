@@ -41,6 +41,18 @@ describe("boxChart", () => {
     assert.deepEqual(traces[1].q1, [5.5]);
     assert.equal((traces[1].marker as { color: string }).color, segmentColor(1));
   });
+  it("uses a log axis labelled 1, 2, 5 per decade on request", () => {
+    const fig = boxChart([{ name: "Spend", values: [10, 20, 300, 4000] }], {
+      title: "t",
+      logY: true,
+    });
+    assert.equal(fig.layout.yaxis?.type, "log");
+    assert.equal(fig.layout.yaxis?.dtick, "D2");
+    assert.equal(
+      boxChart([{ name: "Spend", values: [1, 2, 3] }], { title: "t" }).layout.yaxis?.type,
+      undefined,
+    );
+  });
   it("names the group that cannot be drawn", () => {
     assert.throws(
       () => boxChart([{ name: "Lost", values: [NaN] }], { title: "t" }),
