@@ -27,14 +27,10 @@ const { db, source } = await openOlist({ dataDir: values.data, log: () => {} });
 console.log(`data: ${source.description}`);
 console.log(`load: ${((performance.now() - start) / 1000).toFixed(1)} s`);
 
-const chosen = chosenSegmentation();
 start = performance.now();
 const result = await simulateMaintenance(db, {
-  features: chosen.features,
-  log1p: chosen.log1p,
-  scaler: chosen.scaler,
-  k: chosen.k,
-  nInit: chosen.nInit,
+  // The chosen segmentation's features, transform, k and restarts (its seed is one of the seeds).
+  ...chosenSegmentation(),
   workers,
 });
 const seconds = (performance.now() - start) / 1000;

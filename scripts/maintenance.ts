@@ -61,13 +61,9 @@ async function main(): Promise<void> {
 
   const { db, source } = await openOlist({ dataDir: args.data });
   try {
-    const chosen = chosenSegmentation();
     const result = await simulateMaintenance(db, {
-      features: chosen.features,
-      log1p: chosen.log1p,
-      scaler: chosen.scaler,
-      k: chosen.k,
-      nInit: chosen.nInit,
+      // The chosen segmentation's features, transform, k and restarts (its seed is one of the seeds).
+      ...chosenSegmentation(),
       workers,
       onProgress: (done, total, date) => {
         if (process.stderr.isTTY)

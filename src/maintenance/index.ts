@@ -1,5 +1,4 @@
 /** Maintenance simulation: segment stability over time, drift diagnostics and the retraining decision. */
-export * from "./ari.js";
 export * from "./drift.js";
 export * from "./refit.js";
 export * from "./snapshot.js";

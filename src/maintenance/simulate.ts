@@ -34,7 +34,7 @@ import { DEFAULT_COUNTED_STATUSES } from "../features/definitions.js";
 import type { Scaler } from "../features/transform.js";
 import { SegmentModel } from "../segments/model.js";
 import { kmeansPredict } from "../cluster/kmeans.js";
-import { segmentAri } from "./ari.js";
+import { adjustedRandIndex } from "../metrics/adjustedRandIndex.js";
 import { centroidShift, migrationMatrix, psiAgainst } from "./drift.js";
 import type { RefitResult, RefitSpec } from "./refit.js";
 import { createRefitPool, defaultWorkers, shareColumns, tableKey } from "./refit.js";
@@ -441,7 +441,7 @@ export async function simulateMaintenance(
       let pairs = 0;
       for (let a = 0; a < refits.length; a++) {
         for (let b = a + 1; b < refits.length; b++) {
-          noise += segmentAri(refits[a].labels, refits[b].labels);
+          noise += adjustedRandIndex(refits[a].labels, refits[b].labels);
           pairs++;
         }
       }
@@ -483,8 +483,9 @@ export async function simulateMaintenance(
             date,
             days: (date.getTime() - originTime) / DAY,
             customers: table.ids.length,
-            ari: segmentAri(labels0, labelsI),
-            ariStayers: stayers > 1 ? segmentAri(stayers0, pick(labelsI, common.inTable)) : NaN,
+            ari: adjustedRandIndex(labels0, labelsI),
+            ariStayers:
+              stayers > 1 ? adjustedRandIndex(stayers0, pick(labelsI, common.inTable)) : NaN,
           });
           if (s === 0) {
             const psi: Record<string, number> = {};
