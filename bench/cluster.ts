@@ -1,7 +1,8 @@
 /**
  * Clustering benchmark on synthetic data shaped like the Olist customer table (93,000 × 6, six
  * skewed Gaussian blobs, seeded). Prints timings, inertia and peak memory; compares with ml-kmeans
- * and, when Debian's /usr/bin/python3 has scikit-learn, with sklearn KMeans on the same data.
+ * and, when Debian's /usr/bin/python3 has scikit-learn, with sklearn KMeans on the same data. The
+ * exact silhouette is timed on the calling thread and on 2 worker threads (same value, checked).
  *
  *   node --import tsx bench/cluster.ts [--skip-exact]
  */
@@ -20,6 +21,7 @@ import {
   inertia,
   silhouetteSample,
   silhouetteScore,
+  silhouetteScoreParallel,
 } from "../src/metrics/index.js";
 
 const ROWS = 93_000;
@@ -31,12 +33,20 @@ const { matrix } = makeBlobs(ROWS, COLS, {
   spread: 4,
   seed: 2024,
 });
-// Wall time, plus this thread's CPU time (less sensitive to other processes on a shared machine).
+// Wall time, plus this process's CPU time (less sensitive to other processes on a shared machine;
+// it adds up all threads, so with workers it exceeds the wall time).
 let lastCpu = 0;
 const time = <T>(f: () => T): [T, number] => {
   const c = process.cpuUsage();
   const t = performance.now();
   const value = f();
+  lastCpu = process.cpuUsage(c).user / 1e6;
+  return [value, (performance.now() - t) / 1000];
+};
+const timeAsync = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const value = await f();
   lastCpu = process.cpuUsage(c).user / 1e6;
   return [value, (performance.now() - t) / 1000];
 };
@@ -111,11 +121,21 @@ console.log(
   `wardMicroClusters(300 micro-clusters, k=6) [target: a few s]: ${fmt(wardTime)}, top merge height ${ward.linkage.at(-1)?.[2].toFixed(2)}`,
 );
 
-// (3) exact silhouette on all rows
+// (3) exact silhouette on all rows, on this thread and on 2 workers (the same fixed chunks, so the
+// same value to the last bit; the worker time includes starting and stopping the threads). The
+// speed-up can exceed ×2: this thread runs the loop ~20 % slower than a fresh thread would (measured
+// 29.3 s here against 24.3 s in a minimal script), see the doc comment of silhouette.ts.
 if (!process.argv.includes("--skip-exact")) {
   const [sil, silTime] = time(() => silhouetteScore(matrix, fit.labels));
   console.log(
-    `exact silhouette on ${ROWS} rows [target ≤ 43 s]: ${fmt(silTime)}, value ${sil.toFixed(6)}`,
+    `exact silhouette on ${ROWS} rows, 1 thread [target ≤ 43 s]: ${fmt(silTime)}, value ${sil.toFixed(6)}`,
+  );
+  const [par, parTime] = await timeAsync(() =>
+    silhouetteScoreParallel(matrix, fit.labels, { workers: 2 }),
+  );
+  console.log(
+    `exact silhouette on ${ROWS} rows, 2 workers: ${fmt(parTime)}, value ${par.toFixed(6)}, ` +
+      `${par === sil ? "identical to" : "DIFFERENT from"} 1 thread, speed-up ×${(silTime / parTime).toFixed(2)}`,
   );
 }
 console.log(`peak memory (maxRSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -19,6 +19,8 @@ import type { FittedTransform, Scaler } from "../features/transform.js";
 import { fitTransform } from "../features/transform.js";
 import type { SegmentModelJSON } from "../segments/model.js";
 import { fitSegmentsOnMatrix } from "../segments/model.js";
+import type { WorkerEntry } from "../util/workerEntry.js";
+import { workerEntry } from "../util/workerEntry.js";
 
 /** The fit options shared by every refit of a simulation. */
 export interface RefitSpec {
@@ -131,25 +133,13 @@ export function defaultWorkers(seeds: number): number {
  * How to start the worker next to this module: the compiled `refit-worker.js` directly, or, when
  * this module is TypeScript run by tsx, a small bootstrap that registers tsx in the worker before
  * importing `refit-worker.ts` (Node 20 does not apply `--import tsx` to a worker's entry file).
+ * The logic is shared with the silhouette workers, see `workerEntry` in `util/workerEntry.ts`.
+ *
+ * @example
+ * refitWorkerEntry("file:///x/dist/maintenance/refit.js").url; // …/refit-worker.js
  */
-export function refitWorkerEntry(moduleUrl = import.meta.url): {
-  url: URL;
-  /** Bootstrap code for `new Worker(code, { eval: true })`, when TypeScript. */
-  bootstrap?: string;
-} {
-  const typescript = new URL(moduleUrl).pathname.endsWith(".ts");
-  if (!typescript) return { url: new URL("./refit-worker.js", moduleUrl) };
-  const url = new URL("./refit-worker.ts", moduleUrl);
-  let api = "tsx/esm/api";
-  try {
-    api = import.meta.resolve(api);
-  } catch {
-    // Resolved from the current directory by the worker instead.
-  }
-  const bootstrap =
-    `import(${JSON.stringify(api)})` +
-    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
-  return { url, bootstrap };
+export function refitWorkerEntry(moduleUrl = import.meta.url): WorkerEntry {
+  return workerEntry(moduleUrl, "refit-worker");
 }
 
 interface WorkerMessage {
