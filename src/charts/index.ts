@@ -20,8 +20,15 @@ export * from "./brazil-map.js";
 export * from "./stability.js";
 export * from "./correlation-circle.js";
 export { checkFigureName, FIGURE_NAME_PATTERN } from "./names.js";
-export { closeRenderer, renderPng, renderSvg, CHROMIUM_PATH } from "./render.js";
-export type { RenderSize } from "./render.js";
+export {
+  closeRenderer,
+  renderPdf,
+  renderPng,
+  renderSvg,
+  CHROMIUM_PATH,
+  PDF_MARGIN,
+} from "./render.js";
+export type { PdfMargin, PdfOptions, RenderSize } from "./render.js";
 export * from "./export.js";
 export { showFigure, setDisplaySink, resetFigureSession } from "./display.js";
 export type { ShowOptions, DisplaySink } from "./display.js";

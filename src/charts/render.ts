@@ -1,7 +1,8 @@
 /**
- * Static rendering of figures to PNG and SVG with Debian's Chromium driven by playwright-core.
- * One browser and one page per process, started on first use, with Plotly loaded from
- * node_modules (no network); closed by `closeRenderer()`, after an idle period, or at exit.
+ * Static rendering with Debian's Chromium driven by playwright-core: figures to PNG and SVG, HTML
+ * documents to PDF. One browser and one page per process, started on first use, with Plotly loaded
+ * from node_modules (no network); closed by `closeRenderer()`, after an idle period, or at exit.
+ * PDFs are printed from a short-lived second page of the same browser, so the Plotly page is kept.
  */
 import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
@@ -89,22 +90,15 @@ function checkSize(size: RenderSize): Required<RenderSize> {
   return { width, height, scale };
 }
 
-async function toImage(fig: Figure, format: "png" | "svg", size: RenderSize): Promise<string> {
-  const opts = { format, ...checkSize(size) };
-  // Renders run one at a time in the single page; the queue survives a failed render.
+/**
+ * Runs `job` on the shared page once the jobs before it are done: renders run one at a time, the
+ * queue survives a failed job, and the idle timer restarts after each job.
+ */
+function enqueue<T>(job: (p: Page) => Promise<T>): Promise<T> {
   const run = queue.then(async () => {
     if (idleTimer) clearTimeout(idleTimer);
-    const p = await page();
     try {
-      return await p.evaluate(
-        ([f, o]) =>
-          (
-            globalThis as unknown as {
-              Plotly: { toImage(f: unknown, o: unknown): Promise<string> };
-            }
-          ).Plotly.toImage(f, o),
-        [fig, opts] as const,
-      );
+      return await job(await page());
     } finally {
       idleTimer = setTimeout(() => void closeRenderer(), IDLE_CLOSE_MS);
       idleTimer.unref();
@@ -112,6 +106,21 @@ async function toImage(fig: Figure, format: "png" | "svg", size: RenderSize): Pr
   });
   queue = run.catch(() => undefined);
   return run;
+}
+
+async function toImage(fig: Figure, format: "png" | "svg", size: RenderSize): Promise<string> {
+  const opts = { format, ...checkSize(size) };
+  return enqueue((p) =>
+    p.evaluate(
+      ([f, o]) =>
+        (
+          globalThis as unknown as {
+            Plotly: { toImage(f: unknown, o: unknown): Promise<string> };
+          }
+        ).Plotly.toImage(f, o),
+      [fig, opts] as const,
+    ),
+  );
 }
 
 /**
@@ -140,6 +149,91 @@ export async function renderSvg(fig: Figure, size: RenderSize = {}): Promise<str
   if (!url.startsWith(prefix))
     throw new Error(`Plotly.toImage returned no SVG (${url.slice(0, 40)}…)`);
   return decodeURIComponent(url.slice(prefix.length));
+}
+
+/** Page margins of a PDF, as CSS lengths ("14mm", "0.5in", "40px"). */
+export interface PdfMargin {
+  top?: string;
+  right?: string;
+  bottom?: string;
+  left?: string;
+}
+
+/** Options of {@link renderPdf}. */
+export interface PdfOptions {
+  /** Paper size; default "A4". */
+  format?: "A4" | "A3" | "A5" | "Letter" | "Legal";
+  /** Landscape pages; default false (portrait). */
+  landscape?: boolean;
+  /** Page margins; default 14 mm on every side (each side given replaces only that side). */
+  margin?: PdfMargin;
+  /**
+   * Print "n / N" small and grey, centred in the bottom margin of every page; default false. Keep
+   * a bottom margin of at least 10 mm for it.
+   */
+  pageNumbers?: boolean;
+  /** Give up loading the HTML after this many milliseconds; default 30,000. */
+  timeoutMs?: number;
+}
+
+/** Default PDF margin on every side. */
+export const PDF_MARGIN = "14mm";
+
+const PAGE_NUMBER_FOOTER =
+  '<div style="width:100%;text-align:center;font-size:8px;color:#6E6E6E;' +
+  'font-family:system-ui,sans-serif"><span class="pageNumber"></span> / ' +
+  '<span class="totalPages"></span></div>';
+
+/**
+ * PDF bytes of an HTML document, printed by Chromium with the print stylesheet and backgrounds.
+ * The document must be self-contained: network requests are refused, so external images, fonts or
+ * scripts are simply missing. The bytes differ between runs (Chromium stamps a creation date).
+ *
+ * @example
+ * writeFileSync("brief.pdf", await renderPdf(html, { pageNumbers: true }));
+ */
+export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  if (typeof html !== "string") throw new Error("renderPdf: html must be a string");
+  const {
+    format = "A4",
+    landscape = false,
+    margin = {},
+    pageNumbers = false,
+    timeoutMs = 30_000,
+  } = options;
+  if (!(timeoutMs > 0)) throw new Error(`timeoutMs must be positive, got ${timeoutMs}`);
+  const sides = {
+    top: margin.top ?? PDF_MARGIN,
+    right: margin.right ?? PDF_MARGIN,
+    bottom: margin.bottom ?? PDF_MARGIN,
+    left: margin.left ?? PDF_MARGIN,
+  };
+  return enqueue(async (plotlyPage) => {
+    // A page of its own (closed with its context below): setContent would otherwise replace the
+    // page that holds Plotly.
+    const owner = plotlyPage.context().browser();
+    if (!owner) throw new Error("renderPdf: the renderer's browser is not available");
+    const p = await owner.newPage();
+    try {
+      await p.route(/^(https?|wss?):/, (route) => route.abort());
+      await p.setContent(html, { waitUntil: "load", timeout: timeoutMs });
+      return await p.pdf({
+        format,
+        landscape,
+        printBackground: true,
+        margin: sides,
+        ...(pageNumbers
+          ? {
+              displayHeaderFooter: true,
+              headerTemplate: "<div></div>",
+              footerTemplate: PAGE_NUMBER_FOOTER,
+            }
+          : {}),
+      });
+    } finally {
+      await p.close().catch(() => undefined);
+    }
+  });
 }
 
 /** Closes the shared browser (it restarts on the next render). Safe to call at any time. */

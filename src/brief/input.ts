@@ -1,0 +1,186 @@
+/**
+ * What the marketing brief is made of, as plain data (numbers, strings, arrays; no classes, no
+ * dates), so it can be built in a notebook, by the main job or by hand in a test, saved as JSON
+ * and rendered again later to the same file. Helpers derive the parts that are computed: the
+ * revenue share of each segment and the maintenance recommendation from a maintenance report.
+ */
+import type { MaintenanceReport } from "../maintenance/report.js";
+import type { MarketingRow } from "../segments/naming.js";
+import type { SegmentProfile } from "../segments/profiles.js";
+import type { SegmentationMetrics } from "../segments/output.js";
+
+/** Where the data of the brief come from. */
+export interface BriefDataSource {
+  /** One line for people, e.g. `source.description` of `openOlist()`. */
+  description: string;
+  /** True for the synthetic Olist twin: the brief then says so on top and in the footer. */
+  synthetic: boolean;
+  /**
+   * Banner text shown under the synthetic warning (e.g. `sourceBannerText(source)`), or "" for
+   * none. The warning itself ("the figures describe the synthetic Olist twin, not real
+   * customers") is always written when `synthetic` is true, whatever this text says.
+   */
+  banner: string;
+}
+
+/** Separation scores of the segmentation (as in `metrics.json`). */
+export interface BriefScores {
+  /** Mean silhouette, −1…1, higher = better separated. */
+  silhouette: number;
+  /** Davies-Bouldin index, ≥ 0, lower = better separated. */
+  daviesBouldin: number;
+  /** Calinski-Harabasz index, higher = better separated. */
+  calinskiHarabasz: number;
+}
+
+/** One point of the ARI-over-time curve of the maintenance simulation. */
+export interface BriefCurvePoint {
+  /** Days after training. */
+  days: number;
+  /** Mean ARI (frozen model vs refit) over the runs, and its 10th and 90th percentiles. */
+  mean: number;
+  p10: number;
+  p90: number;
+}
+
+/**
+ * The maintenance recommendation. The field names follow the maintenance module's retraining
+ * recommendation, so `{ ...recommendation, curve }` fits.
+ */
+export interface BriefMaintenance {
+  /** Recommended retraining interval in weeks and in days. */
+  everyWeeks: number;
+  everyDays: number;
+  /** ARI below which the segments count as stale (0.8). */
+  threshold: number;
+  /** Days until ARI fell below the threshold over the runs: median, earliest, latest (null: never). */
+  medianDays: number | null;
+  minDays: number | null;
+  maxDays: number | null;
+  /** Runs of the simulation (training dates × seeds). */
+  runs: number;
+  /** Mean seed-to-seed ARI of refits on the same data: agreement that is only noise. */
+  noiseFloor: number;
+  /** Mean ARI by days after training, with the 10–90 % band over the runs. */
+  curve: BriefCurvePoint[];
+  /** PSI above which a model feature counts as drifted in the monthly check; default 0.25. */
+  psiTrigger?: number;
+}
+
+/** Everything the brief shows. */
+export interface BriefInput {
+  dataSource: BriefDataSource;
+  /** Date the customer table describes, ISO (`"2018-09-01"` or a full timestamp, read in UTC). */
+  asOf: string;
+  /** Customers segmented. */
+  customers: number;
+  /** Number of segments. */
+  k: number;
+  scores: BriefScores;
+  /** The marketing table (`marketingTable(profiles, base)`), one row per segment. */
+  marketing: MarketingRow[];
+  /** The segment profiles (`segmentProfiles(...)`), one per segment, matched to rows by `segment`. */
+  profiles: SegmentProfile[];
+  /**
+   * Share of revenue of each segment, aligned with `profiles`. Default: {@link revenueShares} of
+   * the profiles (mean monetary × size over the total), which is exact when every customer has a
+   * monetary value.
+   */
+  revenueShare?: number[];
+  /** The retraining recommendation, or null when the maintenance study was not run. */
+  maintenance: BriefMaintenance | null;
+  /** Title of the brief; default "Customer segments: marketing brief". */
+  title?: string;
+}
+
+/**
+ * Share of revenue of each segment from its profile: mean monetary × size, over the sum across
+ * segments. Mean × size is the segment's total spend, so the shares are exact (NaN spend ignored
+ * as in the profiles); a segment without a monetary mean counts as 0.
+ *
+ * @example
+ * revenueShares(profiles); // [0.49, 0.21, …], aligned with profiles, summing to 1
+ */
+export function revenueShares(
+  profiles: readonly Pick<SegmentProfile, "size" | "mean">[],
+  feature = "monetary",
+): number[] {
+  const revenue = profiles.map((p) => {
+    const m = p.mean[feature];
+    return Number.isFinite(m) ? m * p.size : 0;
+  });
+  const total = revenue.reduce((a, r) => a + r, 0);
+  return revenue.map((r) => (total > 0 ? r / total : 0));
+}
+
+/**
+ * The brief's maintenance part from a maintenance report and the recommended interval (e.g.
+ * `recommendRetraining(report).everyWeeks`).
+ *
+ * @example
+ * const maintenance = briefMaintenance(report, 6); // refit every 6 weeks
+ */
+export function briefMaintenance(report: MaintenanceReport, everyWeeks: number): BriefMaintenance {
+  if (!(Number.isInteger(everyWeeks) && everyWeeks > 0)) {
+    throw new Error(`everyWeeks must be a positive whole number of weeks, got ${everyWeeks}`);
+  }
+  return {
+    everyWeeks,
+    everyDays: everyWeeks * 7,
+    threshold: report.options.threshold,
+    medianDays: report.retrain.medianDays,
+    minDays: report.retrain.minDays,
+    maxDays: report.retrain.maxDays,
+    runs: report.retrain.runs,
+    noiseFloor: report.noiseFloor.mean,
+    curve: report.curve.map((c) => ({ days: c.days, mean: c.mean, p10: c.p10, p90: c.p90 })),
+  };
+}
+
+/** What {@link briefInput} assembles a brief from. */
+export interface BriefParts {
+  /** The segmentation's metrics (`segmentationMetrics(...)` or `metrics.json`). */
+  metrics: Pick<
+    SegmentationMetrics,
+    "customers" | "k" | "asOf" | "silhouette" | "daviesBouldin" | "calinskiHarabasz"
+  > & { dataSource: { description: string; synthetic: boolean } };
+  marketing: MarketingRow[];
+  profiles: SegmentProfile[];
+  /** Default null (the study was not run). */
+  maintenance?: BriefMaintenance | null;
+  /** Banner text; default "" (the synthetic warning is written anyway). */
+  banner?: string;
+  title?: string;
+}
+
+/**
+ * A {@link BriefInput} from the outputs of the modelling step, revenue shares computed from the
+ * profiles.
+ *
+ * @example
+ * const input = briefInput({ metrics, marketing, profiles, maintenance: briefMaintenance(report, 6) });
+ * await writeBrief("reports/brief", input);
+ */
+export function briefInput(parts: BriefParts): BriefInput {
+  const m = parts.metrics;
+  return {
+    dataSource: {
+      description: m.dataSource.description,
+      synthetic: m.dataSource.synthetic,
+      banner: parts.banner ?? "",
+    },
+    asOf: m.asOf,
+    customers: m.customers,
+    k: m.k,
+    scores: {
+      silhouette: m.silhouette,
+      daviesBouldin: m.daviesBouldin,
+      calinskiHarabasz: m.calinskiHarabasz,
+    },
+    marketing: parts.marketing,
+    profiles: parts.profiles,
+    revenueShare: revenueShares(parts.profiles),
+    maintenance: parts.maintenance ?? null,
+    ...(parts.title !== undefined ? { title: parts.title } : {}),
+  };
+}

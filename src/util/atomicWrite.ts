@@ -1,0 +1,74 @@
+/**
+ * Atomic file writes: the data go to a temporary file in the target's folder, are flushed to disk,
+ * then renamed over the target. A rename within one folder is atomic on POSIX file systems, so a
+ * reader (or a crash, or a failed step) only ever sees the old content or the new one, never a
+ * half-written file. The temporary file is removed when anything fails.
+ */
+import { randomBytes } from "node:crypto";
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+
+/**
+ * Temporary name next to `file`: hidden, with the process id and a random suffix so that two
+ * writers of the same file never share a temporary file; `.tmp` so leftovers are recognisable.
+ */
+function temporaryName(file: string): string {
+  const suffix = `${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  return path.join(path.dirname(file), `.${path.basename(file)}.${suffix}`);
+}
+
+/**
+ * Writes `data` to `file` atomically (temporary file in the same folder, fsync, rename), creating
+ * the folder if needed. An existing target keeps its permissions. On failure the temporary file is
+ * removed, the target is left as it was, and the error is rethrown.
+ *
+ * @example
+ * writeFileAtomic("reports/segments/metrics.json", JSON.stringify(metrics, null, 2) + "\n");
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = temporaryName(file);
+  let fd: number | undefined;
+  try {
+    // "wx": never follow or reuse an existing file under the temporary name.
+    fd = openSync(tmp, "wx", 0o666);
+    writeFileSync(fd, data);
+    // Flush before the rename, or a crash could leave the new name pointing at empty blocks.
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    const mode = existingMode(file);
+    if (mode !== undefined) chmodSync(tmp, mode);
+    renameSync(tmp, file);
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // The write error matters, not the close error.
+      }
+    }
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Permission bits of an existing regular file (kept across the rewrite), else undefined. */
+function existingMode(file: string): number | undefined {
+  try {
+    const st = statSync(file);
+    return st.isFile() ? st.mode & 0o7777 : undefined;
+  } catch {
+    return undefined;
+  }
+}
