@@ -9,13 +9,16 @@
  * --workers: worker threads for the refits (default one per core; 0 = sequential). Results do not
  *   depend on it.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync, statSync } from "node:fs";
 import { openOlist } from "../src/data/load.js";
-import { maintenanceReport, simulateMaintenance } from "../src/maintenance/index.js";
-import type { MaintenanceReport, ReportDecision } from "../src/maintenance/index.js";
-import { chosenSegmentation } from "../src/segments/chosen.js";
+import { runMaintenance, writeMaintenanceReport } from "../src/maintenance/index.js";
+import type {
+  MaintenanceReport,
+  ReportDecision,
+  RetrainRecommendation,
+} from "../src/maintenance/index.js";
 import { cliFail, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import { progressBar } from "../src/util/progress.js";
 
 const USAGE = "Usage: npm run maintenance -- [--data DIR] [--out DIR] [--workers N]";
 
@@ -28,7 +31,11 @@ function decisionText(d: ReportDecision): string {
   return `median ${days(d.medianDays)} (min ${days(d.minDays)}, max ${days(d.maxDays)}, ${d.fell} of ${d.runs} runs)${never}`;
 }
 
-function summary(report: MaintenanceReport, file: string): string {
+function summary(
+  report: MaintenanceReport,
+  recommendation: RetrainRecommendation,
+  file: string,
+): string {
   const o = report.options;
   const last = report.curve[report.curve.length - 1];
   return [
@@ -40,6 +47,7 @@ function summary(report: MaintenanceReport, file: string): string {
       `noise floor (seed-to-seed ARI) mean ${report.noiseFloor.mean.toFixed(3)}, min ${report.noiseFloor.min.toFixed(3)}.`,
     `Retrain when ARI < ${report.retrain.threshold}: ${decisionText(report.retrain)}.`,
     `Sensitivity: ${report.sensitivity.map((d) => `${d.threshold}: ${decisionText(d)}`).join(" | ")}.`,
+    `Recommended: retrain every ${recommendation.everyWeeks} weeks (${recommendation.everyDays} days).`,
     `Wrote ${file}`,
   ].join("\n");
 }
@@ -61,21 +69,17 @@ async function main(): Promise<void> {
 
   const { db, source } = await openOlist({ dataDir: args.data });
   try {
-    const result = await simulateMaintenance(db, {
-      // The chosen segmentation's features, transform, k and restarts (its seed is one of the seeds).
-      ...chosenSegmentation(),
+    let bar: ReturnType<typeof progressBar> | undefined;
+    const run = await runMaintenance(db, source, {
       workers,
       onProgress: (done, total, date) => {
-        if (process.stderr.isTTY)
-          process.stderr.write(`\r  ${done}/${total} dates (${date.toISOString().slice(0, 10)})`);
+        bar ??= progressBar({ label: "maintenance", total, unit: "dates" });
+        bar.tick(done, date.toISOString().slice(0, 10));
       },
     });
-    if (process.stderr.isTTY) process.stderr.write("\n");
-    const report = maintenanceReport(result, source);
-    mkdirSync(outDir, { recursive: true });
-    const file = path.join(outDir, "maintenance.json");
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(summary(report, file));
+    bar?.finish();
+    const file = writeMaintenanceReport(outDir, run);
+    console.log(summary(run.report, run.recommendation, file));
   } finally {
     db.close();
   }

@@ -6,15 +6,23 @@ Runs under Debian's Python (/usr/bin/python3), where Jupyter's nbclient and nbco
 Any cell error, including a TypeScript type error, fails the run: the script prints the notebook,
 the cell number, its first lines and the error, then exits 1 after trying the other notebooks.
 
+Each notebook runs in its own Python process (its kernel is that process's only child, so the
+kernel's peak memory is measured exactly, and notebooks can run side by side with --jobs). Files are
+written to a temporary name and renamed, so a reader never sees a half-written notebook. Stream
+outputs are merged and carriage returns applied (progress bars keep their last state only).
+
 Usage:
   /usr/bin/python3 scripts/run_notebooks.py [NOTEBOOK ...] [--out DIR] [--no-html]
-                                            [--inplace] [--figures DIR] [--timeout S]
+                                            [--inplace] [--figures DIR] [--timeout S] [--jobs N]
   --inplace     also write the outputs back into notebooks/ (the committed notebooks carry outputs)
   --figures DIR export every chart to DIR/<notebook>/<name>.png|svg|html (sets OLIST_FIGURES_DIR)
+  --jobs N      run up to N notebooks at the same time (default 1)
 """
 
 import argparse
 import os
+import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -36,6 +44,17 @@ def error_text(cell) -> str:
         elif out.get("output_type") == "stream" and out.get("name") == "stderr":
             lines.append(out.get("text", ""))
     return "\n".join(lines).strip()
+
+
+def write_atomic(path: Path, write) -> None:
+    """Calls write(tmp_path), then renames tmp_path to path (same folder, so the rename is atomic)."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
 
 
 def run(path: Path, out_dir: Path, html: bool, inplace: bool, figures: Path | None, timeout: int) -> bool:
@@ -67,6 +86,11 @@ def run(path: Path, out_dir: Path, html: bool, inplace: bool, figures: Path | No
             else:
                 os.environ["OLIST_FIGURES_DIR"] = env_before
     seconds = time.perf_counter() - start
+    # The kernel was this process's child: its peak resident memory (kB on Linux).
+    kernel_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    from nbconvert.preprocessors.coalescestreams import coalesce_streams
+
+    nb, _ = coalesce_streams(nb, {})
     if not ok:
         # The failing cell is the last one that was executed (execution stops there).
         executed = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.get("execution_count")]
@@ -76,18 +100,47 @@ def run(path: Path, out_dir: Path, html: bool, inplace: bool, figures: Path | No
         print(f"FAIL {path.name}: cell {i + 1} raised an error\n--- cell source ---\n{src}\n"
               f"--- error ---\n{error_text(cell) or failure}\n", file=sys.stderr)
     out_dir.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, out_dir / path.name)
+    write_atomic(out_dir / path.name, lambda tmp: nbformat.write(nb, tmp))
     if html:
         from nbconvert import HTMLExporter
 
         body, _ = HTMLExporter().from_notebook_node(nb)
-        (out_dir / f"{path.stem}.html").write_text(body, encoding="utf-8")
+        write_atomic(out_dir / f"{path.stem}.html", lambda tmp: tmp.write_text(body, encoding="utf-8"))
     if inplace and ok:
-        nbformat.write(nb, path)
+        write_atomic(path, lambda tmp: nbformat.write(nb, tmp))
     size = (out_dir / path.name).stat().st_size
     status = "ok" if ok else "FAILED"
-    print(f"notebook {path.name}: {status} in {seconds:.1f} s ({size / 1e6:.2f} MB) -> {out_dir.relative_to(ROOT) if out_dir.is_relative_to(ROOT) else out_dir}")
+    where = out_dir.relative_to(ROOT) if out_dir.is_relative_to(ROOT) else out_dir
+    print(f"notebook {path.name}: {status} in {seconds:.1f} s ({size / 1e6:.2f} MB, kernel peak "
+          f"{kernel_mb:.0f} MB) -> {where}", flush=True)
     return ok
+
+
+def run_in_children(paths: list[Path], args) -> list[bool]:
+    """Runs each notebook in a child process of this script, at most args.jobs at a time, in order."""
+    base = [sys.executable, str(Path(__file__).resolve()), "--child", "--out", str(args.out.resolve()),
+            "--timeout", str(args.timeout)]
+    if args.no_html:
+        base.append("--no-html")
+    if args.inplace:
+        base.append("--inplace")
+    if args.figures is not None:
+        base += ["--figures", str(args.figures.resolve())]
+    pending = list(paths)
+    running: list[subprocess.Popen] = []
+    results: dict[Path, bool] = {}
+    owner: dict[subprocess.Popen, Path] = {}
+    while pending or running:
+        while pending and len(running) < max(1, args.jobs):
+            p = pending.pop(0)
+            child = subprocess.Popen(base + [str(p)])
+            owner[child] = p
+            running.append(child)
+        time.sleep(0.2)
+        for child in [c for c in running if c.poll() is not None]:
+            running.remove(child)
+            results[owner[child]] = child.returncode == 0
+    return [results[p] for p in paths]
 
 
 def main() -> int:
@@ -98,6 +151,8 @@ def main() -> int:
     parser.add_argument("--inplace", action="store_true")
     parser.add_argument("--figures", type=Path)
     parser.add_argument("--timeout", type=int, default=900)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     # A figure name used twice in a notebook is an error (two charts would share one export file).
     os.environ.setdefault("OLIST_FIGURES_STRICT", "1")
@@ -110,7 +165,10 @@ def main() -> int:
     if not paths:
         print("No notebook found in notebooks/", file=sys.stderr)
         return 1
-    results = [run(p, args.out.resolve(), not args.no_html, args.inplace, args.figures, args.timeout) for p in paths]
+    if args.child:
+        ok = run(paths[0], args.out.resolve(), not args.no_html, args.inplace, args.figures, args.timeout)
+        return 0 if ok else 1
+    results = run_in_children(paths, args)
     failed = results.count(False)
     print(f"notebooks: {len(results) - failed} passed, {failed} failed")
     return 1 if failed else 0

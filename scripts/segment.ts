@@ -15,18 +15,9 @@
 import path from "node:path";
 import { openOlist } from "../src/data/load.js";
 import { sourceBannerText } from "../src/display/banner.js";
-import { customerFeatures, parseAsOf } from "../src/features/index.js";
-import {
-  baseValues,
-  chosenSegmentation,
-  fitSegmentModel,
-  loadSegmentModel,
-  marketingTable,
-  segmentationMetrics,
-  segmentProfiles,
-  writeSegmentation,
-} from "../src/segments/index.js";
-import { cliFail, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import { parseAsOf } from "../src/features/index.js";
+import { loadSegmentModel, segmentCustomers, writeSegmentation } from "../src/segments/index.js";
+import { cliFail, integerFlag, parseFlags, runCommand, UsageError } from "../src/util/cli.js";
 
 const USAGE =
   "Usage: npm run segment -- [--data DIR] [--k N] [--seed N] [--out DIR] [--model FILE] [--as-of YYYY-MM-DD] [--sampled-silhouette]";
@@ -55,35 +46,36 @@ async function main(): Promise<void> {
       fail((e as Error).message);
     }
   }
-  const saved = args.model ? loadSegmentModel(args.model) : undefined;
+  let saved;
+  try {
+    saved = args.model ? loadSegmentModel(args.model) : undefined;
+  } catch (e) {
+    throw new UsageError(
+      `${(e as Error).message}; give a model.json written by npm start or npm run segment.`,
+    );
+  }
 
   const { db, source } = await openOlist({ dataDir: args.data });
   try {
     const start = performance.now();
-    const table = await customerFeatures(db, { asOf });
-    let model = saved;
-    let labels: Int32Array;
-    if (model) {
-      labels = model.assign(table);
-    } else {
-      const options = chosenSegmentation();
-      const fit = fitSegmentModel(table, {
-        ...options,
-        k: k ?? options.k,
-        seed: seed ?? options.seed,
-        source: { description: source.description, synthetic: source.synthetic },
-      });
-      const rows = marketingTable(segmentProfiles(table, fit.labels), baseValues(table));
-      model = fit.model.withNames(rows.map((r) => r.name));
-      labels = fit.labels;
-    }
-    const matrix = model.transformTable(table);
-    const metrics = segmentationMetrics(model, table, matrix, labels, source, {
+    const s = await segmentCustomers(db, source, {
+      asOf,
+      k,
+      seed,
+      model: saved,
+      modelFile: args.model,
       exactSilhouette: !args["sampled-silhouette"],
     });
-    const files = writeSegmentation(args.out as string, model, table, matrix, labels, metrics);
+    const { model, metrics } = s;
+    const files = writeSegmentation(
+      args.out as string,
+      model,
+      s.table,
+      s.matrix,
+      s.labels,
+      metrics,
+    );
     const seconds = (performance.now() - start) / 1000;
-
     if (source.synthetic) console.log(sourceBannerText(source));
     console.log(
       `${saved ? `Assigned with ${args.model}` : `Fitted k = ${model.k} (seed ${metrics.seed})`} on ` +

@@ -6,3 +6,4 @@ export * from "./tables.js";
 export * from "./locate.js";
 export * from "./validate.js";
 export * from "./load.js";
+export * from "./checksums.js";

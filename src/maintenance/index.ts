@@ -4,3 +4,5 @@ export * from "./refit.js";
 export * from "./snapshot.js";
 export * from "./simulate.js";
 export * from "./report.js";
+export * from "./cadence.js";
+export * from "./run.js";

@@ -90,7 +90,7 @@ export interface MaintenanceOptions {
    * calling thread). Results do not depend on it.
    */
   workers?: number;
-  /** Called after each evaluation date (progress). */
+  /** Called with 0 before the first evaluation date, then after each one (progress). */
   onProgress?: (done: number, total: number, date: Date) => void;
 }
 
@@ -388,6 +388,7 @@ export async function simulateMaintenance(
   for (const o of originTimes) if (!grid.some((g) => g.getTime() === o)) grid.push(new Date(o));
   grid.sort((a, b) => a.getTime() - b.getTime());
 
+  options.onProgress?.(0, grid.length, grid[0]);
   const pool = createRefitPool(workers);
   let tableSeconds = 0;
   // Tables are computed one after the other (one database connection), each as soon as the previous

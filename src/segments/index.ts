@@ -5,3 +5,4 @@ export * from "./chosen.js";
 export * from "./naming.js";
 export * from "./compare.js";
 export * from "./output.js";
+export * from "./run.js";

@@ -4,16 +4,18 @@
  * segment number and name), `model.json` (the segment model) and `metrics.json` (scores, sizes,
  * data source) — so anyone can recompute the metrics from the CSV.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Matrix } from "../cluster/matrix.js";
+import type { FileChecksum } from "../data/checksums.js";
 import type { DataSource } from "../data/locate.js";
+import type { RetrainRecommendation } from "../maintenance/cadence.js";
 import type { CustomerTable } from "../features/definitions.js";
 import { clusterSizes } from "../metrics/labels.js";
 import { calinskiHarabaszScore, daviesBouldinScore, inertia } from "../metrics/scores.js";
 import { silhouetteSample, silhouetteScore } from "../metrics/silhouette.js";
 import type { SegmentModel } from "./model.js";
-import { saveSegmentModel } from "./model.js";
+import { writeFileAtomic } from "../util/atomicWrite.js";
 
 /** Scores and sizes of a segmentation, as written to `metrics.json`. */
 export interface SegmentationMetrics {
@@ -30,14 +32,29 @@ export interface SegmentationMetrics {
   calinskiHarabasz: number;
   inertia: number;
   sizes: { segment: number; name: string; customers: number; share: number }[];
-  dataSource: { description: string; synthetic: boolean };
+  dataSource: {
+    description: string;
+    synthetic: boolean;
+    /** Name, size and SHA-256 of each data file (filled by the main job; [] when not computed). */
+    files: FileChecksum[];
+  };
   seconds: { silhouette: number };
+  /**
+   * Recommended retraining interval from the maintenance simulation (`npm start` fills it;
+   * `npm run segment` alone leaves it null: run `npm run maintenance` or `npm start`).
+   */
+  retrain: RetrainRecommendation | null;
 }
 
 /** Options of {@link segmentationMetrics}. */
 export interface MetricsOptions {
   /** Exact silhouette over all customers (default true); false → seeded 10,000-customer sample. */
   exactSilhouette?: boolean;
+  /**
+   * The silhouette when already computed (e.g. exact, on worker threads with
+   * `silhouetteScoreParallel`): it is recorded instead of being computed again.
+   */
+  silhouette?: number;
 }
 
 /** Computes the metrics of a segmentation (labels from the model on the matrix of the same table). */
@@ -51,12 +68,14 @@ export function segmentationMetrics(
 ): SegmentationMetrics {
   const exact = options.exactSilhouette ?? true;
   const start = performance.now();
-  const silhouette = exact
-    ? silhouetteScore(matrix, labels)
-    : silhouetteSample(matrix, labels, {
-        sampleSize: Math.min(10_000, matrix.rows),
-        seed: model.toJSON().seed,
-      });
+  const silhouette =
+    options.silhouette ??
+    (exact
+      ? silhouetteScore(matrix, labels)
+      : silhouetteSample(matrix, labels, {
+          sampleSize: Math.min(10_000, matrix.rows),
+          seed: model.toJSON().seed,
+        }));
   const silhouetteSeconds = (performance.now() - start) / 1000;
   const json = model.toJSON();
   const names = model.names;
@@ -79,8 +98,9 @@ export function segmentationMetrics(
       customers: s.size,
       share: s.share,
     })),
-    dataSource: { description: source.description, synthetic: source.synthetic },
+    dataSource: { description: source.description, synthetic: source.synthetic, files: [] },
     seconds: { silhouette: silhouetteSeconds },
+    retrain: null,
   };
 }
 
@@ -134,7 +154,8 @@ export interface SegmentationFiles {
 }
 
 /**
- * Writes `customers.csv`, `model.json` and `metrics.json` into `outDir` (created if missing).
+ * Writes `customers.csv`, `model.json` and `metrics.json` into `outDir` (created if missing), each
+ * to a temporary name first and then renamed: a reader never sees a half-written file.
  *
  * @example
  * writeSegmentation("reports/segments", model, table, matrix, labels, metrics);
@@ -153,8 +174,8 @@ export function writeSegmentation(
     model: path.join(outDir, "model.json"),
     metrics: path.join(outDir, "metrics.json"),
   };
-  writeFileSync(files.customers, segmentAssignmentCsv(model, table, matrix, labels));
-  saveSegmentModel(model, files.model);
-  writeFileSync(files.metrics, JSON.stringify(metrics, null, 2) + "\n");
+  writeFileAtomic(files.customers, segmentAssignmentCsv(model, table, matrix, labels));
+  writeFileAtomic(files.model, JSON.stringify(model.toJSON(), null, 2) + "\n");
+  writeFileAtomic(files.metrics, JSON.stringify(metrics, null, 2) + "\n");
   return files;
 }

@@ -1,0 +1,3 @@
+/** The main job (`npm start`): the whole pipeline in one call, with its stage timings. */
+export * from "./mainJob.js";
+export * from "./stages.js";

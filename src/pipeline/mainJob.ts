@@ -1,0 +1,355 @@
+/**
+ * The main job (`npm start`): from the data to the segments, the marketing brief, the rendered
+ * notebooks and their figures, in one command. It runs the same steps as `npm run segment`
+ * (`segmentCustomers`) and `npm run maintenance` (`runMaintenance`, `summary` size), then the
+ * headless notebook runner.
+ *
+ * Nothing is half-written: every file goes to a temporary name in its folder and is renamed when
+ * complete, and the files of the pipeline are written only once everything they contain has been
+ * computed (a failure in a step leaves the previous run's files as they were).
+ */
+import { spawn } from "node:child_process";
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import type { FileChecksum } from "../data/checksums.js";
+import { dataChecksums } from "../data/checksums.js";
+import { openOlist } from "../data/load.js";
+import { sourceBannerText } from "../display/banner.js";
+import type { RetrainRecommendation } from "../maintenance/cadence.js";
+import type { MaintenanceRun } from "../maintenance/run.js";
+import { runMaintenance, writeMaintenanceReport } from "../maintenance/run.js";
+import type { SegmentModel } from "../segments/model.js";
+import { loadSegmentModel } from "../segments/model.js";
+import type { SegmentationMetrics } from "../segments/output.js";
+import { writeSegmentation } from "../segments/output.js";
+import { segmentCustomers } from "../segments/run.js";
+import { UsageError } from "../util/errors.js";
+import { projectPath } from "../util/paths.js";
+import type { Progress, ProgressMode } from "../util/progress.js";
+import { progressBar } from "../util/progress.js";
+import { briefInput, briefMaintenance, writeBrief } from "../brief/index.js";
+import { closeRenderer } from "../charts/render.js";
+import type { StageRecord } from "./stages.js";
+import { StageClock } from "./stages.js";
+
+/** Options of {@link runMainJob}; the command-line flags of `npm start`. */
+export interface MainJobOptions {
+  /** Folder of the nine Olist files (default: `OLIST_DATA_DIR`, then `data/raw/`, then the twin). */
+  data?: string;
+  /** As-of date of the customer table, and last date of the maintenance simulation (default: the data's end). */
+  asOf?: Date;
+  /** Number of segments (default: the chosen segmentation's). */
+  k?: number;
+  /** Seed of the segment model (default: the chosen segmentation's). */
+  seed?: number;
+  /** Apply this saved `model.json` instead of fitting one. */
+  modelFile?: string;
+  /** Output folder (default `reports/`). */
+  out?: string;
+  /** Skip executing the notebooks and exporting their figures (default false). */
+  skipNotebooks?: boolean;
+  /** Worker threads (default one per core). */
+  workers?: number;
+  /** Notebooks run side by side (default 2). */
+  notebookJobs?: number;
+  /** Where progress lines go (default `console.log`). */
+  log?: (line: string) => void;
+  /** How progress bars are drawn (default `"auto"`). */
+  progress?: ProgressMode;
+}
+
+/** What the main job did. */
+export interface MainJobResult {
+  source: { description: string; synthetic: boolean; dir: string };
+  /** Files written, absolute paths. */
+  files: string[];
+  stages: StageRecord[];
+  seconds: number;
+  /** Peak resident memory of this process over the whole job, MB. */
+  peakMb: number;
+  /** Peak resident memory of a notebook kernel, MB (0 without notebooks). */
+  kernelPeakMb: number;
+  metrics: SegmentationMetrics & { retrain: RetrainRecommendation | null };
+  /** Notebooks that failed (names); the job fails when there is one. */
+  failedNotebooks: string[];
+}
+
+/** Checks the options that name files and folders before any work; throws {@link UsageError}. */
+export function checkMainJobInputs(options: MainJobOptions): { model?: SegmentModel } {
+  const out = options.out ?? projectPath("reports");
+  if (existsSync(out) && !statSync(out).isDirectory()) {
+    throw new UsageError(`--out ${out} is a file; give a folder for the outputs.`);
+  }
+  if (options.data !== undefined) {
+    if (!existsSync(options.data)) {
+      throw new UsageError(
+        `--data ${options.data} does not exist; give the folder holding the nine Olist CSV files.`,
+      );
+    }
+    if (!statSync(options.data).isDirectory()) {
+      throw new UsageError(
+        `--data ${options.data} is a file; give the folder holding the nine Olist CSV files.`,
+      );
+    }
+    try {
+      accessSync(options.data, constants.R_OK | constants.X_OK);
+    } catch {
+      throw new UsageError(
+        `--data ${options.data} cannot be read (permission denied); make it readable (chmod) or copy the files elsewhere.`,
+      );
+    }
+  }
+  let model: SegmentModel | undefined;
+  if (options.modelFile !== undefined) {
+    try {
+      model = loadSegmentModel(options.modelFile);
+    } catch (e) {
+      throw new UsageError(
+        `${(e as Error).message}; give a model.json written by npm start or npm run segment.`,
+      );
+    }
+  }
+  if (!options.skipNotebooks) {
+    if (!existsSync(projectPath(".jupyter", "kernels", "olist-tslab", "kernel.json"))) {
+      throw new UsageError(
+        "The notebook kernel is not set up; run `npm run setup` first, or pass --skip-notebooks.",
+      );
+    }
+    if (!existsSync(projectPath("dist", "index.js"))) {
+      throw new UsageError(
+        "The toolbox is not built (dist/); run `npm run setup` first, or pass --skip-notebooks.",
+      );
+    }
+  }
+  return { model };
+}
+
+/**
+ * Runs the main job.
+ *
+ * @example
+ * const result = await runMainJob({ out: "reports", skipNotebooks: true });
+ * result.metrics.retrain?.everyWeeks; // e.g. 6
+ */
+export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobResult> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const out = path.resolve(options.out ?? projectPath("reports"));
+  const { model } = checkMainJobInputs(options);
+  const clock = new StageClock((stage) => log(`• ${stage}`));
+  let overallPeak = 0;
+  try {
+    // 1. Data: the loader says which data it uses (generating the twin on first use).
+    clock.start("data");
+    const { db, source } = await openOlist({ dataDir: options.data, log });
+    let checksums: FileChecksum[];
+    let segmentation: Awaited<ReturnType<typeof segmentCustomers>>;
+    let maintenance: MaintenanceRun | null = null;
+    try {
+      checksums = await dataChecksums(source);
+
+      // 2. Customer table → segment model → assignments → metrics.
+      segmentation = await segmentCustomers(db, source, {
+        asOf: options.asOf,
+        k: options.k,
+        seed: options.seed,
+        model,
+        modelFile: options.modelFile,
+        workers: options.workers,
+        onStep: (step) => clock.start(step === "metrics" ? "metrics (exact silhouette)" : step),
+      });
+
+      // 3. Maintenance summary (the simulation of the chosen segmentation).
+      clock.start("maintenance");
+      let bar: Progress | undefined;
+      try {
+        maintenance = await runMaintenance(db, source, {
+          preset: "summary",
+          end: options.asOf,
+          workers: options.workers,
+          onProgress: (done, total, date) => {
+            bar ??= progressBar({
+              label: "  maintenance",
+              total,
+              unit: "dates",
+              mode: options.progress,
+            });
+            bar.tick(done, date.toISOString().slice(0, 10));
+          },
+        });
+        bar?.finish();
+      } catch (e) {
+        if (!(e instanceof UsageError) || options.asOf === undefined) throw e;
+        // An early as-of date leaves too little history for the study: the segments are still valid.
+        log(`  maintenance skipped: ${e.message}`);
+      }
+    } finally {
+      db.close();
+    }
+
+    const recommendation = maintenance?.recommendation ?? null;
+    const metrics = {
+      ...segmentation.metrics,
+      dataSource: { ...segmentation.metrics.dataSource, files: checksums },
+      retrain: recommendation,
+    };
+
+    // 4. Files: the brief first (the slowest to write), then the data files.
+    mkdirSync(out, { recursive: true });
+    clock.start("brief");
+    const brief = await writeBrief(
+      out,
+      briefInput({
+        metrics,
+        marketing: segmentation.marketing,
+        profiles: segmentation.profiles,
+        maintenance: maintenance
+          ? briefMaintenance(maintenance.report, maintenance.recommendation.everyWeeks)
+          : null,
+        banner: source.synthetic ? sourceBannerText(source) : "",
+      }),
+    );
+    // The renderer's browser would otherwise stay open (idle timeout) and keep the process alive.
+    await closeRenderer();
+    clock.start("files");
+    const segmentFiles = writeSegmentation(
+      out,
+      segmentation.model,
+      segmentation.table,
+      segmentation.matrix,
+      segmentation.labels,
+      metrics,
+    );
+    const files = [segmentFiles.customers, segmentFiles.model, segmentFiles.metrics];
+    if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
+    files.push(brief.html, brief.pdf);
+
+    // 5. Notebooks and figures, on the same data.
+    let kernelPeakMb = 0;
+    let failedNotebooks: string[] = [];
+    if (!options.skipNotebooks) {
+      clock.start("notebooks and figures");
+      const run = await runNotebooks(out, source.dir, options);
+      kernelPeakMb = run.kernelPeakMb;
+      failedNotebooks = run.failed;
+      files.push(...run.files);
+      clock.end(kernelPeakMb);
+    }
+    overallPeak = Math.ceil(process.resourceUsage().maxRSS / 1024);
+    await clock.close();
+    return {
+      source: { description: source.description, synthetic: source.synthetic, dir: source.dir },
+      files,
+      stages: clock.records,
+      seconds: clock.elapsedSeconds,
+      peakMb: overallPeak,
+      kernelPeakMb,
+      metrics,
+      failedNotebooks,
+    };
+  } finally {
+    await clock.close();
+    await closeRenderer();
+  }
+}
+
+/** The notebooks of the project, in run order. */
+function projectNotebooks(): string[] {
+  return ["0_data_check", "1_exploration", "2_modelling", "3_maintenance"].map((n) =>
+    projectPath("notebooks", `${n}.ipynb`),
+  );
+}
+
+/**
+ * Executes the notebooks with `scripts/run_notebooks.py` (Debian's Python, the project's tslab
+ * kernel) on the data folder the pipeline used, writing `<out>/<notebook>.ipynb|.html` and the
+ * figures under `<out>/figures/<notebook>/`; progress from the runner's lines.
+ */
+async function runNotebooks(
+  out: string,
+  dataDir: string,
+  options: MainJobOptions,
+): Promise<{ files: string[]; failed: string[]; kernelPeakMb: number }> {
+  const notebooks = projectNotebooks().filter((f) => existsSync(f));
+  const figures = path.join(out, "figures");
+  // Each notebook's figure folder holds exactly the charts of this run.
+  for (const nb of notebooks)
+    rmSync(path.join(figures, path.basename(nb, ".ipynb")), { recursive: true, force: true });
+  const bar = progressBar({
+    label: "  notebooks",
+    total: notebooks.length,
+    unit: "notebooks",
+    mode: options.progress,
+  });
+  const args = [
+    projectPath("scripts", "run_notebooks.py"),
+    ...notebooks,
+    "--out",
+    out,
+    "--figures",
+    figures,
+    "--jobs",
+    String(options.notebookJobs ?? 2),
+  ];
+  const child = spawn("/usr/bin/python3", args, {
+    cwd: projectPath(),
+    env: { ...process.env, OLIST_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let done = 0;
+  let kernelPeakMb = 0;
+  const failed: string[] = [];
+  const errors: string[] = [];
+  let buffered = "";
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk: string) => {
+    buffered += chunk;
+    let newline: number;
+    while ((newline = buffered.indexOf("\n")) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      const m = /^notebook (\S+): (ok|FAILED) in ([\d.]+) s .*kernel peak (\d+) MB/.exec(line);
+      if (!m) continue;
+      done++;
+      kernelPeakMb = Math.max(kernelPeakMb, Number(m[4]));
+      if (m[2] !== "ok") failed.push(m[1]);
+      bar.tick(done, `${m[1]} ${m[2]} in ${m[3]} s`);
+    }
+  });
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (chunk: string) => errors.push(chunk));
+  const code = await new Promise<number>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (c) => resolve(c ?? 1));
+  });
+  bar.finish(failed.length ? `${failed.length} failed` : undefined);
+  if (code !== 0 && failed.length === 0) {
+    throw new Error(`The notebook runner failed (exit ${code}): ${errors.join("").trim()}`);
+  }
+  if (failed.length > 0) process.stderr.write(errors.join(""));
+  const files = notebooks.flatMap((nb) => {
+    const name = path.basename(nb, ".ipynb");
+    return [path.join(out, `${name}.ipynb`), path.join(out, `${name}.html`)];
+  });
+  files.push(figures);
+  return { files: files.filter((f) => existsSync(f)), failed, kernelPeakMb };
+}
+
+/** One line per stage: name, seconds and peak memory. */
+export function stageTable(result: Pick<MainJobResult, "stages" | "seconds" | "peakMb">): string {
+  const rows = result.stages.map(
+    (s) =>
+      `  ${s.stage.padEnd(28)} ${s.seconds.toFixed(1).padStart(7)} s  ${String(s.peakMb).padStart(6)} MB` +
+      (s.childPeakMb ? `  (kernel ${s.childPeakMb} MB)` : ""),
+  );
+  rows.push(
+    `  ${"whole job".padEnd(28)} ${result.seconds.toFixed(1).padStart(7)} s  ${String(result.peakMb).padStart(6)} MB`,
+  );
+  return rows.join("\n");
+}
+
+/** The synthetic-data banner, or null for real data (used by the command's summary). */
+export function syntheticNote(source: MainJobResult["source"]): string | null {
+  return source.synthetic
+    ? sourceBannerText(source as Parameters<typeof sourceBannerText>[0])
+    : null;
+}

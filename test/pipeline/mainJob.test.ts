@@ -1,0 +1,243 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { openOlist } from "../../src/data/load.js";
+import { customerFeatures } from "../../src/features/customers.js";
+import { runMainJob } from "../../src/pipeline/mainJob.js";
+import type { MainJobResult } from "../../src/pipeline/mainJob.js";
+import { assignSegments, loadSegmentModel } from "../../src/segments/model.js";
+import { writeOlistTwin } from "../../src/twin/index.js";
+import { parseCsv } from "../helpers/csv.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "main-job-"));
+const data = path.join(dir, "twin");
+const out = path.join(dir, "reports");
+let result: MainJobResult;
+
+/** `npm start -- …args` without the set-up step (the CLI itself). */
+const start = (...args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", "scripts/main.ts", ...args], {
+    encoding: "utf8",
+  });
+
+/** Files of a folder (no temporary leftovers expected). */
+const listing = (folder: string) => (existsSync(folder) ? readdirSync(folder).sort() : []);
+
+describe("the main job (npm start)", () => {
+  before(async () => {
+    await writeOlistTwin({ outDir: data, seed: 7, customers: 3000 });
+    result = await runMainJob({
+      data,
+      out,
+      skipNotebooks: true,
+      workers: 1,
+      log: () => {},
+      progress: "off",
+    });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("writes every pipeline file, and nothing else, into the output folder", () => {
+    assert.deepEqual(listing(out), [
+      "brief.html",
+      "brief.pdf",
+      "customers.csv",
+      "maintenance.json",
+      "metrics.json",
+      "model.json",
+    ]);
+    assert.deepEqual(
+      result.stages.map((s) => s.stage),
+      [
+        "data",
+        "customer table",
+        "segment model",
+        "assignments",
+        "metrics (exact silhouette)",
+        "maintenance",
+        "brief",
+        "files",
+      ],
+    );
+    for (const s of result.stages) {
+      assert.ok(s.seconds >= 0 && s.peakMb > 0, `${s.stage}: ${s.seconds} s, ${s.peakMb} MB`);
+    }
+    assert.equal(result.source.synthetic, true);
+  });
+
+  test("customers.csv: id, every model feature, segment number and name; one row per customer", async () => {
+    const rows = parseCsv(readFileSync(path.join(out, "customers.csv"), "utf8"));
+    const header = rows[0];
+    const model = loadSegmentModel(path.join(out, "model.json"));
+    assert.equal(header[0], "customer_unique_id");
+    for (const f of model.features) assert.ok(header.includes(f), `column ${f}`);
+    assert.deepEqual(header.slice(-2), ["segment", "segment_name"]);
+    assert.equal(rows.length - 1, result.metrics.customers);
+    const segment = header.indexOf("segment");
+    const name = header.indexOf("segment_name");
+    for (const r of rows.slice(1)) assert.equal(r[name], model.names[Number(r[segment])]);
+  });
+
+  test("assignSegments with the saved model reproduces the segments of customers.csv", async () => {
+    const model = loadSegmentModel(path.join(out, "model.json"));
+    const { db } = await openOlist({ dataDir: data, log: () => {} });
+    try {
+      const table = await customerFeatures(db, { asOf: model.trainedAsOf });
+      const { labels, names } = assignSegments(model, table);
+      const rows = parseCsv(readFileSync(path.join(out, "customers.csv"), "utf8")).slice(1);
+      const byId = new Map(rows.map((r) => [r[0], r]));
+      assert.equal(byId.size, table.ids.length);
+      table.ids.forEach((id, i) => {
+        const row = byId.get(id)!;
+        assert.equal(Number(row[row.length - 2]), labels[i], id);
+        assert.equal(row[row.length - 1], names[i]);
+      });
+    } finally {
+      db.close();
+    }
+  });
+
+  test("metrics.json: scores, sizes, seed, data source with checksums, as-of, retraining interval", () => {
+    const m = JSON.parse(readFileSync(path.join(out, "metrics.json"), "utf8"));
+    assert.equal(m.k, 5);
+    assert.equal(m.seed, 0);
+    assert.equal(m.silhouetteMethod, "exact");
+    for (const key of ["silhouette", "daviesBouldin", "calinskiHarabasz", "inertia"]) {
+      assert.equal(typeof m[key], "number", key);
+      assert.ok(Number.isFinite(m[key]), key);
+    }
+    assert.ok(m.silhouette > -1 && m.silhouette < 1);
+    assert.equal(m.sizes.length, 5);
+    assert.equal(
+      m.sizes.reduce((a: number, s: { customers: number }) => a + s.customers, 0),
+      m.customers,
+    );
+    assert.equal(m.dataSource.synthetic, true);
+    assert.equal(m.dataSource.files.length, 9);
+    for (const f of m.dataSource.files) {
+      assert.match(f.sha256, /^[0-9a-f]{64}$/);
+      assert.equal(f.bytes, statSync(path.join(data, f.file)).size);
+    }
+    assert.match(m.asOf, /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/);
+    assert.ok([1, 2, 4, 6, 8, 13, 26].includes(m.retrain.everyWeeks));
+    assert.equal(m.retrain.everyDays, 7 * m.retrain.everyWeeks);
+    assert.equal(m.retrain.threshold, 0.8);
+    assert.match(m.retrain.basis, /× 2 seeds/);
+  });
+
+  test("the brief says what each segment is, and that the data are synthetic", () => {
+    const html = readFileSync(path.join(out, "brief.html"), "utf8");
+    for (const s of result.metrics.sizes) assert.ok(html.includes(s.name), s.name);
+    assert.match(html, /SYNTHETIC/i);
+    assert.match(html, new RegExp(`every ${result.metrics.retrain!.everyWeeks} weeks`));
+    assert.equal(readFileSync(path.join(out, "brief.pdf")).subarray(0, 5).toString(), "%PDF-");
+  });
+
+  test("same seed, same outputs (except timings)", async () => {
+    const again = path.join(dir, "again");
+    await runMainJob({
+      data,
+      out: again,
+      skipNotebooks: true,
+      workers: 2,
+      log: () => {},
+      progress: "off",
+    });
+    for (const f of ["customers.csv", "model.json", "brief.html"]) {
+      assert.equal(
+        readFileSync(path.join(again, f), "utf8"),
+        readFileSync(path.join(out, f), "utf8"),
+        f,
+      );
+    }
+    const strip = (file: string) => {
+      const m = JSON.parse(readFileSync(file, "utf8"));
+      delete m.seconds;
+      return m;
+    };
+    assert.deepEqual(
+      strip(path.join(again, "metrics.json")),
+      strip(path.join(out, "metrics.json")),
+    );
+  });
+
+  test("bad input: one line, exit code 2, and nothing written", () => {
+    const empty = path.join(dir, "empty-out");
+    const cases: [string[], RegExp][] = [
+      [["--nope"], /Unknown option '--nope'/],
+      [["--k", "one"], /--k "one" must be an integer ≥ 2/],
+      [["--as-of", "2018-02-30"], /--as-of "2018-02-30" is not a calendar date/],
+      [["--data", path.join(dir, "missing")], /--data .*missing does not exist/],
+      [["--data", path.join(data, "TWIN.json")], /--data .*TWIN\.json is a file/],
+      [["--data", out], /olist_customers_dataset\.csv/],
+      [["--data", data, "--as-of", "2030-01-01"], /--as-of 2030-01-01 is outside the data/],
+      [["--data", data, "--as-of", "2010-01-01"], /--as-of 2010-01-01 is outside the data/],
+    ];
+    for (const [args, message] of cases) {
+      const run = start(...args, "--out", empty, "--skip-notebooks");
+      assert.equal(run.status, 2, `${args.join(" ")}: ${run.stderr}`);
+      assert.match(run.stderr, message);
+      assert.equal(run.stderr.trim().split("\n").length, 1, run.stderr);
+      assert.match(run.stderr, /^start: /);
+      assert.deepEqual(listing(empty), [], args.join(" "));
+    }
+  });
+
+  test("a model file that does not match the features: exit 2, previous outputs untouched", () => {
+    const bad = path.join(dir, "bad-model.json");
+    const model = JSON.parse(readFileSync(path.join(out, "model.json"), "utf8"));
+    model.features[0] = "lifetime_value";
+    model.transform.features[0] = "lifetime_value";
+    writeFileSync(bad, JSON.stringify(model));
+    const before = Object.fromEntries(
+      listing(out).map((f) => [f, readFileSync(path.join(out, f))]),
+    );
+    const run = start("--data", data, "--model", bad, "--out", out, "--skip-notebooks");
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(
+      run.stderr,
+      /reads feature\(s\) lifetime_value, which the customer table does not have/,
+    );
+    assert.equal(run.stderr.trim().split("\n").length, 1);
+    assert.deepEqual(listing(out), Object.keys(before).sort());
+    for (const [f, bytes] of Object.entries(before))
+      assert.deepEqual(readFileSync(path.join(out, f)), bytes, f);
+
+    const notJson = path.join(dir, "not-a-model.json");
+    writeFileSync(notJson, "{ nope");
+    const run2 = start("--data", data, "--model", notJson, "--out", out, "--skip-notebooks");
+    assert.equal(run2.status, 2);
+    assert.match(run2.stderr, /Cannot read segment model .*not-a-model\.json/);
+  });
+
+  test("--model applies a saved model without refitting: same segments as the fitted run", async () => {
+    const applied = path.join(dir, "applied");
+    mkdirSync(applied);
+    const run = await runMainJob({
+      data,
+      out: applied,
+      modelFile: path.join(out, "model.json"),
+      skipNotebooks: true,
+      workers: 1,
+      log: () => {},
+      progress: "off",
+    });
+    assert.ok(!run.stages.some((s) => s.stage === "segment model"));
+    assert.equal(
+      readFileSync(path.join(applied, "customers.csv"), "utf8"),
+      readFileSync(path.join(out, "customers.csv"), "utf8"),
+    );
+  });
+});
