@@ -16,8 +16,8 @@ import path from "node:path";
 import { openOlist } from "../src/data/load.js";
 import { sourceBannerText } from "../src/display/banner.js";
 import { parseAsOf } from "../src/features/index.js";
-import { loadSegmentModel, segmentCustomers, writeSegmentation } from "../src/segments/index.js";
-import { cliFail, integerFlag, parseFlags, runCommand, UsageError } from "../src/util/cli.js";
+import { loadModelFile, segmentCustomers, writeSegmentation } from "../src/segments/index.js";
+import { cliFail, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
 
 const USAGE =
   "Usage: npm run segment -- [--data DIR] [--k N] [--seed N] [--out DIR] [--model FILE] [--as-of YYYY-MM-DD] [--sampled-silhouette]";
@@ -46,14 +46,7 @@ async function main(): Promise<void> {
       fail((e as Error).message);
     }
   }
-  let saved;
-  try {
-    saved = args.model ? loadSegmentModel(args.model) : undefined;
-  } catch (e) {
-    throw new UsageError(
-      `${(e as Error).message}; give a model.json written by npm start or npm run segment.`,
-    );
-  }
+  const saved = args.model ? loadModelFile(args.model) : undefined;
 
   const { db, source } = await openOlist({ dataDir: args.data });
   try {

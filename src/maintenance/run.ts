@@ -62,8 +62,9 @@ export async function runMaintenance(
 ): Promise<MaintenanceRun> {
   const latest = await defaultMaintenanceEnd(db);
   const end = options.end && options.end.getTime() < latest.getTime() ? options.end : latest;
+  let origins: Date[];
   try {
-    await defaultOrigins(db, end);
+    origins = await defaultOrigins(db, end);
   } catch (e) {
     throw new UsageError(
       `The maintenance simulation needs 18 months of data (12 before the first training date and ` +
@@ -74,6 +75,7 @@ export async function runMaintenance(
     // The chosen segmentation's features, transform, k and restarts (its seed is one of the seeds).
     ...chosenSegmentation(),
     ...MAINTENANCE_PRESETS[options.preset ?? "study"],
+    origins,
     end,
     workers: options.workers,
     onProgress: options.onProgress,

@@ -19,10 +19,9 @@ import type { RetrainRecommendation } from "../maintenance/cadence.js";
 import type { MaintenanceRun } from "../maintenance/run.js";
 import { runMaintenance, writeMaintenanceReport } from "../maintenance/run.js";
 import type { SegmentModel } from "../segments/model.js";
-import { loadSegmentModel } from "../segments/model.js";
 import type { SegmentationMetrics } from "../segments/output.js";
 import { writeSegmentation } from "../segments/output.js";
-import { segmentCustomers } from "../segments/run.js";
+import { loadModelFile, segmentCustomers } from "../segments/run.js";
 import { UsageError } from "../util/errors.js";
 import { projectPath } from "../util/paths.js";
 import type { Progress, ProgressMode } from "../util/progress.js";
@@ -99,16 +98,7 @@ export function checkMainJobInputs(options: MainJobOptions): { model?: SegmentMo
       );
     }
   }
-  let model: SegmentModel | undefined;
-  if (options.modelFile !== undefined) {
-    try {
-      model = loadSegmentModel(options.modelFile);
-    } catch (e) {
-      throw new UsageError(
-        `${(e as Error).message}; give a model.json written by npm start or npm run segment.`,
-      );
-    }
-  }
+  const model = options.modelFile === undefined ? undefined : loadModelFile(options.modelFile);
   if (!options.skipNotebooks) {
     if (!existsSync(projectPath(".jupyter", "kernels", "olist-tslab", "kernel.json"))) {
       throw new UsageError(

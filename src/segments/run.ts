@@ -19,7 +19,7 @@ import { segmentationMetrics } from "./output.js";
 import type { SegmentProfile } from "./profiles.js";
 import { baseValues, segmentProfiles } from "./profiles.js";
 import type { SegmentModel } from "./model.js";
-import { assignSegments, fitSegmentModel } from "./model.js";
+import { assignSegments, fitSegmentModel, loadSegmentModel } from "./model.js";
 
 /** Options of {@link segmentCustomers}. */
 export interface SegmentCustomersOptions {
@@ -77,6 +77,23 @@ export async function checkAsOfInData(db: Database, asOf: Date): Promise<void> {
       `--as-of ${day(asOf)} is outside the data: purchases run from ${day(first)} to ` +
         `${day(new Date(last.getTime() - 86_400_000))}; choose a date after ${day(first)} and ` +
         `no later than ${day(last)} (the default).`,
+    );
+  }
+}
+
+/**
+ * Reads a saved `model.json` given on the command line; a file that is not a model is a
+ * {@link UsageError} (bad input) naming the file.
+ *
+ * @example
+ * const model = loadModelFile("reports/model.json");
+ */
+export function loadModelFile(file: string): SegmentModel {
+  try {
+    return loadSegmentModel(file);
+  } catch (e) {
+    throw new UsageError(
+      `${(e as Error).message}; give a model.json written by npm start or npm run segment.`,
     );
   }
 }
