@@ -18,3 +18,4 @@ export * from "./reviews.js";
 export * from "./delivery.js";
 export * from "./customers.js";
 export * from "./correlation.js";
+export * from "./takeaways/index.js";
