@@ -21,8 +21,8 @@ export function reviewScoresTakeaway(rows: readonly ReviewScoreRow[]): string {
 }
 
 /**
- * Late against on-time orders (mean score, 1–2 star share) and the band with the lowest mean
- * score, stated as an association.
+ * Late against on-time orders (mean score, 1–2 star share) and the range of the bands' mean
+ * scores, stated as an association.
  *
  * @example
  * reviewDelayTakeaway(await reviewScoreSplit(db), await reviewScoreByDelay(db));
@@ -36,13 +36,14 @@ export function reviewDelayTakeaway(
   if (late.orders === 0 || others.orders === 0) {
     return `${fmt(late.orders)} late and ${fmt(others.orders)} on-time reviewed orders: no comparison possible.`;
   }
-  const lowest = largestBy(
-    bands.filter((b) => b.orders >= minOrders),
-    (b) => -b.mean_score,
-  );
-  const band = lowest
-    ? `; of the bands with at least ${plural(minOrders, "order")}, "${lowest.band}" has the lowest mean score, ${lowest.mean_score.toFixed(2)}`
-    : "";
+  const eligible = bands.filter((b) => b.orders >= minOrders);
+  const lowest = largestBy(eligible, (b) => -b.mean_score);
+  const highest = largestBy(eligible, (b) => b.mean_score);
+  const band =
+    lowest && highest
+      ? `; over the delay bands with at least ${plural(minOrders, "order")}, the mean score runs from ` +
+        `${lowest.mean_score.toFixed(2)} ("${lowest.band}") to ${highest.mean_score.toFixed(2)} ("${highest.band}")`
+      : "";
   return (
     `Late orders score ${late.mean_score.toFixed(2)} on average against ${others.mean_score.toFixed(2)} on time, ` +
     `and ${percent(late.low_score_share)} of them get 1–2 stars against ${percent(others.low_score_share)} ` +
