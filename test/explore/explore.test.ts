@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { Database } from "../../src/data/db.js";
-import { createOlistTables } from "../../src/data/tables.js";
+import type { Database } from "../../src/data/db.js";
 import {
   averageRanks,
   categoryTotals,
@@ -16,103 +15,7 @@ import {
   tableOverview,
   weekdayHourCounts,
 } from "../../src/explore/index.js";
-import { insert } from "../features/micro-data.js";
-
-/**
- * Five orders of three people, by hand:
- * - p1 (c1, c2): o1 delivered 2 days late (score 1), o2 delivered 10.5 days early (scores 4 and 5);
- * - p2 (c3): o3 delivered on a Sunday, 3 days early (score 5), o4 canceled (no delivery);
- * - p3 (c4): o5 delivered, no review.
- */
-async function handDatabase(): Promise<Database> {
-  const db = await Database.open();
-  await createOlistTables(db);
-  // order_id, customer_id, status, purchase, approved, carrier, delivered, estimated
-  await insert(db, "orders", [
-    [
-      "o1",
-      "c1",
-      "delivered",
-      "2018-01-01 10:00:00",
-      null,
-      null,
-      "2018-01-12 00:00:00",
-      "2018-01-10 00:00:00",
-    ],
-    [
-      "o2",
-      "c2",
-      "delivered",
-      "2018-01-01 11:30:00",
-      null,
-      null,
-      "2018-01-10 12:00:00",
-      "2018-01-21 00:00:00",
-    ],
-    [
-      "o3",
-      "c3",
-      "delivered",
-      "2018-03-04 23:10:00",
-      null,
-      null,
-      "2018-03-07 00:00:00",
-      "2018-03-10 00:00:00",
-    ],
-    ["o4", "c3", "canceled", "2018-03-05 08:00:00", null, null, null, "2018-03-20 00:00:00"],
-    [
-      "o5",
-      "c4",
-      "delivered",
-      "2018-03-06 08:00:00",
-      null,
-      null,
-      "2018-03-08 00:00:00",
-      "2018-03-10 00:00:00",
-    ],
-  ]);
-  await insert(db, "customers", [
-    ["c1", "p1", "01000", "sao paulo", "SP"],
-    ["c2", "p1", "01000", "sao paulo", "SP"],
-    ["c3", "p2", "20000", "rio de janeiro", "RJ"],
-    ["c4", "p3", "30000", "belo horizonte", "MG"],
-  ]);
-  // order_id, order_item_id, product_id, seller_id, shipping_limit, price, freight
-  await insert(db, "order_items", [
-    ["o1", 1, "pa", "s1", "2018-01-02 00:00:00", 100, 10],
-    ["o1", 2, "pb", "s1", "2018-01-02 00:00:00", 50, 5],
-    ["o2", 1, "pa", "s1", "2018-01-02 00:00:00", 100, 10],
-    ["o3", 1, "pc", "s1", "2018-03-05 00:00:00", 20, 0],
-    ["o5", 1, "px", "s1", "2018-03-07 00:00:00", 30, 3],
-  ]);
-  // order_id, payment_sequential, type, installments, value
-  await insert(db, "order_payments", [
-    ["o1", 1, "credit_card", 8, 150],
-    ["o1", 2, "voucher", 1, 15],
-    ["o2", 1, "boleto", 1, 110],
-    ["o3", 1, "credit_card", 0, 20],
-    ["o4", 1, "credit_card", 3, 0],
-    ["o5", 1, "credit_card", 2, 33],
-  ]);
-  // review_id, order_id, score, title, message, created, answered
-  await insert(db, "order_reviews", [
-    ["r1", "o1", 1, null, null, "2018-01-13 00:00:00", "2018-01-14 00:00:00"],
-    ["r2", "o2", 4, null, null, "2018-01-11 00:00:00", "2018-01-12 00:00:00"],
-    ["r3", "o2", 5, null, null, "2018-01-12 00:00:00", "2018-01-13 00:00:00"],
-    ["r4", "o3", 5, null, null, "2018-03-08 00:00:00", "2018-03-09 00:00:00"],
-  ]);
-  // product_id, category, 7 attributes
-  await insert(db, "products", [
-    ["pa", "beleza_saude", 10, 100, 1, 100, 10, 10, 10],
-    ["pb", "brinquedos", 10, 100, 1, 100, 10, 10, 10],
-    ["pc", null, null, null, null, null, null, null, null],
-  ]);
-  await insert(db, "category_translation", [
-    ["beleza_saude", "health_beauty"],
-    ["brinquedos", "toys"],
-  ]);
-  return db;
-}
+import { handDatabase } from "./handData.js";
 
 describe("exploration queries on hand-made data", () => {
   let db: Database;
@@ -242,10 +145,34 @@ describe("per-state and delivery helpers", () => {
     assert.deepEqual(rows, [
       // Ties on orders in alphabetical order.
       // o3 20 (early), o4 canceled paid 0: not measurable
-      { state: "RJ", customers: 1, orders: 2, mean_order_value: 10, late_share: 0 },
+      {
+        state: "RJ",
+        customers: 1,
+        orders: 2,
+        mean_order_value: 10,
+        delivered_orders: 1,
+        late_orders: 0,
+        late_share: 0,
+      },
       // o1 165 (late), o2 110 (early)
-      { state: "SP", customers: 1, orders: 2, mean_order_value: 137.5, late_share: 0.5 },
-      { state: "MG", customers: 1, orders: 1, mean_order_value: 33, late_share: 0 },
+      {
+        state: "SP",
+        customers: 1,
+        orders: 2,
+        mean_order_value: 137.5,
+        delivered_orders: 2,
+        late_orders: 1,
+        late_share: 0.5,
+      },
+      {
+        state: "MG",
+        customers: 1,
+        orders: 1,
+        mean_order_value: 33,
+        delivered_orders: 1,
+        late_orders: 0,
+        late_share: 0,
+      },
     ]);
   });
 
