@@ -4,6 +4,7 @@
  */
 import type { Figure, NumericArray } from "./figure.js";
 import { assertNonEmpty, toNumbers } from "./figure.js";
+import { formatNumber, numberStyle, plotlyText } from "./hover.js";
 import { axisStyle, baseLayout, segmentColor } from "./theme.js";
 
 /** Tukey box statistics of one group. */
@@ -77,13 +78,20 @@ export interface BoxOptions {
  */
 export function boxChart(groups: BoxGroup[], options: BoxOptions): Figure {
   assertNonEmpty(groups, "groups");
-  const data = groups.map((g, i) => {
-    let s: BoxStats;
+  const stats = groups.map((g, i) => {
     try {
-      s = boxStats(g.values);
+      return boxStats(g.values);
     } catch (e) {
       throw new Error(`groups[${i}] ("${g.name}"): ${(e as Error).message}`);
     }
+  });
+  const style = numberStyle(
+    stats.flatMap((s) => [s.q1, s.median, s.q3, s.mean]),
+    { title: options.valueTitle },
+  );
+  const f = (v: number) => formatNumber(v, style);
+  const data = groups.map((g, i) => {
+    const s: BoxStats = stats[i];
     if (options.logY && s.lowerWhisker <= 0) {
       throw new Error(`groups[${i}] ("${g.name}") has values <= 0, which a log axis cannot show`);
     }
@@ -99,7 +107,13 @@ export function boxChart(groups: BoxGroup[], options: BoxOptions): Figure {
       mean: [s.mean],
       boxmean: true,
       marker: { color: segmentColor(i) },
-      hovertemplate: `${g.name} (n = ${s.n})<extra></extra>`,
+      // One tooltip per box with every statistic, written here (Plotly's own box hover is raw).
+      hoveron: "boxes",
+      text: [
+        `${plotlyText(g.name)} (n = ${s.n.toLocaleString("en-US")})<br>median ${f(s.median)}, ` +
+          `mean ${f(s.mean)}<br>quartiles ${f(s.q1)} – ${f(s.q3)}<br>whiskers ${f(s.lowerWhisker)} – ${f(s.upperWhisker)}`,
+      ],
+      hovertemplate: "%{text}<extra></extra>",
     };
   });
   return {
