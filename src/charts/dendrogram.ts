@@ -180,12 +180,17 @@ export function dendrogram(linkage: readonly LinkageRow[], options: DendrogramOp
               ? (layout.icoord[i][1] + layout.icoord[i][2]) / 2
               : 10 * layout.leaves.indexOf(id) + 5;
           const size = id >= n ? linkage[id - n][3] : 1;
+          // Right of the joint, on white, so the link coming down from above does not cross it.
           return {
             x,
             y: i !== undefined ? layout.dcoord[i][1] : 0,
+            xanchor: "left" as const,
             yanchor: "bottom" as const,
+            xshift: 3,
+            yshift: 2,
             text: `<b>${String.fromCharCode(65 + (c % 26))}</b> (n = ${size.toLocaleString("en-US")})`,
             showarrow: false,
+            bgcolor: "rgba(255, 255, 255, 0.85)",
             font: { color: clusterColor(c), size: 12 },
           };
         })

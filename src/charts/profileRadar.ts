@@ -115,10 +115,11 @@ export function segmentProfileRadar(
         radialaxis: {
           range: [-clip, clip],
           tickvals: ticks,
-          ticktext: ticks.map((t) => (t === 0 ? "0" : `${t > 0 ? "+" : "\u2212"}${Math.abs(t)}`)),
+          ticktext: ticks.map((t) =>
+            t === 0 ? "0 sd" : `${t > 0 ? "+" : "\u2212"}${Math.abs(t)}`,
+          ),
           angle: 90,
           tickangle: 90,
-          title: { text: "sd" },
           gridcolor: "#E5E5E5",
         },
         angularaxis: { direction: "clockwise", gridcolor: "#E5E5E5" },

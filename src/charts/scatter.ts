@@ -2,7 +2,7 @@
  * Scatter plots (2-D and 3-D) of customers coloured by segment, one trace per segment so the
  * legend doubles as the segment key. Large inputs are thinned to `maxPoints` (said in the title).
  * Axis limits are robust by default: they cover 99.9 % of all points, and the few beyond are drawn
- * at the edge as triangles, counted and named in a note. A 3-D scene does not read as a still
+ * at the edge as triangles pointing to them, counted and named in a note. A 3-D scene does not read as a still
  * image, so its static view (PNG, SVG) is a pair of 2-D projections.
  */
 import type { Figure, NumericArray } from "./figure.js";
@@ -90,6 +90,22 @@ function bySegment(p: Prepared): Map<number, number[]> {
 }
 
 const clamp = (v: number, [lo, hi]: [number, number]) => Math.min(hi, Math.max(lo, v));
+
+/** The triangle that points from the axes' edge towards a point beyond them. */
+function edgeSymbol(x: number, y: number, rx: [number, number], ry: [number, number]): string {
+  const dx =
+    x < rx[0] ? (rx[0] - x) / (rx[1] - rx[0]) : x > rx[1] ? (x - rx[1]) / (rx[1] - rx[0]) : 0;
+  const dy =
+    y < ry[0] ? (ry[0] - y) / (ry[1] - ry[0]) : y > ry[1] ? (y - ry[1]) / (ry[1] - ry[0]) : 0;
+  if (dx >= dy) return x < rx[0] ? "triangle-left" : "triangle-right";
+  return y < ry[0] ? "triangle-down" : "triangle-up";
+}
+
+/** A share of points as a note writes it: one decimal, "< 0.1 %" below that. */
+function shareNote(n: number, of: number): string {
+  const pct = (100 * n) / of;
+  return pct < 0.05 ? "< 0.1 %" : `${pct.toFixed(1)} %`;
+}
 const fixed = (v: number) => v.toFixed(2).replace("-", "\u2212");
 
 /** One 2-D panel: traces per segment (points beyond the limits as edge triangles) and its note. */
@@ -144,7 +160,14 @@ function panel(
             `${plotlyText(p.names(k))}${points.labels ? ` ${plotlyText(points.labels[i])}` : ""}` +
             `<br>beyond the axes at ${plotlyText(xTitle)} ${fixed(x[i])}, ${plotlyText(yTitle)} ${fixed(y[i])}`,
         ),
-        marker: { color, size: 9, symbol: "triangle-up", line: { color: "#222222", width: 1 } },
+        marker: {
+          color,
+          size: 10,
+          // A triangle on the edge, pointing towards where the point really is.
+          symbol: beyond.map((i) => edgeSymbol(x[i], y[i], rx.range, ry.range)),
+          line: { color: "#222222", width: 1 },
+        },
+        cliponaxis: false,
         hovertemplate: "%{text}<extra></extra>",
       });
     }
@@ -168,10 +191,10 @@ function panel(
     if (n === 0) return "";
     const count =
       `${n.toLocaleString("en-US")} of ${x.length.toLocaleString("en-US")} points ` +
-      `(${((100 * n) / x.length).toFixed(1)} %) beyond the axes`;
-    if (short) return `${count} (▲)`;
+      `(${shareNote(n, x.length)}) beyond the axes`;
+    if (short) return `${count}, drawn at the edge as triangles`;
     return (
-      `${count}, drawn at the edge as ▲; farthest: ` +
+      `${count}, drawn at the edge as triangles pointing to them; farthest: ` +
       `${points.labels ? `${plotlyText(points.labels[far])}, ` : ""}${plotlyText(p.names(p.segments[far]))}, ` +
       `${plotlyText(xTitle)} ${fixed(x[far])}, ${plotlyText(yTitle)} ${fixed(y[far])}`
     );
@@ -317,7 +340,7 @@ export function segmentScatter3d(
     },
     staticView: segmentScatterPair(points, {
       ...options,
-      title: `${options.title}: static view, ${zT} against ${xT} and ${yT}`,
+      title: `${options.title}: two 2-D views of the 3-D chart`,
     }),
   };
 }

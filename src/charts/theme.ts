@@ -28,16 +28,17 @@ export const SEGMENT_PALETTE: readonly string[] = Object.freeze([
 
 /**
  * Colours of groups that are not the segments (e.g. the clusters of a dendrogram cut), so that no
- * chart suggests a group is a segment by sharing its colour: Paul Tol's "muted" colours that
- * {@link SEGMENT_PALETTE} does not use, in an order that keeps neighbours distinct.
+ * chart suggests a group is a segment by sharing its colour: Paul Tol's "muted" and "medium
+ * contrast" colours that {@link SEGMENT_PALETTE} does not use, dark enough for thin lines on white,
+ * in an order that keeps neighbours distinct.
  */
 export const CLUSTER_PALETTE: readonly string[] = Object.freeze([
   "#CC6677", // rose
   "#117733", // green
   "#AA4499", // purple
   "#44AA99", // teal
-  "#DDCC77", // sand
-  "#88CCEE", // cyan
+  "#997700", // ochre
+  "#5D6D7E", // slate
 ]);
 
 /** The colour of non-segment group `i` (0-based, wrapping around {@link CLUSTER_PALETTE}). */

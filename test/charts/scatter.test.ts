@@ -96,14 +96,16 @@ describe("robust axis limits", () => {
     assert.ok(lo > -0.1 && lo < 0, `x axis starts at ${lo}, not at −1000`);
     assert.deepEqual(traces[1].x, []);
     assert.deepEqual(traces[2].x, [lo]);
-    assert.equal((traces[2].marker as { symbol: string }).symbol, "triangle-up");
+    assert.deepEqual((traces[2].marker as { symbol: string[] }).symbol, ["triangle-left"]);
+    assert.equal(traces[2].cliponaxis, false);
     assert.match(
       String(traces[2].text),
       /cust-x<br>beyond the axes at PC1 \(30\.0 %\) \u22121000\.00/,
     );
     assert.equal(
       fig.layout.annotations?.[0].text,
-      "1 of 201 points (0.5 %) beyond the axes, drawn at the edge as ▲; farthest: cust-x, Loyal, " +
+      "1 of 201 points (0.5 %) beyond the axes, drawn at the edge as triangles pointing to them; " +
+        "farthest: cust-x, Loyal, " +
         "PC1 (30.0 %) \u22121000.00, PC2 (25.0 %) 0.00",
     );
     assert.match(String(traces[0].hovertemplate), /Small<br>PC1 \(30\.0 %\): %\{x:\.2f\}/);
@@ -126,7 +128,7 @@ describe("robust axis limits", () => {
     assert.deepEqual(
       pair,
       segmentScatterPair(points, {
-        title: "PCA: static view, PC3 against PC1 and PC2",
+        title: "PCA: two 2-D views of the 3-D chart",
         xTitle: "PC1",
         yTitle: "PC2",
         zTitle: "PC3",
