@@ -79,6 +79,15 @@ function prepare(
   };
 }
 
+function prepare3d(points: SegmentPoints & { z: NumericArray }, options: ScatterOptions): Prepared {
+  const columns: [NumericArray, string][] = [
+    [points.x, "x"],
+    [points.y, "y"],
+    [points.z, "z"],
+  ];
+  return prepare(columns, points, options);
+}
+
 function bySegment(p: Prepared): Map<number, number[]> {
   const groups = new Map<number, number[]>();
   for (const i of p.keep) {
@@ -260,15 +269,7 @@ export function segmentScatterPair(
   points: SegmentPoints & { z: NumericArray },
   options: ScatterOptions,
 ): Figure {
-  const p = prepare(
-    [
-      [points.x, "x"],
-      [points.y, "y"],
-      [points.z, "z"],
-    ],
-    points,
-    options,
-  );
+  const p = prepare3d(points, options);
   const [xT, yT, zT] = [options.xTitle ?? "x", options.yTitle ?? "y", options.zTitle ?? "z"];
   const left = panel(p, points, [0, 2], [xT, zT], options, { x: "x", y: "y", showlegend: true });
   const right = panel(p, points, [1, 2], [yT, zT], options, {
@@ -304,15 +305,7 @@ export function segmentScatter3d(
   points: SegmentPoints & { z: NumericArray },
   options: ScatterOptions,
 ): Figure {
-  const p = prepare(
-    [
-      [points.x, "x"],
-      [points.y, "y"],
-      [points.z, "z"],
-    ],
-    points,
-    options,
-  );
+  const p = prepare3d(points, options);
   const [x, y, z] = p.columns;
   const [xT, yT, zT] = [options.xTitle ?? "x", options.yTitle ?? "y", options.zTitle ?? "z"];
   return {

@@ -4,6 +4,7 @@ import { inflateSync } from "node:zlib";
 import { barChart } from "../../src/charts/bar.js";
 import { recompressPng } from "../../src/charts/pngRecompress.js";
 import { closeRenderer, renderPng } from "../../src/charts/render.js";
+import { withChromiumPage } from "../helpers/chromium.js";
 import { pngSize } from "./png.js";
 
 /** The inflated image data of a PNG (its filtered scanlines). */
@@ -29,23 +30,13 @@ describe("recompressPng", () => {
     assert.ok(scanlines(small).equals(scanlines(png)), "same scanlines");
     assert.deepEqual(pngSize(small), { width: 600, height: 300 });
     // Chromium decodes it (a bad CRC or chunk would fail here).
-    const { chromium } = await import("playwright-core");
-    const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import("../../src/charts/render.js");
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [...CHROMIUM_ARGS],
-    });
-    try {
-      const page = await browser.newPage();
-      const size = await page.evaluate(
+    const size = await withChromiumPage((page) =>
+      page.evaluate(
         `new Promise((ok, fail) => { const i = new Image(); i.onload = () => ok([i.width, i.height]); ` +
           `i.onerror = fail; i.src = "data:image/png;base64,${small.toString("base64")}"; })`,
-      );
-      assert.deepEqual(size, [600, 300]);
-    } finally {
-      await browser.close();
-    }
+      ),
+    );
+    assert.deepEqual(size, [600, 300]);
   });
   it("rejects what is not a PNG", () => {
     assert.throws(() => recompressPng(Buffer.from("GIF89a....")), /not a PNG/);
