@@ -4,7 +4,7 @@
  */
 import type { Figure, NumericArray } from "./figure.js";
 import { assertNonEmpty, toNumbers } from "./figure.js";
-import { formatNumber, numberStyle, plotlyText } from "./hover.js";
+import { numberStyle } from "./hover.js";
 import { axisStyle, baseLayout, segmentColor } from "./theme.js";
 
 /** Tukey box statistics of one group. */
@@ -89,7 +89,6 @@ export function boxChart(groups: BoxGroup[], options: BoxOptions): Figure {
     stats.flatMap((s) => [s.q1, s.median, s.q3, s.mean]),
     { title: options.valueTitle },
   );
-  const f = (v: number) => formatNumber(v, style);
   const data = groups.map((g, i) => {
     const s: BoxStats = stats[i];
     if (options.logY && s.lowerWhisker <= 0) {
@@ -97,7 +96,8 @@ export function boxChart(groups: BoxGroup[], options: BoxOptions): Figure {
     }
     return {
       type: "box" as const,
-      name: g.name,
+      // The name only shows in the tooltip (the axis shows x, the legend is off): give n there.
+      name: `${g.name} (n = ${s.n.toLocaleString("en-US")})`,
       x: [g.name],
       q1: [s.q1],
       median: [s.median],
@@ -107,13 +107,8 @@ export function boxChart(groups: BoxGroup[], options: BoxOptions): Figure {
       mean: [s.mean],
       boxmean: true,
       marker: { color: segmentColor(i) },
-      // One tooltip per box with every statistic, written here (Plotly's own box hover is raw).
-      hoveron: "boxes",
-      text: [
-        `${plotlyText(g.name)} (n = ${s.n.toLocaleString("en-US")})<br>median ${f(s.median)}, ` +
-          `mean ${f(s.mean)}<br>quartiles ${f(s.q1)} – ${f(s.q3)}<br>whiskers ${f(s.lowerWhisker)} – ${f(s.upperWhisker)}`,
-      ],
-      hovertemplate: "%{text}<extra></extra>",
+      // Plotly labels each statistic itself (a box ignores hovertemplate); format its numbers.
+      yhoverformat: style.format,
     };
   });
   return {

@@ -92,9 +92,8 @@ describe("tooltips of the builders", () => {
       title: "t",
       valueTitle: "Order value (R$)",
     });
-    // q1 120, median 150, q3 201, mean 314.2: not all whole, so two decimals.
-    assert.deepEqual((b.data[0] as unknown as { text: string[] }).text, [
-      "1 (n = 5)<br>median R$ 150.00, mean R$ 314.20<br>quartiles R$ 120.00 – R$ 201.00<br>whiskers R$ 100.00 – R$ 201.00",
-    ]);
+    // q1 120, median 150, q3 201, mean 314.2: not all whole, so two decimals; n in the name.
+    const [box] = b.data as unknown as { name: string; x: string[]; yhoverformat: string }[];
+    assert.deepEqual([box.name, box.x, box.yhoverformat], ["1 (n = 5)", ["1"], ",.2f"]);
   });
 });
