@@ -2,6 +2,8 @@
 # `npm run figures`: executes the notebooks headlessly and exports every chart they show, for slides
 # and reports: reports/figures/<notebook>/<name>.png (1600 × 900), .svg and .html (offline, sharing
 # one plotly.min.js per folder), plus the executed notebooks and their HTML pages in reports/.
+# A chart with a static view (the 3-D PCA) is drawn as that view in its PNG and SVG (a pair of 2-D
+# projections) and stays interactive in its HTML.
 #
 # Usage: bash scripts/figures.sh [NOTEBOOK ...]   (default: every notebooks/*.ipynb)
 # Each notebook's figure folder is emptied first, so it holds exactly the charts of this run.

@@ -4,7 +4,9 @@ executed notebook (.ipynb) and a standalone HTML page into an output folder (def
 
 Runs under Debian's Python (/usr/bin/python3), where Jupyter's nbclient and nbconvert are installed.
 Any cell error, including a TypeScript type error, fails the run: the script prints the notebook,
-the cell number, its first lines and the error, then exits 1 after trying the other notebooks.
+the cell number, its first lines and the error, then exits 1 after trying the other notebooks. So
+does an executed notebook over its 5 MB budget, or a chart output without its Plotly JSON, HTML and
+PNG representations.
 
 Each notebook runs in its own Python process (its kernel is that process's only child, so the
 kernel's peak memory is measured exactly, and notebooks can run side by side with --jobs). Files are
@@ -33,6 +35,10 @@ from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNEL = "olist-tslab"
+# Size budget of an executed notebook (the committed notebooks carry their outputs).
+BUDGET_MB = 5.0
+# What every chart output carries (src/charts/bundle.ts): each front end takes the best it knows.
+CHART_MIME_TYPES = ("application/vnd.plotly.v1+json", "text/html", "image/png")
 
 
 def error_text(cell) -> str:
@@ -44,6 +50,22 @@ def error_text(cell) -> str:
         elif out.get("output_type") == "stream" and out.get("name") == "stderr":
             lines.append(out.get("text", ""))
     return "\n".join(lines).strip()
+
+
+def chart_check(nb) -> tuple[int, list[str]]:
+    """Counts the chart outputs (HTML with an olist-figure) and names those missing a MIME type."""
+    charts, problems = 0, []
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            html = data.get("text/html", "")
+            if "olist-figure" not in ("".join(html) if isinstance(html, list) else html):
+                continue
+            charts += 1
+            missing = [m for m in CHART_MIME_TYPES if m not in data]
+            if missing:
+                problems.append(f"cell {i + 1}: chart output without {', '.join(missing)}")
+    return charts, problems
 
 
 def write_atomic(path: Path, write) -> None:
@@ -106,13 +128,19 @@ def run(path: Path, out_dir: Path, html: bool, inplace: bool, figures: Path | No
 
         body, _ = HTMLExporter().from_notebook_node(nb)
         write_atomic(out_dir / f"{path.stem}.html", lambda tmp: tmp.write_text(body, encoding="utf-8"))
+    size = (out_dir / path.name).stat().st_size
+    charts, problems = chart_check(nb)
+    if size / 1e6 > BUDGET_MB:
+        problems.append(f"{size / 1e6:.2f} MB is over the {BUDGET_MB:.0f} MB budget of a notebook")
+    for problem in problems:
+        print(f"FAIL {path.name}: {problem}", file=sys.stderr)
+    ok = ok and not problems
     if inplace and ok:
         write_atomic(path, lambda tmp: nbformat.write(nb, tmp))
-    size = (out_dir / path.name).stat().st_size
     status = "ok" if ok else "FAILED"
     where = out_dir.relative_to(ROOT) if out_dir.is_relative_to(ROOT) else out_dir
-    print(f"notebook {path.name}: {status} in {seconds:.1f} s ({size / 1e6:.2f} MB, kernel peak "
-          f"{kernel_mb:.0f} MB) -> {where}", flush=True)
+    print(f"notebook {path.name}: {status} in {seconds:.1f} s ({size / 1e6:.2f} MB of {BUDGET_MB:.0f}, "
+          f"{charts} charts, kernel peak {kernel_mb:.0f} MB) -> {where}", flush=True)
     return ok
 
 

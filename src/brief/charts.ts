@@ -39,27 +39,42 @@ export interface BriefChartSegment {
   z: Record<string, number>;
 }
 
-/** Features of the profile chart and their labels for readers, in column order. */
-export const BRIEF_PROFILE_FEATURES: readonly (readonly [feature: string, label: string])[] = [
-  ["recency_days", "Days since<br>last order"],
-  ["frequency", "Orders"],
-  ["monetary", "Spend"],
-  ["mean_review_score", "Review<br>score"],
+/**
+ * Features of the profile chart, in column order: the feature, its label for readers, and which
+ * direction is better for the business. A "lower is better" feature is shown negated under a label
+ * that reads the other way (fewer days since the last order = "Bought recently"), so that in every
+ * column the same colour means the same thing.
+ */
+export const BRIEF_PROFILE_FEATURES: readonly (readonly [
+  feature: string,
+  label: string,
+  better?: "higher" | "lower",
+])[] = [
+  ["recency_days", "Bought<br>recently", "lower"],
+  ["frequency", "Orders", "higher"],
+  ["monetary", "Spend", "higher"],
+  ["mean_review_score", "Review<br>score", "higher"],
 ];
 
 /**
- * ColorBrewer's 7-class RdBu, blue for negative, with a white middle (Plotly's own "RdBu" has a
- * grey middle, which makes average cells look highlighted).
+ * ColorBrewer's 7-class RdBu with a white middle (Plotly's own "RdBu" has a grey middle, which makes
+ * average cells look highlighted), oriented red = worse than average, blue = better.
  */
 const PROFILE_COLORSCALE: [number, string][] = [
-  [0, "#2166AC"],
-  [1 / 6, "#67A9CF"],
-  [2 / 6, "#D1E5F0"],
+  [0, "#B2182B"],
+  [1 / 6, "#EF8A62"],
+  [2 / 6, "#FDDBC7"],
   [3 / 6, "#F7F7F7"],
-  [4 / 6, "#FDDBC7"],
-  [5 / 6, "#EF8A62"],
-  [1, "#B2182B"],
+  [4 / 6, "#D1E5F0"],
+  [5 / 6, "#67A9CF"],
+  [1, "#2166AC"],
 ];
+
+/** The caption of the profile chart: what its one colour meaning is. */
+export const PROFILE_CAPTION =
+  "How each segment differs from the average customer, in standard deviations, every column read " +
+  "the same way: blue is better than average for the business (bought more recently, more orders, " +
+  "more spend, better reviews), red is worse.";
 
 /** One decimal with a true minus sign; values that round to zero are written "0.0". */
 function signed(v: number): string {
@@ -128,18 +143,21 @@ export function sharesFigure(segments: readonly BriefChartSegment[]): Figure {
 
 /**
  * How each segment differs from the average customer: z-scores (standard deviations from the
- * mean) of the model's features, blue below average, red above, values written in the cells.
+ * mean) of the model's features, each column oriented so that positive is better for the business
+ * (see {@link BRIEF_PROFILE_FEATURES}); blue better, red worse, values written in the cells.
  *
  * @example
- * profileFigure(segments); // rows: segments, columns: days since last order, orders, spend, review
+ * profileFigure(segments); // rows: segments, columns: bought recently, orders, spend, review
  */
 export function profileFigure(
   segments: readonly BriefChartSegment[],
-  features: readonly (readonly [string, string])[] = BRIEF_PROFILE_FEATURES,
+  features: readonly (readonly [string, string, ("higher" | "lower")?])[] = BRIEF_PROFILE_FEATURES,
 ): Figure {
   const used = features.filter(([f]) => segments.some((s) => f in s.z));
   if (used.length === 0) throw new Error("profileFigure: the profiles have none of the features");
-  const z = segments.map((s) => used.map(([f]) => s.z[f] ?? NaN));
+  const z = segments.map((s) =>
+    used.map(([f, , better]) => (better === "lower" ? -1 : 1) * (s.z[f] ?? NaN)),
+  );
   const extent = PROFILE_Z_EXTENT;
   const fig = heatmap(
     z,
@@ -152,7 +170,7 @@ export function profileFigure(
       zmax: extent,
       zmid: 0,
       annotateDecimals: 1,
-      valueTitle: "sd from<br>average",
+      valueTitle: "sd better<br>than average",
     },
   );
   return untitled({
@@ -165,7 +183,7 @@ export function profileFigure(
         thickness: 12,
         len: 0.85,
         tickvals: [-extent, -1, 0, 1, extent],
-        ticktext: [`≤ −${extent}`, "−1", "0", "+1", `≥ +${extent}`],
+        ticktext: [`≤ −${extent} worse`, "−1", "0", "+1", `≥ +${extent} better`],
         tickfont: { size: 10 },
       },
       xgap: 2,

@@ -10,7 +10,13 @@ import { NEUTRAL_COLOR, SEGMENT_PALETTE, segmentColor } from "../charts/theme.js
 import type { MarketingRow } from "../segments/naming.js";
 import type { SegmentProfile } from "../segments/profiles.js";
 import type { BriefChartSegment } from "./charts.js";
-import { ariFigure, profileFigure, renderBriefSvg, sharesFigure } from "./charts.js";
+import {
+  ariFigure,
+  PROFILE_CAPTION,
+  profileFigure,
+  renderBriefSvg,
+  sharesFigure,
+} from "./charts.js";
 import {
   formatCount,
   formatDate,
@@ -376,7 +382,7 @@ ${tilesHtml(input, segs)}
 <section class="overview"><h2>The segments at a glance</h2>
 ${tableHtml(input, segs)}
 <figure class="chart">${sharesSvg}<figcaption>Share of customers (light bar) and share of revenue (solid bar) of each segment. ${esc(richest.row.name)} brings ${formatShare(richest.revenueShare)} of revenue from ${formatShare(richest.row.share)} of customers.</figcaption></figure>
-<figure class="chart">${profileSvg}<figcaption>How each segment differs from the average customer, in standard deviations: red above average, blue below (for days since last order, red means customers who last bought long ago).</figcaption></figure>
+<figure class="chart">${profileSvg}<figcaption>${esc(PROFILE_CAPTION)}</figcaption></figure>
 </section>
 <section class="playbook"><h2>What to do with each segment</h2>
 <div class="cards">

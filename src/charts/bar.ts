@@ -3,6 +3,7 @@
  */
 import type { Figure } from "./figure.js";
 import { assertNonEmpty } from "./figure.js";
+import { hoverValue, numberStyle, plotlyText } from "./hover.js";
 import type { Series } from "./series.js";
 import { checkedSeries } from "./series.js";
 import { axisStyle, baseLayout, segmentColor } from "./theme.js";
@@ -29,7 +30,8 @@ export interface BarOptions {
 
 /**
  * Bars for each series over `categories`; series are coloured `segmentColor(i)` unless they carry
- * their own colour.
+ * their own colour. Tooltips give the category, the series name in full and the value in the
+ * style of `numberStyle` (R$ when the value title says so, % for shares, thousands separators).
  *
  * @example
  * barChart(["SP", "RJ"], [{ name: "Orders", values: [41746, 12852] }], { title: "Orders by state" });
@@ -45,6 +47,12 @@ export function barChart(categories: string[], series: Series[], options: BarOpt
     throw new Error(`mode must be "group" or "stack", got "${String(mode)}"`);
   }
   const horizontal = orientation === "h";
+  const valueField = horizontal ? "x" : "y";
+  const categoryField = horizontal ? "y" : "x";
+  const style = numberStyle(
+    checked.flatMap((s) => s.values),
+    { title: options.valueTitle, format: options.textFormat ?? options.valueFormat },
+  );
   const data = checked.map((s, i) => ({
     type: "bar" as const,
     name: s.name,
@@ -57,6 +65,7 @@ export function barChart(categories: string[], series: Series[], options: BarOpt
           ? categories.map((_, k) => segmentColor(k))
           : (s.color ?? segmentColor(i)),
     },
+    hovertemplate: `%{${categoryField}}<br>${plotlyText(s.name)}: ${hoverValue(valueField, style)}<extra></extra>`,
     ...(options.textFormat
       ? {
           texttemplate: `%{${horizontal ? "x" : "y"}:${options.textFormat}}`,

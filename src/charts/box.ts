@@ -4,6 +4,7 @@
  */
 import type { Figure, NumericArray } from "./figure.js";
 import { assertNonEmpty, toNumbers } from "./figure.js";
+import { numberStyle } from "./hover.js";
 import { axisStyle, baseLayout, segmentColor } from "./theme.js";
 
 /** Tukey box statistics of one group. */
@@ -77,19 +78,26 @@ export interface BoxOptions {
  */
 export function boxChart(groups: BoxGroup[], options: BoxOptions): Figure {
   assertNonEmpty(groups, "groups");
-  const data = groups.map((g, i) => {
-    let s: BoxStats;
+  const stats = groups.map((g, i) => {
     try {
-      s = boxStats(g.values);
+      return boxStats(g.values);
     } catch (e) {
       throw new Error(`groups[${i}] ("${g.name}"): ${(e as Error).message}`);
     }
+  });
+  const style = numberStyle(
+    stats.flatMap((s) => [s.q1, s.median, s.q3, s.mean]),
+    { title: options.valueTitle },
+  );
+  const data = groups.map((g, i) => {
+    const s: BoxStats = stats[i];
     if (options.logY && s.lowerWhisker <= 0) {
       throw new Error(`groups[${i}] ("${g.name}") has values <= 0, which a log axis cannot show`);
     }
     return {
       type: "box" as const,
-      name: g.name,
+      // The name only shows in the tooltip (the axis shows x, the legend is off): give n there.
+      name: `${g.name} (n = ${s.n.toLocaleString("en-US")})`,
       x: [g.name],
       q1: [s.q1],
       median: [s.median],
@@ -99,7 +107,8 @@ export function boxChart(groups: BoxGroup[], options: BoxOptions): Figure {
       mean: [s.mean],
       boxmean: true,
       marker: { color: segmentColor(i) },
-      hovertemplate: `${g.name} (n = ${s.n})<extra></extra>`,
+      // Plotly labels each statistic itself (a box ignores hovertemplate); format its numbers.
+      yhoverformat: style.format,
     };
   });
   return {

@@ -2,11 +2,16 @@
  * Map of Brazil by state without a base map: Plotly's geo traces fetch their topojson from a CDN,
  * which notebooks must not do, so states are bubbles at their approximate geographic centroid on
  * plain longitude/latitude axes with equal scale. A point cloud of customer locations, if given,
- * draws the country's outline by itself.
+ * draws the country's outline by itself. Each map encodes its value once: by bubble area (counts,
+ * sums), with a size key, or by colour on equal bubbles (means, rates), with a colour bar.
  */
 import type { Figure, NumericArray } from "./figure.js";
 import { assertNonEmpty, assertSameLength, strideIndices, toFiniteNumbers } from "./figure.js";
+import { formatNumber, hoverValue, numberStyle } from "./hover.js";
 import { axisStyle, baseLayout, NEUTRAL_COLOR, SEQUENTIAL_COLORSCALE, word } from "./theme.js";
+
+/** Colour of the bubbles of an area-encoded map (a dark blue of the sequential scale). */
+export const MAP_BUBBLE_COLOR = "#31688E";
 
 /**
  * Approximate geographic centroid `[latitude, longitude]` of each of the 27 federative units
@@ -53,9 +58,14 @@ export interface LatLngPoints {
 export interface BrazilMapOptions {
   /** Chart title (required). */
   title: string;
-  /** Title of the colour bar, e.g. "Orders" or "Mean basket (BRL)"; default "Value". */
+  /** What the value is, e.g. "Orders" or "R$ per order": colour-bar or size-key title, tooltips; default "Value". */
   valueTitle?: string;
-  /** Largest bubble diameter in pixels; default 60. */
+  /**
+   * "color" (default): equal bubbles coloured on the sequential scale, for means and rates;
+   * "area": bubble area proportional to the value, one colour, for counts and sums.
+   */
+  encoding?: "color" | "area";
+  /** Largest bubble diameter in pixels (area), or every bubble's (color); default 60 / 24. */
   maxBubble?: number;
   /** Point cloud drawn in grey behind the bubbles. */
   points?: LatLngPoints;
@@ -63,12 +73,18 @@ export interface BrazilMapOptions {
   maxPoints?: number;
 }
 
+/** `x > 0` rounded down to one significant digit (41,466 → 40,000). */
+function niceFloor(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(x));
+  return Math.floor(x / p) * p;
+}
+
 /**
- * One bubble per state: area proportional to `value`, colour on the sequential scale, state code
- * written on it. States must be two-letter codes (case-insensitive), each at most once.
+ * One bubble per state with its code written on it, the value encoded once (see `encoding`).
+ * States must be two-letter codes (case-insensitive), each at most once.
  *
  * @example
- * brazilStateMap(["SP", "RJ", "MG"], [41746, 12852, 11635], { title: "Orders by state" });
+ * brazilStateMap(["SP", "RJ", "MG"], [41746, 12852, 11635], { title: "Orders by state", encoding: "area" });
  */
 export function brazilStateMap(
   states: string[],
@@ -87,11 +103,15 @@ export function brazilStateMap(
   });
   const duplicate = codes.find((c, i) => codes.indexOf(c) !== i);
   if (duplicate) throw new Error(`state "${duplicate}" appears more than once in states`);
+  const encoding = options.encoding ?? "color";
+  if (encoding !== "color" && encoding !== "area") {
+    throw new Error(`encoding must be "color" or "area", got "${String(encoding)}"`);
+  }
   const negative = vals.findIndex((v) => v < 0);
-  if (negative >= 0)
+  if (encoding === "area" && negative >= 0)
     throw new Error(`values[${negative}] is negative; bubble areas need values >= 0`);
-  const maxValue = Math.max(...vals);
-  const maxBubble = options.maxBubble ?? 60;
+  const maxValue = vals.reduce((m, v) => Math.max(m, v), 0);
+  const maxBubble = options.maxBubble ?? (encoding === "area" ? 60 : 24);
   const data: Figure["data"] = [];
   if (options.points) {
     assertSameLength(options.points.lat, "points.lat", options.points.lng, "points.lng");
@@ -109,39 +129,89 @@ export function brazilStateMap(
     });
   }
   const valueTitle = options.valueTitle ?? word("value");
+  const style = numberStyle(vals, { title: valueTitle });
   // Area (not diameter) proportional to the value, so big states do not look quadratically bigger.
-  const sizes = vals.map((v) =>
-    maxValue > 0 ? Math.max(6, maxBubble * Math.sqrt(v / maxValue)) : 6,
-  );
+  const diameter = (v: number) =>
+    maxValue > 0 ? Math.max(6, maxBubble * Math.sqrt(v / maxValue)) : 6;
+  const sizes = vals.map((v) => (encoding === "area" ? diameter(v) : maxBubble));
   // Codes fit inside bubbles of 24 px or more; smaller bubbles get their code above, in dark text.
   const inside = sizes.map((d) => d >= 24);
+  const lo = vals.reduce((m, v) => Math.min(m, v), Infinity);
+  const hi = vals.reduce((m, v) => Math.max(m, v), -Infinity);
+  // Inside: white on the dark (low) end of Viridis and on the dark blue bubbles, dark elsewhere.
+  const light = (v: number) => encoding === "area" || (hi > lo ? (v - lo) / (hi - lo) : 0) <= 0.5;
   data.push({
     type: "scatter",
     mode: "text+markers",
     x: codes.map((c) => BRAZIL_STATE_CENTROIDS[c][1]),
     y: codes.map((c) => BRAZIL_STATE_CENTROIDS[c][0]),
     text: codes,
+    customdata: vals,
     // Plotly takes one position per point; @types/plotly.js only knows the single-value form.
     textposition: inside.map((i) =>
       i ? "middle center" : "top center",
     ) as unknown as "top center",
-    // Inside: white on the dark (low) end of Viridis, dark on the light end.
     textfont: {
       size: 10,
-      color: vals.map((v, i) => (inside[i] && v / maxValue <= 0.5 ? "#FFFFFF" : "#111111")),
+      color: vals.map((v, i) => (inside[i] && light(v) ? "#FFFFFF" : "#111111")),
     },
-    marker: {
-      size: sizes,
-      color: vals,
-      colorscale: SEQUENTIAL_COLORSCALE,
-      showscale: true,
-      colorbar: { title: { text: valueTitle } },
-      opacity: 0.85,
-      line: { color: "#FFFFFF", width: 1 },
-    },
-    hovertemplate: `%{text}<br>${valueTitle}: %{marker.color:,.4~g}<extra></extra>`,
+    marker:
+      encoding === "area"
+        ? {
+            size: sizes,
+            color: MAP_BUBBLE_COLOR,
+            opacity: 0.8,
+            line: { color: "#FFFFFF", width: 1 },
+          }
+        : {
+            size: sizes,
+            color: vals,
+            colorscale: SEQUENTIAL_COLORSCALE,
+            showscale: true,
+            colorbar: { title: { text: valueTitle } },
+            opacity: 0.9,
+            line: { color: "#FFFFFF", width: 1 },
+          },
+    hovertemplate: `%{text}<br>${valueTitle}: ${hoverValue("customdata", style)}<extra></extra>`,
     showlegend: false,
   });
+  if (encoding === "area" && maxValue > 0) {
+    // Size key in the empty south-west corner: three round values, largest first.
+    const top = niceFloor(maxValue);
+    const keys = [top, niceFloor(top / 4), niceFloor(top / 40)].filter(
+      (v, i, all) => all.indexOf(v) === i,
+    );
+    const keyStyle = { ...style, format: ",.0f" };
+    data.push({
+      type: "scatter",
+      mode: "text+markers",
+      x: keys.map(() => -71),
+      y: keys.map((_, i) => -22 - 4.5 * i),
+      text: keys.map((v) => formatNumber(v, keyStyle)),
+      textposition: "middle right",
+      textfont: { size: 10, color: "#111111" },
+      marker: {
+        size: keys.map(diameter),
+        color: "rgba(0, 0, 0, 0)",
+        line: { color: MAP_BUBBLE_COLOR, width: 1.5 },
+      },
+      hoverinfo: "skip",
+      showlegend: false,
+    });
+  }
+  const keyTitle =
+    encoding === "area"
+      ? [
+          {
+            x: -73,
+            y: -18.5,
+            xanchor: "left" as const,
+            text: `<b>${valueTitle}</b> (bubble area)`,
+            showarrow: false,
+            font: { size: 11 },
+          },
+        ]
+      : [];
   return {
     data,
     layout: {
@@ -160,6 +230,7 @@ export function brazilStateMap(
         scaleratio: 1,
         zeroline: false,
       },
+      annotations: keyTitle,
     },
   };
 }

@@ -5,7 +5,7 @@
 import type { LinkageRow } from "../cluster/ward.js";
 import type { Figure } from "./figure.js";
 import { assertNonEmpty } from "./figure.js";
-import { axisStyle, baseLayout, NEUTRAL_COLOR, segmentColor, word } from "./theme.js";
+import { axisStyle, baseLayout, clusterColor, NEUTRAL_COLOR, word } from "./theme.js";
 
 /** Coordinates of a dendrogram, in scipy's layout (leaves at x = 5, 15, 25, …). */
 export interface DendrogramLayout {
@@ -87,7 +87,11 @@ export interface DendrogramOptions {
   labels?: string[];
   /** Show only the last merges, leaving this many leaves; default min(n, 30). */
   lastP?: number;
-  /** Colour the subtrees of a cut into this many clusters (left to right: segmentColor(0), …). */
+  /**
+   * Colour the subtrees of a cut into this many clusters, left to right `clusterColor(0)`, …, and
+   * label each with a letter and its size. The colours are not the segment colours: a Ward
+   * cluster is not a segment.
+   */
   clusters?: number;
   /** Title of the height axis; default the generic word "Distance". */
   heightTitle?: string;
@@ -95,7 +99,8 @@ export interface DendrogramOptions {
 
 /**
  * Dendrogram figure: the links as lines (one trace per colour, links separated by gaps), leaf labels
- * along x, and, with `clusters`, subtrees coloured and the cut drawn as a dashed line.
+ * along x, and, with `clusters`, subtrees coloured, labelled "A (n = …)" and the cut drawn as a
+ * dashed line.
  *
  * @example
  * dendrogram(linkage, { title: "Ward linkage", clusters: 4 });
@@ -117,6 +122,8 @@ export function dendrogram(linkage: readonly LinkageRow[], options: DendrogramOp
   const firstAboveCut = k === undefined ? Infinity : n - k;
   // Colour of each row below the cut: the cluster (in left-to-right order) it belongs to.
   const rowColor = new Map<number, string>();
+  /** The subtree (cluster id) under the cut of each colour, left to right. */
+  const roots: number[] = [];
   if (k !== undefined) {
     let cluster = 0;
     const paint = (id: number, color: string): void => {
@@ -130,14 +137,15 @@ export function dendrogram(linkage: readonly LinkageRow[], options: DendrogramOp
         descend(linkage[id - n][0]);
         descend(linkage[id - n][1]);
       } else {
-        paint(id, segmentColor(cluster++));
+        roots.push(id);
+        paint(id, clusterColor(cluster++));
       }
     };
     descend(2 * n - 2);
   }
   const byColor = new Map<string, { x: (number | null)[]; y: (number | null)[] }>();
   layout.rows.forEach((row, i) => {
-    const color = row >= firstAboveCut ? NEUTRAL_COLOR : (rowColor.get(row) ?? segmentColor(0));
+    const color = row >= firstAboveCut ? NEUTRAL_COLOR : (rowColor.get(row) ?? clusterColor(0));
     if (!byColor.has(color)) byColor.set(color, { x: [], y: [] });
     const line = byColor.get(color)!;
     line.x.push(...layout.icoord[i], null);
@@ -161,6 +169,32 @@ export function dendrogram(linkage: readonly LinkageRow[], options: DendrogramOp
           },
         ]
       : [];
+  // Cluster labels above each subtree's top (or above its leaf, for a one-leaf cluster).
+  const linkIndex = new Map(layout.rows.map((row, i) => [row, i]));
+  const clusterLabels =
+    k !== undefined && k > 1
+      ? roots.map((id, c) => {
+          const i = id >= n ? linkIndex.get(id - n) : undefined;
+          const x =
+            i !== undefined
+              ? (layout.icoord[i][1] + layout.icoord[i][2]) / 2
+              : 10 * layout.leaves.indexOf(id) + 5;
+          const size = id >= n ? linkage[id - n][3] : 1;
+          // Right of the joint, on white, so the link coming down from above does not cross it.
+          return {
+            x,
+            y: i !== undefined ? layout.dcoord[i][1] : 0,
+            xanchor: "left" as const,
+            yanchor: "bottom" as const,
+            xshift: 3,
+            yshift: 2,
+            text: `<b>${String.fromCharCode(65 + (c % 26))}</b> (n = ${size.toLocaleString("en-US")})`,
+            showarrow: false,
+            bgcolor: "rgba(255, 255, 255, 0.85)",
+            font: { color: clusterColor(c), size: 12 },
+          };
+        })
+      : [];
   return {
     data: [...byColor].map(([color, line]) => ({
       type: "scatter" as const,
@@ -168,7 +202,7 @@ export function dendrogram(linkage: readonly LinkageRow[], options: DendrogramOp
       x: line.x,
       y: line.y,
       line: { color, width: 1.5 },
-      hoverinfo: "y" as const,
+      hovertemplate: `${word("distance")}: %{y:,.2f}<extra></extra>`,
       showlegend: false,
     })),
     layout: {
@@ -183,6 +217,7 @@ export function dendrogram(linkage: readonly LinkageRow[], options: DendrogramOp
       },
       yaxis: { ...axisStyle(options.heightTitle ?? word("distance")), rangemode: "tozero" },
       shapes,
+      annotations: clusterLabels,
     },
   };
 }

@@ -1,24 +1,23 @@
 /**
- * Showing figures in tslab notebooks: one output that is interactive where JavaScript runs and a
- * static PNG everywhere else (GitHub, nbviewer, untrusted notebooks, PDF via HTML). Plotly travels
+ * Showing figures in tslab notebooks: one output per chart with the Plotly JSON, interactive HTML
+ * and a static PNG (see `bundle.ts`), so every front end shows the best it can. Plotly travels
  * inside the notebook once (first figure of the kernel session, gzip+base64, ≈2 MB), never from a
  * CDN. With `OLIST_FIGURES_DIR` set, every shown figure is also exported for slides.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import type { MimeBundle } from "../display/notebook.js";
+import type { MimeBundle, MimeMetadata } from "../display/notebook.js";
 import { kernelDisplayWriter } from "../display/notebook.js";
+import { figureBundle } from "./bundle.js";
 import type { ExportOptions } from "./export.js";
 import { exportFigure } from "./export.js";
 import type { Figure } from "./figure.js";
-import { figureTitle } from "./figure.js";
-import { notebookFigureHtml } from "./html.js";
 import { checkFigureName } from "./names.js";
-import { renderPng } from "./render.js";
+import { renderPngAndWebp } from "./render.js";
 import { NOTEBOOK_SIZE } from "./theme.js";
 
 /** Receives each output; the default writes a `display_data` message through tslab. */
-export type DisplaySink = (bundle: MimeBundle) => void;
+export type DisplaySink = (bundle: MimeBundle, metadata: MimeMetadata) => void;
 
 /** Options of `showFigure`. */
 export interface ShowOptions {
@@ -30,12 +29,6 @@ export interface ShowOptions {
   width?: number;
   /** Height in pixels; default 500. */
   height?: number;
-  /**
-   * Also attach the PNG as an `image/png` entry, which LaTeX/PDF exporters need (they drop HTML).
-   * Default: the `OLIST_NOTEBOOK_PNG` environment variable is "1", else false — it doubles the
-   * notebook bytes of each figure.
-   */
-  imagePng?: boolean;
 }
 
 function tslabWriter(): ReturnType<typeof kernelDisplayWriter> | undefined {
@@ -91,7 +84,7 @@ function registerName(name: string, execution: unknown): void {
 function withTitle(fig: Figure, title: string): Figure {
   const old = fig.layout.title;
   const base = typeof old === "object" && old !== null ? old : {};
-  return { data: fig.data, layout: { ...fig.layout, title: { ...base, text: title } } };
+  return { ...fig, layout: { ...fig.layout, title: { ...base, text: title } } };
 }
 
 /** Export options of the presenter export triggered by `OLIST_FIGURES_DIR`. */
@@ -105,9 +98,10 @@ export const PRESENTER_EXPORT: ExportOptions = {
 };
 
 /**
- * Shows a figure in the notebook (interactive + static PNG in one output) and, when
- * `OLIST_FIGURES_DIR` is set, writes `<dir>/<name>.png|svg|html`. Outside a notebook kernel it
- * prints a one-line placeholder instead.
+ * Shows a figure in the notebook (Plotly JSON, interactive HTML and static PNG in one output) and,
+ * when `OLIST_FIGURES_DIR` is set, writes `<dir>/<name>.png|svg|html`. Outside a notebook kernel
+ * it prints a one-line placeholder instead. A figure with a `staticView` shows that view in its
+ * still images (PNG, the HTML's fallback, exported PNG and SVG).
  *
  * @example
  * await showFigure(histogram(values, { title: "Order value" }), { name: "order-value" });
@@ -118,29 +112,21 @@ export async function showFigure(fig: Figure, options: ShowOptions): Promise<voi
   const shown = options.title ? withTitle(fig, options.title) : fig;
   const writer = customSink ? undefined : tslabWriter();
   registerName(name, writer);
-  const png = await renderPng(shown, { width, height, scale: 1 });
-  const title = figureTitle(shown) ?? name;
+  const images = await renderPngAndWebp(shown, { width, height, scale: 1 });
   // Re-running the cell that carried the loader must carry it again: its old output is replaced.
   const withLoader = session.loaderCarrier === undefined || session.loaderCarrier === name;
-  const bundle: MimeBundle = {
-    "text/html": notebookFigureHtml(shown, {
-      // Deterministic id (same notebook run, same bytes), distinct across notebooks in one page.
-      id: `olist-${name}-${createHash("sha1").update(JSON.stringify(shown)).digest("hex").slice(0, 8)}`,
-      png,
-      alt: title,
-      name,
-      width,
-      height,
-      withLoader,
-    }),
-    "text/plain": `[figure ${name}: ${title}]`,
-  };
-  if (options.imagePng ?? process.env.OLIST_NOTEBOOK_PNG === "1") {
-    bundle["image/png"] = png.toString("base64");
-  }
-  if (customSink) customSink(bundle);
-  else if (writer) writer({ data: bundle, metadata: {}, transient: {} }, false);
-  else console.log(bundle["text/plain"]);
+  const { data, metadata } = figureBundle(shown, {
+    name,
+    // Deterministic id (same notebook run, same bytes), distinct across notebooks in one page.
+    id: `olist-${name}-${createHash("sha1").update(JSON.stringify(shown)).digest("hex").slice(0, 8)}`,
+    width,
+    height,
+    images,
+    withLoader,
+  });
+  if (customSink) customSink(data, metadata);
+  else if (writer) writer({ data, metadata, transient: {} }, false);
+  else console.log(data["text/plain"]);
   if (withLoader && (customSink || writer)) session.loaderCarrier = name;
   const dir = process.env.OLIST_FIGURES_DIR;
   if (dir) await exportFigure(shown, join(dir), name, PRESENTER_EXPORT);

@@ -7,6 +7,22 @@ import type { Data, Layout } from "plotly.js";
 export interface Figure {
   data: Data[];
   layout: Partial<Layout>;
+  /**
+   * What static renders (PNG, SVG, the notebook's image fallback) draw instead of this figure,
+   * when a still image of it would not read: e.g. a pair of 2-D projections for a 3-D scene.
+   * Interactive outputs (notebook, HTML export) keep the figure itself.
+   */
+  staticView?: Figure;
+}
+
+/** The figure a static render draws: its `staticView` if it has one, else the figure itself. */
+export function staticFigure(fig: Figure): Figure {
+  return fig.staticView ?? fig;
+}
+
+/** The figure as Plotly takes it (`data` and `layout` only), for interactive outputs. */
+export function interactiveFigure(fig: Figure): Figure {
+  return { data: fig.data, layout: fig.layout };
 }
 
 /** Numbers as plain arrays or typed arrays (columns come from DuckDB as `Float64Array`). */

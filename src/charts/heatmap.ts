@@ -4,6 +4,7 @@
 import type { Annotations } from "plotly.js";
 import type { Figure, NumericArray } from "./figure.js";
 import { assertNonEmpty, assertSameLength, toNumbers } from "./figure.js";
+import { hoverValue, numberStyle, plotlyText } from "./hover.js";
 import {
   axisStyle,
   baseLayout,
@@ -85,6 +86,9 @@ export function heatmap(
         ...(options.zmax !== undefined ? { zmax: options.zmax } : {}),
         colorbar: options.valueTitle ? { title: { text: options.valueTitle } } : {},
         hoverongaps: false,
+        hovertemplate:
+          `%{y} · %{x}<br>${plotlyText(options.valueTitle ?? word("value"))}: ` +
+          `${hoverValue("z", numberStyle(rows.flat(), { title: options.valueTitle }))}<extra></extra>`,
       },
     ],
     layout: {

@@ -4,6 +4,7 @@
  */
 import type { Figure, NumericArray } from "./figure.js";
 import { assertNonEmpty, toNumbers } from "./figure.js";
+import { hoverValue, numberStyle, plotlyText } from "./hover.js";
 import { axisStyle, baseLayout, segmentColor, word } from "./theme.js";
 
 /** Options of `histogram`. */
@@ -85,6 +86,8 @@ export function histogram(values: NumericArray, options: HistogramOptions): Figu
   assertNonEmpty(values, "values");
   const { bins = 40, logX = false, color = segmentColor(0) } = options;
   const { edges, counts } = binValues(values, bins, logX);
+  const edgeStyle = numberStyle(edges, { title: options.xTitle });
+  const countLine = `${plotlyText(options.yTitle ?? word("count"))}: %{y:,.0f}<extra></extra>`;
   const layout = {
     ...baseLayout(options.title),
     xaxis: { ...axisStyle(options.xTitle), ...(logX ? { type: "log" as const } : {}) },
@@ -104,7 +107,7 @@ export function histogram(values: NumericArray, options: HistogramOptions): Figu
           width: widths,
           marker: { color },
           name: word("count"),
-          hovertemplate: "[%{customdata[0]:.4g}, %{customdata[1]:.4g}]: %{y}<extra></extra>",
+          hovertemplate: `${hoverValue("customdata[0]", edgeStyle)} – ${hoverValue("customdata[1]", edgeStyle)}<br>${countLine}`,
           customdata: counts.map((_, i) => [edges[i], edges[i + 1]]),
         },
       ],
@@ -128,7 +131,7 @@ export function histogram(values: NumericArray, options: HistogramOptions): Figu
         fill: "tozeroy",
         line: { color, width: 1 },
         name: word("count"),
-        hovertemplate: "%{x:.4g}: %{y}<extra></extra>",
+        hovertemplate: `${hoverValue("x", edgeStyle)}<br>${countLine}`,
       },
     ],
     layout,

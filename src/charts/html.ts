@@ -6,7 +6,11 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 import type { Config } from "plotly.js";
+import { NO_MATH_CLASS, escapeHtml } from "../display/text.js";
 import type { Figure } from "./figure.js";
+import { interactiveFigure } from "./figure.js";
+
+export { escapeHtml };
 
 const require = createRequire(import.meta.url);
 
@@ -35,21 +39,16 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-/** Escapes text for an HTML attribute or element. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
-
-/** Plotly config of interactive figures: no logo, PNG download at slide size. */
+/**
+ * Plotly config of interactive figures: no logo, PNG download at slide size, and no TeX: Plotly
+ * would otherwise typeset any label holding two `$` (two amounts in R$) when the page has MathJax,
+ * as Jupyter pages do.
+ */
 export function plotlyConfig(filename: string): Partial<Config> {
   return {
     responsive: true,
     displaylogo: false,
+    typesetMath: false,
     toImageButtonOptions: { format: "png", filename, width: 1600, height: 900, scale: 1 },
   };
 }
@@ -91,7 +90,7 @@ ${plotlyTag}
 <body>
 <div id="figure"></div>
 <script>
-var fig = ${scriptJson(fig)};
+var fig = ${scriptJson(interactiveFigure(fig))};
 Plotly.newPlot("figure", fig.data, Object.assign({}, fig.layout, { autosize: true }), ${scriptJson(plotlyConfig(options.name))});
 </script>
 </body>
@@ -141,8 +140,8 @@ export const COMPRESS_FIGURE_ABOVE = 20_000;
 export interface NotebookFigureHtmlOptions {
   /** DOM id of the figure container (unique in the page). */
   id: string;
-  /** Static image shown where scripts do not run. */
-  png: Uint8Array;
+  /** Static image shown where scripts do not run (e.g. a WebP from `renderPngAndWebp`). */
+  image: { bytes: Uint8Array; mime: "image/png" | "image/webp" };
   /** Alternative text of the static image. */
   alt: string;
   /** Figure name (file name of the download button). */
@@ -154,24 +153,23 @@ export interface NotebookFigureHtmlOptions {
 }
 
 /**
- * The `text/html` output of a notebook figure: a container holding the static PNG, and a script
+ * The `text/html` output of a notebook figure: a container holding the static image, and a script
  * that, once `window.__olistPlotly` resolves, draws the interactive chart and removes the image.
- * Where scripts do not run (GitHub, nbviewer without JS, untrusted notebooks) the image stays.
+ * Where scripts do not run (GitHub, untrusted notebooks) the image stays. MathJax skips the
+ * container, so no label is typeset.
  */
 export function notebookFigureHtml(fig: Figure, options: NotebookFigureHtmlOptions): string {
   const { id, width, height } = options;
-  const json = JSON.stringify(fig);
+  const shown = interactiveFigure(fig);
+  const json = JSON.stringify(shown);
   const payload =
     json.length > COMPRESS_FIGURE_ABOVE
       ? `gunzip("${gzipSync(json, { level: 9 }).toString("base64")}").then(JSON.parse)`
-      : `Promise.resolve(${scriptJson(fig)})`;
-  const png = Buffer.from(
-    options.png.buffer,
-    options.png.byteOffset,
-    options.png.byteLength,
-  ).toString("base64");
-  return `${options.withLoader ? plotlyLoaderHtml() + "\n" : ""}<div id="${escapeHtml(id)}" class="olist-figure" style="max-width:${width}px">
-<img src="data:image/png;base64,${png}" alt="${escapeHtml(options.alt)}" width="${width}" height="${height}" style="max-width:100%;height:auto">
+      : `Promise.resolve(${scriptJson(shown)})`;
+  const { bytes, mime } = options.image;
+  const image = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+  return `${options.withLoader ? plotlyLoaderHtml() + "\n" : ""}<div id="${escapeHtml(id)}" class="olist-figure ${NO_MATH_CLASS}" style="max-width:${width}px">
+<img src="data:${mime};base64,${image}" alt="${escapeHtml(options.alt)}" width="${width}" height="${height}" style="max-width:100%;height:auto">
 </div>
 <script>
 (function () {

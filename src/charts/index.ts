@@ -3,7 +3,7 @@
  * and static export (PNG/SVG/HTML) through Debian's Chromium.
  */
 export type { Figure, NumericArray } from "./figure.js";
-export { strideIndices } from "./figure.js";
+export { strideIndices, staticFigure, interactiveFigure } from "./figure.js";
 export * from "./theme.js";
 export type { Series } from "./series.js";
 export * from "./histogram.js";
@@ -19,16 +19,25 @@ export * from "./sankey.js";
 export * from "./brazil-map.js";
 export * from "./stability.js";
 export * from "./correlation-circle.js";
+export * from "./shareBars.js";
+export * from "./profileRadar.js";
+export * from "./featureLabels.js";
+export * from "./robustRange.js";
+export { numberStyle, hoverValue, formatNumber } from "./hover.js";
+export type { NumberStyle, NumberStyleHint } from "./hover.js";
+export { figureBundle, compactFigure, PLOTLY_MIME } from "./bundle.js";
+export type { FigureBundleOptions } from "./bundle.js";
 export { checkFigureName, FIGURE_NAME_PATTERN } from "./names.js";
 export {
   closeRenderer,
   renderPdf,
   renderPng,
   renderSvg,
+  renderPngAndWebp,
   CHROMIUM_PATH,
   PDF_MARGIN,
 } from "./render.js";
-export type { PdfMargin, PdfOptions, RenderSize } from "./render.js";
+export type { PdfMargin, PdfOptions, RasterPair, RenderSize } from "./render.js";
 export * from "./export.js";
 export { showFigure, setDisplaySink, resetFigureSession } from "./display.js";
 export type { ShowOptions, DisplaySink } from "./display.js";

@@ -4,6 +4,7 @@
 import type { Figure } from "./figure.js";
 import { assertNonEmpty } from "./figure.js";
 import type { Series } from "./series.js";
+import { hoverValue, numberStyle, plotlyText } from "./hover.js";
 import { checkedSeries } from "./series.js";
 import { axisStyle, baseLayout, segmentColor } from "./theme.js";
 
@@ -43,6 +44,10 @@ export function lineChart(x: XValues, series: Series[], options: LineOptions): F
   assertNonEmpty(x, "x");
   const xs = toPlotlyX(x);
   const checked = checkedSeries(series, xs.length, "x");
+  const style = numberStyle(
+    checked.flatMap((s) => s.values),
+    { title: options.yTitle },
+  );
   return {
     data: checked.map((s, i) => ({
       type: "scatter" as const,
@@ -51,6 +56,7 @@ export function lineChart(x: XValues, series: Series[], options: LineOptions): F
       x: xs,
       y: s.values,
       line: { color: s.color ?? segmentColor(i), width: 2 },
+      hovertemplate: `${plotlyText(s.name)}: ${hoverValue("y", style)}<extra></extra>`,
     })),
     layout: {
       ...baseLayout(options.title),

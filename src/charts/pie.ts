@@ -43,7 +43,7 @@ export function segmentDonut(sizes: NumericArray, names: string[], options: Donu
           line: { color: "#FFFFFF", width: 1 },
         },
         textinfo: "percent",
-        hovertemplate: `%{label}<br>${word("customers")}: %{value}<br>${word("share")}: %{percent}<extra></extra>`,
+        hovertemplate: `%{label}<br>${word("customers")}: %{value:,.0f}<br>${word("share")}: %{percent:.1%}<extra></extra>`,
       },
     ],
     layout: { ...baseLayout(options.title), legend: { title: { text: word("segment") } } },

@@ -7,7 +7,9 @@
 import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import type { Figure } from "./figure.js";
+import { interactiveFigure, staticFigure } from "./figure.js";
 import { PLOTLY_JS_PATH } from "./html.js";
+import { recompressPng } from "./pngRecompress.js";
 
 /** Chromium used for static rendering; `OLIST_CHROMIUM` overrides the Debian path. */
 export const CHROMIUM_PATH: string = process.env.OLIST_CHROMIUM || "/usr/bin/chromium";
@@ -108,8 +110,10 @@ function enqueue<T>(job: (p: Page) => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Plotly.toImage of the figure's static view (see `Figure.staticView`). */
 async function toImage(fig: Figure, format: "png" | "svg", size: RenderSize): Promise<string> {
   const opts = { format, ...checkSize(size) };
+  const still = interactiveFigure(staticFigure(fig));
   return enqueue((p) =>
     p.evaluate(
       ([f, o]) =>
@@ -118,7 +122,7 @@ async function toImage(fig: Figure, format: "png" | "svg", size: RenderSize): Pr
             Plotly: { toImage(f: unknown, o: unknown): Promise<string> };
           }
         ).Plotly.toImage(f, o),
-      [fig, opts] as const,
+      [still, opts] as const,
     ),
   );
 }
@@ -135,6 +139,63 @@ export async function renderPng(fig: Figure, size: RenderSize = {}): Promise<Buf
   if (!url.startsWith(prefix))
     throw new Error(`Plotly.toImage returned no PNG (${url.slice(0, 40)}…)`);
   return Buffer.from(url.slice(prefix.length), "base64");
+}
+
+/** A figure's PNG (recompressed losslessly) and the same image as a lossy WebP, several times smaller. */
+export interface RasterPair {
+  png: Buffer;
+  webp: Buffer;
+}
+
+/** WebP quality of the notebook's in-HTML fallback image (Chromium's encoder, 0–1). */
+export const WEBP_QUALITY = 0.9;
+
+/**
+ * PNG bytes of a figure (deflated again at level 9, see `recompressPng`) plus the same pixels as
+ * WebP (quality {@link WEBP_QUALITY}, about half the PNG's bytes), from one render: the notebook
+ * keeps the PNG as its `image/png` entry and the WebP as the image its HTML shows where scripts
+ * do not run.
+ *
+ * @example
+ * const { png, webp } = await renderPngAndWebp(fig, { width: 900, height: 500 });
+ */
+export async function renderPngAndWebp(fig: Figure, size: RenderSize = {}): Promise<RasterPair> {
+  const png = await renderPng(fig, size);
+  const { width, height, scale } = checkSize(size);
+  const url = await enqueue((p) =>
+    p.evaluate(
+      async ([b64, w, h, q]) => {
+        // Minimal DOM types: the toolbox is compiled without the DOM library.
+        interface Canvas {
+          width: number;
+          height: number;
+          getContext(kind: "2d"): { drawImage(img: unknown, x: number, y: number): void };
+          toDataURL(type: string, quality: number): string;
+        }
+        const g = globalThis as unknown as {
+          Image: new () => { src: string; decode(): Promise<void> };
+          document: { createElement(tag: "canvas"): Canvas };
+        };
+        const img = new g.Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = g.document.createElement("canvas");
+        canvas.width = w;
+        canvas.height = h;
+        canvas.getContext("2d").drawImage(img, 0, 0);
+        return canvas.toDataURL("image/webp", q);
+      },
+      [
+        png.toString("base64"),
+        Math.round(width * scale),
+        Math.round(height * scale),
+        WEBP_QUALITY,
+      ] as const,
+    ),
+  );
+  const prefix = "data:image/webp;base64,";
+  if (!url.startsWith(prefix)) throw new Error("Chromium returned no WebP image");
+  return { png: recompressPng(png), webp: Buffer.from(url.slice(prefix.length), "base64") };
 }
 
 /**

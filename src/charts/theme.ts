@@ -26,6 +26,29 @@ export const SEGMENT_PALETTE: readonly string[] = Object.freeze([
   "#F0E442", // yellow
 ]);
 
+/**
+ * Colours of groups that are not the segments (e.g. the clusters of a dendrogram cut), so that no
+ * chart suggests a group is a segment by sharing its colour: Paul Tol's "muted" and "medium
+ * contrast" colours that {@link SEGMENT_PALETTE} does not use, dark enough for thin lines on white,
+ * in an order that keeps neighbours distinct.
+ */
+export const CLUSTER_PALETTE: readonly string[] = Object.freeze([
+  "#CC6677", // rose
+  "#117733", // green
+  "#AA4499", // purple
+  "#44AA99", // teal
+  "#997700", // ochre
+  "#5D6D7E", // slate
+]);
+
+/** The colour of non-segment group `i` (0-based, wrapping around {@link CLUSTER_PALETTE}). */
+export function clusterColor(i: number): string {
+  if (!Number.isInteger(i) || i < 0) {
+    throw new Error(`clusterColor: index must be a non-negative integer, got ${i}`);
+  }
+  return CLUSTER_PALETTE[i % CLUSTER_PALETTE.length];
+}
+
 /** Neutral colour for context elements (thresholds, links above a dendrogram cut, point clouds). */
 export const NEUTRAL_COLOR = "#6E6E6E";
 
@@ -184,7 +207,8 @@ export function baseLayout(title: string): Partial<Layout> {
     paper_bgcolor: "#FFFFFF",
     plot_bgcolor: "#FFFFFF",
     colorway: [...SEGMENT_PALETTE],
-    hoverlabel: { font: { family: FONT_FAMILY } },
+    // namelength -1: trace names are never cut in tooltips (Plotly's default stops at 15 characters).
+    hoverlabel: { font: { family: FONT_FAMILY }, namelength: -1 },
     legend: { bgcolor: "rgba(255, 255, 255, 0.8)" },
   };
 }

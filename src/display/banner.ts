@@ -4,7 +4,8 @@
  */
 import type { DataSource } from "../data/locate.js";
 import { GET_REAL_DATA } from "../data/locate.js";
-import { displayHtml, escapeHtml } from "./notebook.js";
+import { displayBundle } from "./notebook.js";
+import { escapeHtml, NO_MATH_CLASS } from "./text.js";
 
 /** HTML of the banner for a data source. */
 export function sourceBannerHtml(source: DataSource): string {
@@ -14,14 +15,14 @@ export function sourceBannerHtml(source: DataSource): string {
       ? ` (seed ${twin.seed}, ${twin.customers.toLocaleString("en-US")} customers)`
       : "";
     return (
-      `<div class="olist-banner" style="border:2px solid #b45309;background:#fef3c7;color:#78350f;` +
+      `<div class="olist-banner ${NO_MATH_CLASS}" style="border:2px solid #b45309;background:#fef3c7;color:#78350f;` +
       `padding:8px 12px;border-radius:6px;font-family:sans-serif">` +
       `<b>⚠ Synthetic data — Olist twin${escapeHtml(scale)}.</b> Every figure and table below describes ` +
       `the project's statistically faithful stand-in, not Olist's real customers. ${escapeHtml(GET_REAL_DATA)}</div>`
     );
   }
   return (
-    `<div class="olist-banner" style="border:1px solid #1d4ed8;background:#eff6ff;color:#1e3a8a;` +
+    `<div class="olist-banner ${NO_MATH_CLASS}" style="border:1px solid #1d4ed8;background:#eff6ff;color:#1e3a8a;` +
     `padding:6px 12px;border-radius:6px;font-family:sans-serif">${escapeHtml(source.description)}</div>`
   );
 }
@@ -33,5 +34,5 @@ export function sourceBannerText(source: DataSource): string {
 
 /** Shows the banner in a notebook (or prints it). */
 export function showSourceBanner(source: DataSource): void {
-  displayHtml(sourceBannerHtml(source), sourceBannerText(source));
+  displayBundle({ "text/html": sourceBannerHtml(source), "text/plain": sourceBannerText(source) });
 }

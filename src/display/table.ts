@@ -3,7 +3,8 @@
  * terminals: numbers right-aligned with thousands separators, dates as `YYYY-MM-DD HH:MM:SS`,
  * long results cut with a visible "… N more rows" line.
  */
-import { displayHtml, escapeHtml } from "./notebook.js";
+import { displayBundle } from "./notebook.js";
+import { escapeHtml, NO_MATH_CLASS } from "./text.js";
 
 /** Options of the table renderers. */
 export interface TableOptions {
@@ -79,7 +80,7 @@ export function renderHtmlTable(rows: readonly AnyRow[], options: TableOptions =
   const caption = options.caption
     ? `<caption style="caption-side:top;text-align:left;font-weight:bold">${escapeHtml(options.caption)}</caption>`
     : "";
-  return `<table class="olist-table">${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}${more}\n</tbody></table>`;
+  return `<table class="olist-table ${NO_MATH_CLASS}">${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}${more}\n</tbody></table>`;
 }
 
 /** Renders rows as a fixed-width text table. */
@@ -111,5 +112,8 @@ export function renderTextTable(rows: readonly AnyRow[], options: TableOptions =
  * showTable(await db.rows("SELECT order_status, count(*) AS orders FROM orders GROUP BY 1"));
  */
 export function showTable(rows: readonly AnyRow[], options: TableOptions = {}): void {
-  displayHtml(renderHtmlTable(rows, options), renderTextTable(rows, options));
+  displayBundle({
+    "text/html": renderHtmlTable(rows, options),
+    "text/plain": renderTextTable(rows, options),
+  });
 }

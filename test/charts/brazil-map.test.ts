@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { BRAZIL_STATE_CENTROIDS, brazilStateMap } from "../../src/charts/brazil-map.js";
+import {
+  BRAZIL_STATE_CENTROIDS,
+  brazilStateMap,
+  MAP_BUBBLE_COLOR,
+} from "../../src/charts/brazil-map.js";
 import { assertValidFigure } from "./spec.js";
 
 describe("brazilStateMap", () => {
@@ -11,23 +15,56 @@ describe("brazilStateMap", () => {
       assert.ok(lat > -34 && lat < 5.5 && lng > -74 && lng < -34, `${lat}, ${lng}`);
     }
   });
-  it("places bubbles at state centroids on equal-scale plain axes, area ∝ value", () => {
-    const fig = brazilStateMap(["sp", "RJ"], [400, 100], {
+  it("places bubbles at state centroids on equal-scale plain axes; area encoding: area ∝ value, one colour, a size key", () => {
+    const fig = brazilStateMap(["sp", "RJ"], [41466, 10366.5], {
       title: "Orders",
+      valueTitle: "Orders",
+      encoding: "area",
       points: { lat: [-23, -22, -21], lng: [-46, -45, -44] },
       maxPoints: 2,
     });
-    const [cloud, bubbles] = assertValidFigure(fig);
+    const [cloud, bubbles, key] = assertValidFigure(fig);
     assert.equal(cloud.type, "scatter");
     assert.deepEqual(cloud.x, [-46, -45]);
     assert.deepEqual(bubbles.x, [-48.7, -42.7]);
     assert.deepEqual(bubbles.y, [-22.2, -22.2]);
     assert.deepEqual(bubbles.text, ["SP", "RJ"]);
-    assert.deepEqual((bubbles.marker as { size: number[] }).size, [60, 30]);
+    const marker = bubbles.marker as { size: number[]; color: unknown; showscale?: boolean };
+    assert.deepEqual(marker.size, [60, 30]);
+    // One encoding: the colour is the same for every state, no colour bar.
+    assert.equal(marker.color, MAP_BUBBLE_COLOR);
+    assert.equal(marker.showscale, undefined);
+    // Size key: 40,000 (nice floor of the maximum), 10,000, 1,000, drawn at the same scale.
+    assert.deepEqual(key.text, ["40,000", "10,000", "1,000"]);
+    assert.deepEqual(
+      (key.marker as { size: number[] }).size.map((d) => Number(d.toFixed(3))),
+      [40000, 10000, 1000].map((v) => Number((60 * Math.sqrt(v / 41466)).toFixed(3))),
+    );
+    assert.match(String(bubbles.hovertemplate), /Orders: %\{customdata:,\.0f\}/);
     assert.equal(fig.layout.yaxis?.scaleanchor, "x");
     assert.ok(
       fig.data.every((t) => !["scattergeo", "choropleth"].includes(String(t.type))),
       "no CDN-backed geo trace",
+    );
+  });
+  it("colour encoding (the default): equal bubbles, the value on the colour bar and in R$ on hover", () => {
+    const fig = brazilStateMap(["SP", "RO", "AC"], [157.2, 185.4, -1], {
+      title: "Mean order",
+      valueTitle: "R$ per order",
+    });
+    const [bubbles] = assertValidFigure(fig);
+    const marker = bubbles.marker as { size: number[]; color: number[]; showscale: boolean };
+    assert.deepEqual(marker.size, [24, 24, 24]);
+    assert.deepEqual(marker.color, [157.2, 185.4, -1]);
+    assert.equal(marker.showscale, true);
+    assert.match(String(bubbles.hovertemplate), /R\$ per order: R\$ %\{customdata:,\.2f\}/);
+    assert.throws(
+      () => brazilStateMap(["SP"], [-1], { title: "t", encoding: "area" }),
+      /values\[0\] is negative; bubble areas need values >= 0/,
+    );
+    assert.throws(
+      () => brazilStateMap(["SP"], [1], { title: "t", encoding: "size" as "area" }),
+      /encoding must be "color" or "area", got "size"/,
     );
   });
   it("rejects unknown or repeated states", () => {

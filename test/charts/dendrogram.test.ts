@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { LinkageRow } from "../../src/cluster/ward.js";
 import { dendrogram, dendrogramLayout } from "../../src/charts/dendrogram.js";
-import { NEUTRAL_COLOR, segmentColor } from "../../src/charts/theme.js";
+import { clusterColor, NEUTRAL_COLOR, SEGMENT_PALETTE } from "../../src/charts/theme.js";
 import { assertValidFigure } from "./spec.js";
 
 // 4 points: 1 and 3 merge at 0.5 (cluster 4), 0 joins them at 1.5 (cluster 5), 2 joins last at 2.5.
@@ -56,7 +56,17 @@ describe("dendrogram", () => {
     const traces = assertValidFigure(fig);
     const colors = traces.map((t) => (t.line as { color: string }).color);
     // Cluster 0 (leftmost) is the single leaf "c": no link; cluster 1 holds rows 0 and 1.
-    assert.deepEqual(colors, [segmentColor(1), NEUTRAL_COLOR]);
+    assert.deepEqual(colors, [clusterColor(1), NEUTRAL_COLOR]);
+    // Colours of their own: a Ward cluster is not a segment.
+    assert.ok(colors.every((c) => !SEGMENT_PALETTE.includes(c)));
+    // Each cluster named by a letter and its size, above its top (leaf "c" at x 5, height 0).
+    assert.deepEqual(
+      (fig.layout.annotations ?? []).map((a) => [a.x, a.y, a.text]),
+      [
+        [5, 0, "<b>A</b> (n = 1)"],
+        [22.5, 1.5, "<b>B</b> (n = 3)"],
+      ],
+    );
     assert.deepEqual(traces[0].x, [25, 25, 35, 35, null, 15, 15, 30, 30, null]);
     assert.deepEqual(traces[1].y, [0, 2.5, 2.5, 1.5, null]);
     assert.deepEqual(fig.layout.xaxis?.ticktext, ["c", "a", "b", "d"]);

@@ -13,7 +13,7 @@ describe("segmentDonut", () => {
     assert.equal(t.sort, false);
     assert.equal(t.hole, 0.45);
     assert.deepEqual((t.marker as { colors: string[] }).colors, [0, 1, 2].map(segmentColor));
-    assert.match(String(t.hovertemplate), /Clients: %\{value\}<br>Part/);
+    assert.match(String(t.hovertemplate), /Clients: %\{value:,\.0f\}<br>Part: %\{percent:\.1%\}/);
   });
   it("rejects negative, all-zero and mismatched sizes", () => {
     assert.throws(
