@@ -1,0 +1,19 @@
+/** Per-segment stability: bootstrap Jaccard (Hennig's clusterboot) with any clusterer. */
+export {
+  bestJaccards,
+  bootstrapJaccard,
+  JACCARD_STABLE,
+  JACCARD_UNTRUSTED,
+  kmeansFitter,
+  STABILITY_DESIGN,
+  stabilityFlag,
+} from "./bootstrapJaccard.js";
+export type {
+  BootstrapJaccardOptions,
+  BootstrapJaccardResult,
+  FitLabels,
+  SegmentStability,
+  StabilityFlag,
+} from "./bootstrapJaccard.js";
+export { stabilityDesignWords, stabilityReport, stabilityTable } from "./stabilityTable.js";
+export type { StabilityReport, StabilityRow } from "./stabilityTable.js";
