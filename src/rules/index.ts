@@ -14,7 +14,7 @@ export {
   segmentRuleWords,
 } from "./ruleCardText.js";
 export { boundWords, conditionWords, featureUnit, FEATURE_UNITS } from "./featureUnits.js";
-export type { Condition, FeatureUnit } from "./featureUnits.js";
+export type { Condition, FeatureUnit as RuleFeatureUnit } from "./featureUnits.js";
 export { immTree } from "./imm.js";
 export { exkmcTree, truncateExpansion } from "./exkmc.js";
 export type { ExkmcOptions, ExkmcResult, ExpansionStep } from "./exkmc.js";
