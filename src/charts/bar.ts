@@ -25,6 +25,8 @@ export interface BarOptions {
   textFormat?: string;
   /** d3 format of the value axis' tick labels (e.g. ".0%" for shares); default Plotly's. */
   valueFormat?: string;
+  /** One label per category, printed on its bars (outside), instead of `textFormat`; default none. */
+  text?: string[];
 }
 
 /**
@@ -45,6 +47,9 @@ export function barChart(categories: string[], series: Series[], options: BarOpt
     throw new Error(`mode must be "group" or "stack", got "${String(mode)}"`);
   }
   const horizontal = orientation === "h";
+  if (options.text && options.text.length !== categories.length) {
+    throw new Error(`text has ${options.text.length} labels for ${categories.length} categories`);
+  }
   const data = checked.map((s, i) => ({
     type: "bar" as const,
     name: s.name,
@@ -57,12 +62,14 @@ export function barChart(categories: string[], series: Series[], options: BarOpt
           ? categories.map((_, k) => segmentColor(k))
           : (s.color ?? segmentColor(i)),
     },
-    ...(options.textFormat
-      ? {
-          texttemplate: `%{${horizontal ? "x" : "y"}:${options.textFormat}}`,
-          textposition: "auto" as const,
-        }
-      : {}),
+    ...(options.text
+      ? { text: options.text, textposition: "outside" as const, cliponaxis: false }
+      : options.textFormat
+        ? {
+            texttemplate: `%{${horizontal ? "x" : "y"}:${options.textFormat}}`,
+            textposition: "auto" as const,
+          }
+        : {}),
   }));
   const categoryAxis = {
     ...axisStyle(options.categoryTitle),

@@ -1,8 +1,21 @@
-/** Maintenance simulation: segment stability over time, drift diagnostics and the retraining decision. */
+/** Maintenance: segment stability over time, drift, the retraining decision and its trigger. */
+export * from "./policy.js";
 export * from "./drift.js";
 export * from "./refit.js";
 export * from "./snapshot.js";
+export * from "./grid.js";
+export * from "./frozen.js";
+export * from "./check.js";
+export * from "./curve.js";
+export * from "./evaluate.js";
 export * from "./simulate.js";
 export * from "./report.js";
 export * from "./cadence.js";
-export * from "./run.js";
+export * from "./cost.js";
+export * from "./trigger.js";
+export * from "./recommend.js";
+export * from "./format.js";
+export * from "./study.js";
+export * from "./text.js";
+export * from "./takeaways.js";
+export * from "./tables.js";
