@@ -63,7 +63,12 @@ export function barChart(categories: string[], series: Series[], options: BarOpt
           : (s.color ?? segmentColor(i)),
     },
     ...(options.text
-      ? { text: options.text, textposition: "outside" as const, cliponaxis: false }
+      ? {
+          text: options.text,
+          textposition: "outside" as const,
+          cliponaxis: false,
+          constraintext: "none" as const,
+        }
       : options.textFormat
         ? {
             texttemplate: `%{${horizontal ? "x" : "y"}:${options.textFormat}}`,

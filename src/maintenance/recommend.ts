@@ -38,8 +38,11 @@ export type RecommendedTrigger = Omit<TriggerValidation, "perRun"> & {
   checkEveryDays: number;
   /** The check cadence rule in words. */
   checkRule: string;
-  /** Runs where it fired before the end of the recommended interval (early refits it would cause). */
-  firedWithinInterval: number;
+  /**
+   * Runs where it fired more than its shortest lead time before the scheduled retraining: acting on
+   * the warning ("retrain within the lead time") would then bring the retraining forward.
+   */
+  earlyRetrainings: number;
 };
 
 /** The recommendation of maintenance.json. */
@@ -180,8 +183,9 @@ export function recommendRetraining(
       checkEveryWeeks: best.checkEveryWeeks,
       checkEveryDays: 7 * best.checkEveryWeeks,
       checkRule: checkRuleText(),
-      firedWithinInterval: perRun.filter((r) => r.firedDays !== null && r.firedDays < best.days)
-        .length,
+      earlyRetrainings: perRun.filter(
+        (r) => r.firedDays !== null && r.firedDays + (trigger.minLeadDays ?? 0) < best.days,
+      ).length,
     },
     triggerCandidates: candidates.map(({ perRun: _perRun, ...c }) => c),
     basis:

@@ -5,7 +5,14 @@
  * the trigger candidates, the contract's steps and the cost assumptions; and the data of the cost
  * chart.
  */
-import { everyWeeksText, formatAri, formatNumber, formatReais, formatWeeks } from "./format.js";
+import {
+  everyWeeksText,
+  formatAri,
+  formatHours,
+  formatNumber,
+  formatReais,
+  formatWeeks,
+} from "./format.js";
 import type { CostAssumptions, MaintenanceStep } from "./policy.js";
 import { MAINTENANCE_STEPS } from "./policy.js";
 import type { MaintenanceRecommendation } from "./recommend.js";
@@ -163,11 +170,11 @@ export function costAssumptionRows(cost: CostAssumptions) {
     },
     {
       assumption: "hours per retraining (sum of the steps)",
-      value: `${formatNumber(cost.hoursPerRetraining, 2)} h`,
+      value: formatHours(cost.hoursPerRetraining),
     },
     {
       assumption: "hours per check between retrainings",
-      value: `${formatNumber(cost.hoursPerCheck, 2)} h`,
+      value: formatHours(cost.hoursPerCheck),
     },
     { assumption: "compute time", value: "negligible (a refit takes seconds)" },
   ];
@@ -200,7 +207,7 @@ export function costChartData(rec: MaintenanceRecommendation): CostChartData {
     others: rows.map((r) => (r.recommended ? NaN : r.costPerYear)),
     labels: rows.map(
       (r) =>
-        `${formatReais(r.costPerYear)}<br>worst ${formatAri(r.worstAri)} · median ${formatAri(r.medianAri)}`,
+        `${formatReais(r.costPerYear)}<br>worst ${formatAri(r.worstAri)}<br>median ${formatAri(r.medianAri)}`,
     ),
   };
 }

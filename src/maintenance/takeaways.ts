@@ -23,7 +23,7 @@ export function curveTakeaway(report: MaintenanceReport): string {
   const firstBelow = curve.find((c) => c.mean < o.threshold);
   const worstBelow = curve.find((c) => c.min < o.threshold);
   const mean = firstBelow
-    ? `The mean ARI over the runs falls below ${o.threshold} ${formatDays(firstBelow.days)} after training`
+    ? `The mean ARI over the runs falls below ${o.threshold} after ${formatDays(firstBelow.days)}`
     : `The mean ARI over the runs stays at or above ${o.threshold} for the whole ${formatDays(last.days)} observed`;
   const worst = worstBelow
     ? `; the worst run is below it from ${formatDays(worstBelow.days)}`

@@ -109,8 +109,8 @@ export function triggerText(rec: MaintenanceRecommendation): string {
     .map((c) => `the trigger "${c.rule}" warned in time in ${ofRuns(c.firedBefore, c.crossed)}`);
   const others = replaced.length ? ` By contrast, ${replaced.join("; ")}.` : "";
   const early =
-    t.firedWithinInterval > 0
-      ? ` In ${ofRuns(t.firedWithinInterval, t.runs)} it would have warned before the scheduled retraining, which then comes early.`
+    t.earlyRetrainings > 0
+      ? ` In ${ofRuns(t.earlyRetrainings, t.runs)} it would have warned more than that before the scheduled retraining, which then comes early.`
       : "";
   const caveat = t.validated ? "" : ` ${rec.note ?? ""}`;
   return (

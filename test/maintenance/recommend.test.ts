@@ -55,7 +55,7 @@ describe("recommendRetraining", () => {
       ],
     );
     assert.deepEqual(
-      [t.medianLeadDays, t.checkEveryWeeks, t.checkEveryDays, t.firedWithinInterval],
+      [t.medianLeadDays, t.checkEveryWeeks, t.checkEveryDays, t.earlyRetrainings],
       [7, 1, 7, 0],
     );
     assert.deepEqual(

@@ -64,9 +64,9 @@ describe("maintenance tables", () => {
     assert.deepEqual(c.categories.slice(0, 4), ["1 week", "2 weeks", "4 weeks ★", "6 weeks"]);
     assert.ok(Number.isNaN(c.recommended[0]) && Number.isNaN(c.others[2]));
     assert.equal(c.recommended[2], rec.tradeoff[2].costPerYear);
-    assert.equal(c.labels[2], "R$ 6,001<br>worst 0.81 · median 0.90");
+    assert.equal(c.labels[2], "R$ 6,001<br>worst 0.81<br>median 0.90");
     // 26 weeks: 365.25 / 182 retrainings × (5 h + 25 weekly checks × 0.25 h) × R$ 80 = R$ 1,806;
     // no run reaches 182 days, so no ARI.
-    assert.equal(c.labels[6], "R$ 1,806<br>worst n/a · median n/a");
+    assert.equal(c.labels[6], "R$ 1,806<br>worst n/a<br>median n/a");
   });
 });

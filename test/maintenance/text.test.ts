@@ -171,7 +171,7 @@ describe("notebook takeaways (from the report)", () => {
   test("the curve: mean and worst run", () => {
     assert.equal(
       curveTakeaway(REPORT),
-      "The mean ARI over the runs falls below 0.8 21 days after training; the worst run is below it " +
+      "The mean ARI over the runs falls below 0.8 after 21 days; the worst run is below it " +
         "from 14 days. After 21 days the mean is 0.75: a model left alone drifts away from a fresh fit " +
         "of today's customers.",
     );
