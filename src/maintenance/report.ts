@@ -9,7 +9,7 @@ import { sourceBannerText } from "../display/banner.js";
 import type { SegmentModelJSON } from "../segments/model.js";
 import { pointsByRun } from "./curve.js";
 import type { StudyDesign } from "./policy.js";
-import type { MaintenanceResult, RetrainDecision } from "./types.js";
+import type { CurvePoint, MaintenanceResult, RetrainDecision } from "./types.js";
 
 /** A number of the report: null stands for NaN (not measurable). */
 export type ReportNumber = number | null;
@@ -67,21 +67,8 @@ export interface MaintenanceReport {
   design: (StudyDesign & { reason: string }) | null;
   seconds: number;
   tableSeconds: number;
-  /** ARI(M0, Mi) by horizon (days after the origin), across origins × seeds. */
-  curve: {
-    days: number;
-    mean: number;
-    median: number;
-    min: number;
-    max: number;
-    p10: number;
-    p90: number;
-    /** Mean ARI on the customers already present at the origin. */
-    meanStayers: ReportNumber;
-    /** Mean seed-to-seed ARI of the refits at the same dates (noise floor). */
-    noise: number;
-    runs: number;
-  }[];
+  /** ARI(M0, Mi) by horizon (days after the origin), across origins × seeds (see `CurvePoint`). */
+  curve: (Omit<CurvePoint, "meanStayers"> & { meanStayers: ReportNumber })[];
   /** Every evaluation date Ti with the mean ARI of each origin's models at it. */
   dates: {
     date: string;

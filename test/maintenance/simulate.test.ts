@@ -56,6 +56,17 @@ function twoStages(date: Date): CustomerTable {
   const recency = r.map((x, i) => (x < 20 && m[i] < 20 ? x + shift : x));
   return { ...t, numeric: { ...t.numeric, recency_days: recency } };
 }
+/** Two seeds, one origin, sequential. */
+const twoSeeds = (provider: (date: Date) => CustomerTable) =>
+  simulateMaintenance(provider, {
+    features,
+    k: 4,
+    seeds: [0, 1],
+    origins: [t0],
+    end,
+    nInit: 5,
+    workers: 0,
+  });
 const sampledCheck = TRIGGER_CANDIDATES.find((c) => c.signal === "sampledAri")!;
 const source = { description: "test", synthetic: false };
 
@@ -186,15 +197,7 @@ describe("maintenance simulation", () => {
   });
 
   test("the check on a sample holding every customer, with the run's seed, equals the ARI", async () => {
-    const result = await simulateMaintenance(drifted, {
-      features,
-      k: 4,
-      seeds: [0, 1],
-      origins: [t0],
-      end,
-      nInit: 5,
-      workers: 0,
-    });
+    const result = await twoSeeds(drifted);
     assert.equal(result.options.checkSeed, 0);
     assert.ok(result.options.checkSampleSize > base.ids.length);
     const seed0 = result.points.filter((p) => p.seed === 0);
@@ -214,15 +217,7 @@ describe("maintenance simulation", () => {
   });
 
   test("a drift in two stages: the PSI warns at the first, 21 days before the ARI crosses", async () => {
-    const result = await simulateMaintenance(twoStages, {
-      features,
-      k: 4,
-      seeds: [0, 1],
-      origins: [t0],
-      end,
-      nInit: 5,
-      workers: 0,
-    });
+    const result = await twoSeeds(twoStages);
     const ari = (days: number) => result.curve.find((c) => c.days === days)!;
     assert.ok(ari(14).min === 1 && ari(21).max < 0.95 && ari(35).min > 0.8 && ari(42).max < 0.8);
     const rec = recommendRetraining(maintenanceReport(result, source));
