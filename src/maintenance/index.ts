@@ -25,9 +25,9 @@ export {
   PSI_MODERATE,
   RUN_COVERAGE,
   SENSITIVITY_THRESHOLDS,
-  STUDY_DESIGN_REASON,
   TRIGGER_CANDIDATES,
   TRIGGER_MIN_SHARE,
+  studyDesignReason,
   WARNING_ARI,
 } from "./policy.js";
 export type { PsiOptions } from "./drift.js";

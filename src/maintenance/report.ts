@@ -124,7 +124,7 @@ function decisionOf(d: RetrainDecision): ReportDecision {
  * The report of a simulation run on `source` (with the study design it ran, when it is one).
  *
  * @example
- * const report = maintenanceReport(result, olist.source, { ...MAINTENANCE_STUDY, reason: STUDY_DESIGN_REASON });
+ * const report = maintenanceReport(result, olist.source, { ...MAINTENANCE_STUDY, reason: studyDesignReason(MAINTENANCE_STUDY) });
  */
 export function maintenanceReport(
   result: MaintenanceResult,

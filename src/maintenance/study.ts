@@ -22,7 +22,7 @@ import { UsageError } from "../util/errors.js";
 import { cachedResult, resultCacheKey } from "../util/resultCache.js";
 import { defaultOrigins } from "./grid.js";
 import type { StudySegmentation } from "./policy.js";
-import { MAINTENANCE_METHOD_VERSION, MAINTENANCE_STUDY, STUDY_DESIGN_REASON } from "./policy.js";
+import { MAINTENANCE_METHOD_VERSION, MAINTENANCE_STUDY, studyDesignReason } from "./policy.js";
 import type { MaintenanceRecommendation } from "./recommend.js";
 import { recommendRetraining } from "./recommend.js";
 import type { MaintenanceReport } from "./report.js";
@@ -118,7 +118,10 @@ export async function runMaintenanceStudy(
         workers: options.workers,
         onProgress: options.onProgress,
       });
-      return maintenanceReport(result, source, { ...design, reason: STUDY_DESIGN_REASON });
+      return maintenanceReport(result, source, {
+        ...design,
+        reason: studyDesignReason(design, origins.length),
+      });
     },
     { dir: options.cacheDir, useCache: options.useCache },
   );

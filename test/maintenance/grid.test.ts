@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { evaluationGrid, studyOrigins } from "../../src/maintenance/grid.js";
-import { MAINTENANCE_STUDY } from "../../src/maintenance/policy.js";
+import { MAINTENANCE_STUDY, studyDesignReason } from "../../src/maintenance/policy.js";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -62,5 +62,15 @@ describe("study dates", () => {
       /would evaluate 9 dates, more than the limit of 5/,
     );
     assert.throws(() => evaluationGrid([], a, 7), /at least one origin/);
+  });
+
+  test("the design's reason is rendered from the design", () => {
+    assert.equal(
+      studyDesignReason(MAINTENANCE_STUDY, 3),
+      "3 training dates 28 days apart (the latest 182 days before the end of the data, so every run " +
+        "reaches the longest usual cadence) × 2 seeds, evaluated every 7 days: refits with different " +
+        "seeds agree closely (the noise floor), so the spread comes from the training dates; the worst " +
+        "of the 6 runs is what the cadence rule rests on.",
+    );
   });
 });

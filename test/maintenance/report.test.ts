@@ -7,7 +7,7 @@ import { after, describe, test } from "node:test";
 import type { CustomerTable } from "../../src/features/definitions.js";
 import { openOlist } from "../../src/data/load.js";
 import { defaultAsOf } from "../../src/features/customers.js";
-import { MAINTENANCE_STUDY, STUDY_DESIGN_REASON } from "../../src/maintenance/policy.js";
+import { MAINTENANCE_STUDY, studyDesignReason } from "../../src/maintenance/policy.js";
 import type { MaintenanceRecommendation } from "../../src/maintenance/recommend.js";
 import type { MaintenanceReport } from "../../src/maintenance/report.js";
 import { maintenanceReport } from "../../src/maintenance/report.js";
@@ -202,7 +202,10 @@ describe("npm run maintenance (scripts/maintenance.ts)", () => {
     ]);
     assert.deepEqual([report.options.k, report.options.nInit], [5, 10]);
     assert.deepEqual(report.options.seeds, [...MAINTENANCE_STUDY.seeds]);
-    assert.deepEqual(report.design, { ...MAINTENANCE_STUDY, reason: STUDY_DESIGN_REASON });
+    assert.deepEqual(report.design, {
+      ...MAINTENANCE_STUDY,
+      reason: studyDesignReason(MAINTENANCE_STUDY),
+    });
     assert.equal(report.options.origins.length, 6);
     const origins = report.options.origins.map((d) => Date.parse(d));
     assert.ok(origins.slice(1).every((o, i) => (o - origins[i]) / DAY === 28));
