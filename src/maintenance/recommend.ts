@@ -36,11 +36,17 @@ export type RecommendedTrigger = Omit<TriggerValidation, "perRun"> & {
   perRun: TriggerValidation["perRun"];
   checkEveryWeeks: number;
   checkEveryDays: number;
+  /**
+   * Days left, at the least, between a check that sees the warning and the crossing: the shortest
+   * lead time less the check interval plus the study's step (a check may come up to a check
+   * interval minus a step after the first warning); null when the trigger never warned in time.
+   */
+  actWithinDays: number | null;
   /** The check cadence rule in words. */
   checkRule: string;
   /**
-   * Runs where it fired more than its shortest lead time before the scheduled retraining: acting on
-   * the warning ("retrain within the lead time") would then bring the retraining forward.
+   * Runs where it fired more than `actWithinDays` before the scheduled retraining: acting on the
+   * warning would then bring the retraining forward.
    */
   earlyRetrainings: number;
 };
@@ -141,6 +147,11 @@ export function recommendRetraining(
   });
   const best = tradeoff.find((r) => r.recommended)!;
   const { perRun, ...summary } = trigger;
+  const checkDays = 7 * best.checkEveryWeeks;
+  const actWithinDays =
+    trigger.minLeadDays === null || trigger.minLeadDays <= 0
+      ? null
+      : Math.max(o.stepDays, trigger.minLeadDays - Math.max(checkDays, o.stepDays) + o.stepDays);
   const decision = report.retrain;
   const notes: string[] = [];
   if (!chosen.satisfied) {
@@ -181,10 +192,11 @@ export function recommendRetraining(
       ...summary,
       perRun,
       checkEveryWeeks: best.checkEveryWeeks,
-      checkEveryDays: 7 * best.checkEveryWeeks,
+      checkEveryDays: checkDays,
+      actWithinDays,
       checkRule: checkRuleText(),
       earlyRetrainings: perRun.filter(
-        (r) => r.firedDays !== null && r.firedDays + (trigger.minLeadDays ?? 0) < best.days,
+        (r) => r.firedDays !== null && r.firedDays + (actWithinDays ?? 0) < best.days,
       ).length,
     },
     triggerCandidates: candidates.map(({ perRun: _perRun, ...c }) => c),

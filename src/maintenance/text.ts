@@ -94,9 +94,7 @@ export function triggerText(rec: MaintenanceRecommendation): string {
       ? `every ${t.checkEveryWeeks === 1 ? "week" : formatWeeks(t.checkEveryWeeks)}`
       : "at each retraining (the interval is too short for a check in between)";
   const act =
-    t.minLeadDays !== null && t.minLeadDays > 0
-      ? `retrain within ${formatDays(t.minLeadDays)}`
-      : "retrain at once";
+    t.actWithinDays !== null ? `retrain within ${formatDays(t.actWithinDays)}` : "retrain at once";
   const evidence =
     t.firedBefore > 0
       ? `In the study it warned before the crossing in ${ofRuns(t.firedBefore, t.crossed)} that crossed, ` +

@@ -55,8 +55,8 @@ describe("recommendRetraining", () => {
       ],
     );
     assert.deepEqual(
-      [t.medianLeadDays, t.checkEveryWeeks, t.checkEveryDays, t.earlyRetrainings],
-      [7, 1, 7, 0],
+      [t.medianLeadDays, t.checkEveryWeeks, t.checkEveryDays, t.actWithinDays, t.earlyRetrainings],
+      [7, 1, 7, 7, 0],
     );
     assert.deepEqual(
       rec.triggerCandidates.map((c) => [c.id, c.firedBefore, c.crossed]),
