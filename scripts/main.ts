@@ -72,8 +72,8 @@ async function main(): Promise<void> {
         `  ${String(s.segment).padStart(2)}  ${s.name.padEnd(28)} ${s.customers.toLocaleString("en-US").padStart(8)}  ${(100 * s.share).toFixed(1).padStart(5)} %`,
     ),
     result.maintenance
-      ? `Maintenance: ${recommendationText(result.maintenance.recommendation)} (${result.maintenance.recommendation.basis}` +
-        `${result.maintenance.cached ? "; read from the cache" : ""}.)`
+      ? `Maintenance: ${recommendationText(result.maintenance.recommendation)} Study: ` +
+        `${result.maintenance.recommendation.basis}${result.maintenance.cached ? ", read from the cache" : ""}.`
       : "Maintenance: not simulated (see metrics.json).",
     "Stages (seconds, peak memory):",
     stageTable(result),

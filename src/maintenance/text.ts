@@ -108,11 +108,11 @@ export function triggerText(rec: MaintenanceRecommendation): string {
   const others = replaced.length ? ` By contrast, ${replaced.join("; ")}.` : "";
   const early =
     t.earlyRetrainings > 0
-      ? ` In ${ofRuns(t.earlyRetrainings, t.runs)} it would have warned more than that before the scheduled retraining, which then comes early.`
+      ? ` In ${ofRuns(t.earlyRetrainings, t.runs)} it would have warned more than ${formatDays(t.actWithinDays)} before the scheduled retraining, which then comes early.`
       : "";
   const caveat = t.validated ? "" : ` ${rec.note ?? ""}`;
   return (
-    `Between retrainings, run the check ${cadence}: when the ${t.signalText} ` +
+    `Between retrainings, run the agreement check ${cadence}: when the ${t.signalText} ` +
     `is ${t.direction} ${t.level}, ${act}. ${evidence}${early}${others}${caveat}`
   ).trim();
 }

@@ -59,7 +59,7 @@ describe("maintenance sentences (from the recommendation)", () => {
   test("the trigger, its cadence, level, lead time and the candidates it replaced", () => {
     assert.equal(
       triggerText(rec),
-      "Between retrainings, run the check every week: when the ARI of the live model against a quick " +
+      "Between retrainings, run the agreement check every week: when the ARI of the live model against a quick " +
         "refit on a 20,000-customer sample is below 0.85, retrain within 7 days. In the study it warned " +
         "before the crossing in 2 of 2 runs that crossed, 7 days ahead. By contrast, the trigger " +
         '"largest PSI of a model feature since training above 0.25" warned in time in 0 of 2 runs; the ' +
