@@ -16,6 +16,7 @@
  */
 import path from "node:path";
 import { parseAsOf } from "../src/features/customers.js";
+import { recommendationText } from "../src/maintenance/text.js";
 import { runMainJob, stageTable, syntheticNote } from "../src/pipeline/mainJob.js";
 import { cliFail, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
 
@@ -70,9 +71,9 @@ async function main(): Promise<void> {
       (s) =>
         `  ${String(s.segment).padStart(2)}  ${s.name.padEnd(28)} ${s.customers.toLocaleString("en-US").padStart(8)}  ${(100 * s.share).toFixed(1).padStart(5)} %`,
     ),
-    m.retrain
-      ? `Maintenance: retrain every ${m.retrain.everyWeeks} weeks (mean ARI below ${m.retrain.threshold} after ` +
-        `${m.retrain.meanBelowAfterDays ?? "more than " + m.retrain.meanValidDays} days; ${m.retrain.basis}).`
+    result.maintenance
+      ? `Maintenance: ${recommendationText(result.maintenance.recommendation)} Study: ` +
+        `${result.maintenance.recommendation.basis}${result.maintenance.cached ? ", read from the cache" : ""}.`
       : "Maintenance: not simulated (see metrics.json).",
     "Stages (seconds, peak memory):",
     stageTable(result),

@@ -6,6 +6,7 @@
  * bytes.
  */
 import { escapeHtml } from "../charts/html.js";
+import { notStudiedText } from "../maintenance/text.js";
 import { NEUTRAL_COLOR, SEGMENT_PALETTE, segmentColor } from "../charts/theme.js";
 import type { MarketingRow } from "../segments/naming.js";
 import type { SegmentProfile } from "../segments/profiles.js";
@@ -34,12 +35,6 @@ export const BRIEF_TITLE = "Customer segments: marketing brief";
 /** The synthetic-data warning, written on top and in the footer of a brief on the twin. */
 export const SYNTHETIC_WARNING =
   "These figures describe the synthetic Olist twin, not real customers.";
-
-/** ARI below which the segments are stale, for the drift check when no study gave a threshold. */
-export const DEFAULT_ARI_THRESHOLD = 0.8;
-
-/** PSI above which a model feature counts as drifted, unless the input says otherwise. */
-export const DEFAULT_PSI_TRIGGER = 0.25;
 
 /** One segment with everything the brief shows about it. */
 interface Segment {
@@ -76,18 +71,13 @@ function segmentsOf(input: BriefInput): Segment[] {
 
 const esc = escapeHtml;
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-const everyWeeks = (w: number) => (w === 1 ? "every week" : `every ${formatCount(w)} weeks`);
 
-/** The sentence on retraining used in the summary. */
+/** The sentence on retraining used in the summary (rendered by the maintenance module). */
 function retrainSentence(m: BriefMaintenance | null): string {
   if (!m) {
     return "The maintenance study was not run, so this brief gives no retraining interval yet.";
   }
-  const when =
-    m.medianDays == null
-      ? `the segments still matched a fresh model (agreement ≥ ${m.threshold}) at the end of the data studied`
-      : `after a median of ${formatDays(m.medianDays)} the segments no longer match a fresh model (agreement below ${m.threshold})`;
-  return `<strong>Retrain the segmentation ${everyWeeks(m.everyWeeks)}</strong>: ${when}.`;
+  return `<strong>${esc(m.text.summary)}</strong>`;
 }
 
 /** The segment with the largest revenue share (the larger one on a tie, as segments are sorted). */
@@ -211,14 +201,18 @@ function cardHtml(s: Segment): string {
 </article>`;
 }
 
-function triggerHtml(threshold: number, psi: number): string {
-  return `<div class="trigger"><h3>Early-trigger rule</h3>
-<p>Between two retrainings, run a <strong>drift check every month</strong> and retrain at once if either:</p>
-<ul>
-<li>the current segments agree with a model refitted on the latest data at less than ${threshold} (ARI &lt; ${threshold}); or</li>
-<li>a feature of the model (days since last order, orders, spend, review score) has shifted: population stability index (PSI) above ${psi}.</li>
-</ul>
-<p class="muted">A retraining refreshes the data, refits the segments, checks the agreement, lets marketing review the segment names, then deploys the daily assignment of customers.</p>
+function stepsHtml(m: BriefMaintenance): string {
+  const items = m.steps
+    .map(
+      (s) =>
+        `<li><strong>${esc(s.step)}</strong> (${esc(s.owner)})${s.command ? `: <code>${esc(s.command)}</code>` : ""}. <span class="muted">Check: ${esc(s.check)}.</span></li>`,
+    )
+    .join("\n");
+  return `<div class="trigger"><h3>Who retrains, and how</h3>
+<p>${esc(m.text.who)}</p>
+<ol>
+${items}
+</ol>
 </div>`;
 }
 
@@ -226,30 +220,22 @@ function maintenanceHtml(m: BriefMaintenance | null, ariSvg: string | null): str
   if (!m) {
     return `<section class="maintenance"><h2>Keeping the segments up to date</h2>
 <p class="lead">The maintenance study was not run for this brief, so no retraining interval is recommended yet.</p>
-<p>Run <code>npm start</code> (or <code>npm run maintenance</code>) to measure how fast the segments age. Until then, apply the monthly drift check below.</p>
-${triggerHtml(DEFAULT_ARI_THRESHOLD, DEFAULT_PSI_TRIGGER)}
+<p>Run <code>npm start</code> (or <code>npm run maintenance</code>) to measure how fast the segments age. ${esc(notStudiedText())}</p>
 </section>`;
   }
-  const fell =
-    m.medianDays == null
-      ? `Over ${formatCount(m.runs)} runs, the agreement never fell below ${m.threshold} within the data studied, so the interval is a cautious one.`
-      : `Over ${formatCount(m.runs)} runs, the agreement fell below ${m.threshold} after a median of ${formatDays(m.medianDays)} ` +
-        `(earliest ${formatDays(m.minDays)}, latest ${formatDays(m.maxDays)}).`;
-  const noise =
-    `Two fresh models trained on the same data agree at ${formatDecimal(m.noiseFloor, 2)}, ` +
-    `so the fall is real change among the customers, not noise.`;
-  const before =
-    m.medianDays != null && m.everyDays <= m.medianDays
-      ? ` Retraining ${everyWeeks(m.everyWeeks)} refreshes the segments before the typical fall.`
-      : "";
+  const t = m.text;
   const figure = ariSvg
     ? `<figure class="chart">${ariSvg}<figcaption>Agreement between the frozen segments and a fresh model, by days after training: mean over the runs with the band of 10–90% of runs; dashed line: threshold ${m.threshold}; green line: the recommended retraining at ${formatDays(m.everyDays)}.</figcaption></figure>`
     : "";
   return `<section class="maintenance"><h2>Keeping the segments up to date</h2>
-<p class="lead"><strong>Retrain ${everyWeeks(m.everyWeeks)}</strong> (${formatDays(m.everyDays)}).</p>
-<p><strong>Why.</strong> Customers keep buying, new ones arrive and others go quiet, so segments fitted once slowly stop describing the customer base. The maintenance study froze the segments at several training dates and compared them, week after week, with segments fitted afresh on the data of that week (adjusted Rand index, ARI: 1 = the same segments, 0 = no better than chance). ${fell} ${noise}${before}</p>
+<p class="lead"><strong>${esc(t.lead)}</strong></p>
+<p><strong>Why.</strong> Customers keep buying, new ones arrive and others go quiet, so segments fitted once slowly stop describing the customer base. ${esc(t.study)} ${esc(t.crossing)} ${esc(t.noise)} ${esc(t.promise)}</p>
 ${figure}
-${triggerHtml(m.threshold, m.psiTrigger ?? DEFAULT_PSI_TRIGGER)}
+<div class="trigger"><h3>Early-warning trigger</h3>
+<p>${esc(t.trigger)}</p>
+</div>
+${stepsHtml(m)}
+<p><strong>Cost.</strong> ${esc(t.cost)}</p>
 </section>`;
 }
 

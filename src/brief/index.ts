@@ -18,12 +18,6 @@ export {
   renderBriefSvg,
   sharesFigure,
 } from "./charts.js";
-export {
-  BRIEF_TITLE,
-  briefHtml,
-  DEFAULT_ARI_THRESHOLD,
-  DEFAULT_PSI_TRIGGER,
-  SYNTHETIC_WARNING,
-} from "./html.js";
+export { BRIEF_TITLE, briefHtml, SYNTHETIC_WARNING } from "./html.js";
 export { BRIEF_FILES, BRIEF_PDF_OPTIONS, writeBrief } from "./write.js";
 export type { WriteBriefOptions } from "./write.js";

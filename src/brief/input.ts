@@ -4,7 +4,11 @@
  * and rendered again later to the same file. Helpers derive the parts that are computed: the
  * revenue share of each segment and the maintenance recommendation from a maintenance report.
  */
+import { MAINTENANCE_STEPS } from "../maintenance/policy.js";
+import type { MaintenanceRecommendation } from "../maintenance/recommend.js";
 import type { MaintenanceReport } from "../maintenance/report.js";
+import type { RetrainingText } from "../maintenance/text.js";
+import { retrainingText } from "../maintenance/text.js";
 import type { MarketingRow } from "../segments/naming.js";
 import type { SegmentProfile } from "../segments/profiles.js";
 import type { SegmentationMetrics } from "../segments/output.js";
@@ -44,27 +48,25 @@ export interface BriefCurvePoint {
 }
 
 /**
- * The maintenance recommendation. The field names follow the maintenance module's retraining
- * recommendation, so `{ ...recommendation, curve }` fits.
+ * The retraining part of the brief: the interval of the maintenance recommendation, the ARI curve,
+ * the sentences of the retraining section (rendered by `retrainingText` in src/maintenance/text.ts
+ * from the same recommendation) and the steps of a retraining.
  */
 export interface BriefMaintenance {
-  /** Recommended retraining interval in weeks and in days. */
+  /** Recommended retraining interval in weeks and in days (`recommendation.intervalWeeks/Days`). */
   everyWeeks: number;
   everyDays: number;
   /** ARI below which the segments count as stale (0.8). */
   threshold: number;
-  /** Days until ARI fell below the threshold over the runs: median, earliest, latest (null: never). */
-  medianDays: number | null;
-  minDays: number | null;
-  maxDays: number | null;
-  /** Runs of the simulation (training dates × seeds). */
-  runs: number;
-  /** Mean seed-to-seed ARI of refits on the same data: agreement that is only noise. */
-  noiseFloor: number;
+  /** Lowest ARI of any run at the end of one interval, and whether the interval keeps the rule. */
+  worstAri: number | null;
+  satisfied: boolean;
   /** Mean ARI by days after training, with the 10–90 % band over the runs. */
   curve: BriefCurvePoint[];
-  /** PSI above which a model feature counts as drifted in the monthly check; default 0.25. */
-  psiTrigger?: number;
+  /** Every sentence of the retraining section. */
+  text: RetrainingText;
+  /** The steps of one retraining: what, who, the command, the check. */
+  steps: { step: string; owner: string; command: string | null; check: string }[];
 }
 
 /** Everything the brief shows. */
@@ -114,26 +116,30 @@ export function revenueShares(
 }
 
 /**
- * The brief's maintenance part from a maintenance report and the recommended interval (e.g.
- * `recommendRetraining(report).everyWeeks`).
+ * The brief's retraining part from a maintenance report and its recommendation.
  *
  * @example
- * const maintenance = briefMaintenance(report, 6); // refit every 6 weeks
+ * const maintenance = briefMaintenance(study.report, study.recommendation);
  */
-export function briefMaintenance(report: MaintenanceReport, everyWeeks: number): BriefMaintenance {
-  if (!(Number.isInteger(everyWeeks) && everyWeeks > 0)) {
-    throw new Error(`everyWeeks must be a positive whole number of weeks, got ${everyWeeks}`);
-  }
+export function briefMaintenance(
+  report: Pick<MaintenanceReport, "curve" | "options">,
+  recommendation: MaintenanceRecommendation,
+): BriefMaintenance {
+  const r = recommendation;
   return {
-    everyWeeks,
-    everyDays: everyWeeks * 7,
-    threshold: report.options.threshold,
-    medianDays: report.retrain.medianDays,
-    minDays: report.retrain.minDays,
-    maxDays: report.retrain.maxDays,
-    runs: report.retrain.runs,
-    noiseFloor: report.noiseFloor.mean,
+    everyWeeks: r.intervalWeeks,
+    everyDays: r.intervalDays,
+    threshold: r.threshold,
+    worstAri: r.worstAri,
+    satisfied: r.satisfied,
     curve: report.curve.map((c) => ({ days: c.days, mean: c.mean, p10: c.p10, p90: c.p90 })),
+    text: retrainingText(r, report.options.origins.length, report.options.stepDays),
+    steps: MAINTENANCE_STEPS.map((s) => ({
+      step: s.step,
+      owner: s.owner,
+      command: s.command,
+      check: s.check,
+    })),
   };
 }
 
@@ -158,7 +164,7 @@ export interface BriefParts {
  * profiles.
  *
  * @example
- * const input = briefInput({ metrics, marketing, profiles, maintenance: briefMaintenance(report, 6) });
+ * const input = briefInput({ metrics, marketing, profiles, maintenance: briefMaintenance(report, rec) });
  * await writeBrief("reports/brief", input);
  */
 export function briefInput(parts: BriefParts): BriefInput {

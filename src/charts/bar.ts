@@ -26,6 +26,8 @@ export interface BarOptions {
   textFormat?: string;
   /** d3 format of the value axis' tick labels (e.g. ".0%" for shares); default Plotly's. */
   valueFormat?: string;
+  /** One label per category, printed on its bars (outside), instead of `textFormat`; default none. */
+  text?: string[];
 }
 
 /**
@@ -53,6 +55,9 @@ export function barChart(categories: string[], series: Series[], options: BarOpt
     checked.flatMap((s) => s.values),
     { title: options.valueTitle, format: options.textFormat ?? options.valueFormat },
   );
+  if (options.text && options.text.length !== categories.length) {
+    throw new Error(`text has ${options.text.length} labels for ${categories.length} categories`);
+  }
   const data = checked.map((s, i) => ({
     type: "bar" as const,
     name: s.name,
@@ -66,12 +71,19 @@ export function barChart(categories: string[], series: Series[], options: BarOpt
           : (s.color ?? segmentColor(i)),
     },
     hovertemplate: `%{${categoryField}}<br>${plotlyText(s.name)}: ${hoverValue(valueField, style)}<extra></extra>`,
-    ...(options.textFormat
+    ...(options.text
       ? {
-          texttemplate: `%{${horizontal ? "x" : "y"}:${options.textFormat}}`,
-          textposition: "auto" as const,
+          text: options.text,
+          textposition: "outside" as const,
+          cliponaxis: false,
+          constraintext: "none" as const,
         }
-      : {}),
+      : options.textFormat
+        ? {
+            texttemplate: `%{${horizontal ? "x" : "y"}:${options.textFormat}}`,
+            textposition: "auto" as const,
+          }
+        : {}),
   }));
   const categoryAxis = {
     ...axisStyle(options.categoryTitle),

@@ -80,7 +80,7 @@ export function tableKey(): string {
 
 /** The last fitted transforms by job key (a thread serves at most a few dates at a time). */
 const transforms = new Map<string, { transform: FittedTransform; matrix: Matrix }>();
-const TRANSFORM_CACHE = 4;
+const TRANSFORM_CACHE = 8;
 
 /**
  * Fits one refit job (the code both paths run): exactly `fitSegmentModel(table, { ...spec, seed })`

@@ -1,10 +1,15 @@
 /**
- * The maintenance report written by `npm run maintenance` (`maintenance.json`): a plain-JSON view
- * of a {@link MaintenanceResult} with its data source, dates as ISO strings and NaN as null.
+ * The maintenance report (`maintenance.json`, the cached result of the study): a plain-JSON view
+ * of a {@link MaintenanceResult} with its data source and design, dates as ISO strings and NaN as
+ * null. It holds every run's series (`runs`), so the recommendation (cadence.ts) and the trigger
+ * validation (trigger.ts) are recomputed from the report alone.
  */
 import type { DataSource } from "../data/locate.js";
 import { sourceBannerText } from "../display/banner.js";
-import type { MaintenanceResult, RetrainDecision } from "./simulate.js";
+import type { SegmentModelJSON } from "../segments/model.js";
+import { pointsByRun } from "./curve.js";
+import type { StudyDesign } from "./policy.js";
+import type { CurvePoint, MaintenanceResult, RetrainDecision } from "./types.js";
 
 /** A number of the report: null stands for NaN (not measurable). */
 export type ReportNumber = number | null;
@@ -22,10 +27,23 @@ export interface ReportDecision {
   neverBelow: number;
 }
 
+/** One run (origin × seed): its series by days after the origin, aligned. */
+export interface ReportRun {
+  origin: string;
+  seed: number;
+  days: number[];
+  /** ARI(M0, Mi) on all customers at each date. */
+  ari: number[];
+  /** The agreement check: ARI of M0 against a quick refit on a seeded sample. */
+  sampledAri: ReportNumber[];
+  /** Largest PSI over the model features, T0 → Ti (it does not depend on the seed). */
+  psi: ReportNumber[];
+}
+
 /** Contents of `maintenance.json`. */
 export interface MaintenanceReport {
   kind: "olist-maintenance-report";
-  version: 1;
+  version: 2;
   source: { description: string; synthetic: boolean; banner: string };
   /** True when the data are the synthetic Olist twin (then `banner` says so). */
   synthetic: boolean;
@@ -41,24 +59,16 @@ export interface MaintenanceReport {
     stepDays: number;
     end: string;
     threshold: number;
+    checkSampleSize: number;
+    checkSeed: number;
     workers: number;
   };
+  /** The study design the simulation ran (policy.ts) and why it was chosen; null for an ad hoc run. */
+  design: (StudyDesign & { reason: string }) | null;
   seconds: number;
   tableSeconds: number;
-  /** ARI(M0, Mi) by horizon (days after the origin), across origins × seeds. */
-  curve: {
-    days: number;
-    mean: number;
-    min: number;
-    max: number;
-    p10: number;
-    p90: number;
-    /** Mean ARI on the customers already present at the origin. */
-    meanStayers: ReportNumber;
-    /** Mean seed-to-seed ARI of the refits at the same dates (noise floor). */
-    noise: number;
-    runs: number;
-  }[];
+  /** ARI(M0, Mi) by horizon (days after the origin), across origins × seeds (see `CurvePoint`). */
+  curve: (Omit<CurvePoint, "meanStayers"> & { meanStayers: ReportNumber })[];
   /** Every evaluation date Ti with the mean ARI of each origin's models at it. */
   dates: {
     date: string;
@@ -85,6 +95,10 @@ export interface MaintenanceReport {
   sensitivity: ReportDecision[];
   /** Migration T0 → last date of the first origin (first seed). */
   migration: { origin: string; date: string; names: string[]; matrix: number[][] };
+  /** Every run's series (origin × seed, in origin then seed order). */
+  runs: ReportRun[];
+  /** The frozen model of the first origin and seed (names, centroids, transform). */
+  frozenModel: SegmentModelJSON;
 }
 
 /** NaN and ±Infinity as null. */
@@ -107,22 +121,30 @@ function decisionOf(d: RetrainDecision): ReportDecision {
 }
 
 /**
- * The report of a simulation run on `source`.
+ * The report of a simulation run on `source` (with the study design it ran, when it is one).
  *
  * @example
- * writeFileSync("maintenance.json", JSON.stringify(maintenanceReport(result, olist.source), null, 2));
+ * const report = maintenanceReport(result, olist.source, { ...MAINTENANCE_STUDY, reason: studyDesignReason(MAINTENANCE_STUDY) });
  */
 export function maintenanceReport(
   result: MaintenanceResult,
   source: Pick<DataSource, "description" | "synthetic">,
+  design: MaintenanceReport["design"] = null,
 ): MaintenanceReport {
   const banner = sourceBannerText(source as DataSource);
   const o = result.options;
   const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+  const min = (xs: number[]) => xs.reduce((a, x) => Math.min(a, x), Infinity);
+  const max = (xs: number[]) => xs.reduce((a, x) => Math.max(a, x), -Infinity);
   const noises = result.dates.map((d) => d.noise);
+  const maxPsi = new Map<string, number>();
+  for (const d of result.drift) {
+    const values = Object.values(d.psi).filter((v) => !Number.isNaN(v));
+    maxPsi.set(`${d.origin.getTime()}|${d.date.getTime()}`, values.length ? max(values) : NaN);
+  }
   return {
     kind: "olist-maintenance-report",
-    version: 1,
+    version: 2,
     source: { description: source.description, synthetic: source.synthetic, banner },
     synthetic: source.synthetic,
     banner: source.synthetic ? banner : null,
@@ -137,13 +159,17 @@ export function maintenanceReport(
       stepDays: o.stepDays,
       end: iso(o.end),
       threshold: o.threshold,
+      checkSampleSize: o.checkSampleSize,
+      checkSeed: o.checkSeed,
       workers: result.workers,
     },
+    design: design && { ...design, seeds: [...design.seeds] },
     seconds: result.seconds,
     tableSeconds: result.tableSeconds,
     curve: result.curve.map((p) => ({
       days: p.days,
       mean: p.mean,
+      median: p.median,
       min: p.min,
       max: p.max,
       p10: p.p10,
@@ -165,13 +191,13 @@ export function maintenanceReport(
             origin: new Date(o).toISOString(),
             days: at.find((p) => p.origin.getTime() === o)!.days,
             mean: mean(aris),
-            min: Math.min(...aris),
-            max: Math.max(...aris),
+            min: min(aris),
+            max: max(aris),
           };
         }),
       };
     }),
-    noiseFloor: { mean: mean(noises), min: Math.min(...noises) },
+    noiseFloor: { mean: mean(noises), min: min(noises) },
     drift: result.drift.map((d) => ({
       origin: iso(d.origin),
       date: iso(d.date),
@@ -195,5 +221,16 @@ export function maintenanceReport(
       names: [...result.migration.names],
       matrix: result.migration.matrix.map((row) => [...row]),
     },
+    runs: pointsByRun(result.points).map((run) => ({
+      origin: iso(run[0].origin),
+      seed: run[0].seed,
+      days: run.map((p) => p.days),
+      ari: run.map((p) => p.ari),
+      sampledAri: run.map((p) => reportNumber(p.sampledAri)),
+      psi: run.map((p) =>
+        reportNumber(maxPsi.get(`${p.origin.getTime()}|${p.date.getTime()}`) ?? NaN),
+      ),
+    })),
+    frozenModel: result.frozenModels[0].toJSON(),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The main job (`npm start`): from the data to the segments, the marketing brief, the rendered
  * notebooks and their figures, in one command. It runs the same steps as `npm run segment`
- * (`segmentCustomers`) and `npm run maintenance` (`runMaintenance`, `summary` size), then the
- * headless notebook runner.
+ * (`segmentCustomers`) and `npm run maintenance` (`runMaintenanceStudy`: the one maintenance
+ * study, read from the cache when the data, design and method are unchanged), then the headless
+ * notebook runner.
  *
  * Nothing is half-written: every file goes to a temporary name in its folder and is renamed when
  * complete, and the files of the pipeline are written only once everything they contain has been
@@ -15,9 +16,10 @@ import type { FileChecksum } from "../data/checksums.js";
 import { dataChecksums } from "../data/checksums.js";
 import { openOlist } from "../data/load.js";
 import { sourceBannerText } from "../display/banner.js";
-import type { RetrainRecommendation } from "../maintenance/cadence.js";
-import type { MaintenanceRun } from "../maintenance/run.js";
-import { runMaintenance, writeMaintenanceReport } from "../maintenance/run.js";
+import type { RetrainRecommendation } from "../maintenance/recommend.js";
+import { retrainSummary } from "../maintenance/recommend.js";
+import type { MaintenanceStudy } from "../maintenance/study.js";
+import { runMaintenanceStudy, writeMaintenanceReport } from "../maintenance/study.js";
 import type { SegmentModel } from "../segments/model.js";
 import type { SegmentationMetrics } from "../segments/output.js";
 import { writeSegmentation } from "../segments/output.js";
@@ -69,6 +71,8 @@ export interface MainJobResult {
   /** Peak resident memory of a notebook kernel, MB (0 without notebooks). */
   kernelPeakMb: number;
   metrics: SegmentationMetrics & { retrain: RetrainRecommendation | null };
+  /** The maintenance study (its recommendation states the interval), or null when skipped. */
+  maintenance: Pick<MaintenanceStudy, "recommendation" | "cached"> | null;
   /** Notebooks that failed (names); the job fails when there is one. */
   failedNotebooks: string[];
 }
@@ -119,7 +123,7 @@ export function checkMainJobInputs(options: MainJobOptions): { model?: SegmentMo
  *
  * @example
  * const result = await runMainJob({ out: "reports", skipNotebooks: true });
- * result.metrics.retrain?.everyWeeks; // e.g. 6
+ * result.metrics.retrain?.intervalWeeks; // e.g. 8
  */
 export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobResult> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -133,7 +137,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     const { db, source } = await openOlist({ dataDir: options.data, log });
     let checksums: FileChecksum[];
     let segmentation: Awaited<ReturnType<typeof segmentCustomers>>;
-    let maintenance: MaintenanceRun | null = null;
+    let maintenance: MaintenanceStudy | null = null;
     try {
       checksums = await dataChecksums(source);
 
@@ -148,13 +152,13 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         onStep: (step) => clock.start(step === "metrics" ? "metrics (exact silhouette)" : step),
       });
 
-      // 3. Maintenance summary (the simulation of the chosen segmentation).
+      // 3. The maintenance study of the chosen segmentation (cached by data, design and method).
       clock.start("maintenance");
       let bar: Progress | undefined;
       try {
-        maintenance = await runMaintenance(db, source, {
-          preset: "summary",
+        maintenance = await runMaintenanceStudy(db, source, {
           end: options.asOf,
+          checksums,
           workers: options.workers,
           onProgress: (done, total, date) => {
             bar ??= progressBar({
@@ -167,6 +171,8 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
           },
         });
         bar?.finish();
+        if (maintenance.cached)
+          log("  maintenance study read from the cache (same data, design and method)");
       } catch (e) {
         if (!(e instanceof UsageError) || options.asOf === undefined) throw e;
         // An early as-of date leaves too little history for the study: the segments are still valid.
@@ -180,7 +186,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     const metrics = {
       ...segmentation.metrics,
       dataSource: { ...segmentation.metrics.dataSource, files: checksums },
-      retrain: recommendation,
+      retrain: recommendation && retrainSummary(recommendation),
     };
 
     // 4. Files: the brief first (the slowest to write), then the data files.
@@ -193,7 +199,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         marketing: segmentation.marketing,
         profiles: segmentation.profiles,
         maintenance: maintenance
-          ? briefMaintenance(maintenance.report, maintenance.recommendation.everyWeeks)
+          ? briefMaintenance(maintenance.report, maintenance.recommendation)
           : null,
         banner: source.synthetic ? sourceBannerText(source) : "",
       }),
@@ -234,6 +240,10 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       peakMb: overallPeak,
       kernelPeakMb,
       metrics,
+      maintenance: maintenance && {
+        recommendation: maintenance.recommendation,
+        cached: maintenance.cached,
+      },
       failedNotebooks,
     };
   } finally {

@@ -17,8 +17,10 @@ import { briefHtml, SYNTHETIC_WARNING } from "../../src/brief/html.js";
 import { briefInput, briefMaintenance, revenueShares } from "../../src/brief/input.js";
 import { BRIEF_FILES, writeBrief } from "../../src/brief/write.js";
 import { CHROMIUM_PATH, closeRenderer } from "../../src/charts/render.js";
-import type { MaintenanceReport } from "../../src/maintenance/report.js";
-import { ESCAPED_NAME, fixtureInput, MAINTENANCE, MARKETING, PROFILES } from "./fixture.js";
+import { recommendRetraining } from "../../src/maintenance/recommend.js";
+import { retrainingText } from "../../src/maintenance/text.js";
+import { handReport, weeklyRun } from "../maintenance/handBuilt.js";
+import { ESCAPED_NAME, fixtureInput, MAINTENANCE_REPORT, MARKETING, PROFILES } from "./fixture.js";
 
 /** Pages of a Chromium PDF (its page objects are not compressed into object streams). */
 function pdfPageCount(pdf: Uint8Array): number {
@@ -61,25 +63,22 @@ describe("brief inputs and formats (no browser)", () => {
     assert.throws(() => formatDate("yesterday"), /Not an ISO date/);
   });
 
-  it("builds the maintenance part from a maintenance report", () => {
-    const report = {
-      options: { threshold: 0.8 },
-      retrain: { medianDays: 63, minDays: 42, maxDays: 70, runs: 15 },
-      noiseFloor: { mean: 0.985, min: 0.97 },
-      curve: [{ days: 7, mean: 0.97, min: 0.9, max: 1, p10: 0.93, p90: 0.99, noise: 0.99 }],
-    } as unknown as MaintenanceReport;
-    assert.deepEqual(briefMaintenance(report, 6), {
-      everyWeeks: 6,
-      everyDays: 42,
-      threshold: 0.8,
-      medianDays: 63,
-      minDays: 42,
-      maxDays: 70,
-      runs: 15,
-      noiseFloor: 0.985,
-      curve: [{ days: 7, mean: 0.97, p10: 0.93, p90: 0.99 }],
+  it("builds the maintenance part from a maintenance report and its recommendation", () => {
+    const rec = recommendRetraining(MAINTENANCE_REPORT);
+    const m = briefMaintenance(MAINTENANCE_REPORT, rec);
+    assert.deepEqual(
+      [m.everyWeeks, m.everyDays, m.threshold, m.worstAri, m.satisfied],
+      [rec.intervalWeeks, rec.intervalDays, 0.8, rec.worstAri, true],
+    );
+    assert.equal(m.everyWeeks, 4);
+    assert.deepEqual(m.text, retrainingText(rec, 3, 7));
+    assert.equal(m.steps.length, 5);
+    assert.deepEqual(m.curve[0], {
+      days: 7,
+      mean: MAINTENANCE_REPORT.curve[0].mean,
+      p10: 0.97,
+      p90: 0.99,
     });
-    assert.throws(() => briefMaintenance(report, 1.5), /positive whole number of weeks/);
   });
 
   it("assembles an input from the metrics of a segmentation", () => {
@@ -217,21 +216,23 @@ describe("the marketing brief through Chromium", () => {
     assert.ok(real.includes("Real Olist data (Kaggle)"));
   });
 
-  it("recommends the retraining interval in plain words, with the early-trigger rule", () => {
+  it("recommends the retraining interval in plain words, with the trigger, steps and cost", () => {
     const t = text(html);
-    assert.match(t, /Retrain the segmentation every 6 weeks : after a median of 63 days/);
-    assert.match(t, /Retrain every 6 weeks \(42 days\)/);
+    assert.match(t, /Retrain the segmentation every 4 weeks: in the maintenance study every run/);
+    assert.match(t, /Retrain every 4 weeks \(28 days\)\./);
     assert.match(
       t,
-      /Over 15 runs, the agreement fell below 0\.8 after a median of 63 days \(earliest 42 days, latest 70 days\)/,
+      /Over the 3 runs, the agreement fell below 0\.8 after a median of 46 days \(earliest 35 days, latest 56 days\)/,
     );
     assert.match(t, /agree at 0\.99/);
-    assert.match(t, /drift check every month/);
-    assert.match(t, /ARI &lt; 0\.8/);
-    assert.match(t, /PSI\) above 0\.25/);
+    assert.match(t, /worst run 0\.81/);
+    assert.match(t, /run the agreement check every week: .* below 0\.85, retrain within 7 days/);
+    assert.match(t, /The data analyst retrains \(steps 1, 2, 4 and 5\)/);
+    assert.match(t, /npm run segment -- --model reports\/segments\/model\.json/);
+    assert.match(t, /costs R\$ 6,001 a year/);
     assert.ok(html.includes('id="defs-brief-ari"'), "ARI chart present");
     // The interval is marked on the chart as well.
-    assert.match(html, /retrain every 6 weeks/);
+    assert.match(html, /retrain every 4 weeks/);
   });
 
   it("says the study was not run when maintenance is null, without an ARI chart", async () => {
@@ -243,16 +244,22 @@ describe("the marketing brief through Chromium", () => {
       /The maintenance study was not run, so this brief gives no retraining interval yet/,
     );
     assert.match(t, /npm start/);
-    assert.match(t, /drift check every month/);
+    assert.match(t, /run the agreement check every week/);
     assert.ok(!none.includes("brief-ari"));
     assert.equal((none.match(/<svg/g) ?? []).length, 2);
   });
 
   it("writes 'every week' for a one-week interval and lists the model scores in the footer", async () => {
-    const weekly = await briefHtml(
-      fixtureInput({ maintenance: { ...MAINTENANCE, everyWeeks: 1, everyDays: 7 } }),
+    const weekly = recommendRetraining(
+      handReport([weeklyRun("2018-01-01T00:00:00.000Z", 0, [0.85, 0.79, 0.7])]),
     );
-    assert.match(text(weekly), /Retrain the segmentation every week :/);
+    const m = briefMaintenance(
+      { ...MAINTENANCE_REPORT, options: MAINTENANCE_REPORT.options },
+      weekly,
+    );
+    const brief = await briefHtml(fixtureInput({ maintenance: m }));
+    assert.match(text(brief), /Retrain the segmentation every week: in the maintenance study/);
+    assert.match(text(brief), /Retrain every week \(7 days\)\./);
     const footer = text(html.slice(html.indexOf('<footer class="brief-footer">')));
     assert.match(footer, /As of 1 September 2018/);
     assert.match(footer, /silhouette 0\.326 .* Davies-Bouldin 0\.879 .* Calinski-Harabasz 49,536/);

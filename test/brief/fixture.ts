@@ -1,5 +1,9 @@
 /** A small hand-made brief: three segments with round numbers, so expected texts are obvious. */
 import type { BriefInput, BriefMaintenance } from "../../src/brief/input.js";
+import { briefMaintenance } from "../../src/brief/input.js";
+import { recommendRetraining } from "../../src/maintenance/recommend.js";
+import type { MaintenanceReport } from "../../src/maintenance/report.js";
+import { handReport, THREE_RUNS } from "../maintenance/handBuilt.js";
 import type { MarketingRow } from "../../src/segments/naming.js";
 import { marketingTable } from "../../src/segments/naming.js";
 import type { SegmentProfile } from "../../src/segments/profiles.js";
@@ -66,21 +70,21 @@ export const MARKETING: MarketingRow[] = marketingTable(PROFILES, BASE).map((r) 
   r.segment === 1 ? { ...r, name: ESCAPED_NAME } : r,
 );
 
-export const MAINTENANCE: BriefMaintenance = {
-  everyWeeks: 6,
-  everyDays: 42,
-  threshold: 0.8,
-  medianDays: 63,
-  minDays: 42,
-  maxDays: 70,
-  runs: 15,
-  noiseFloor: 0.985,
-  curve: Array.from({ length: 20 }, (_, i) => {
+/** The maintenance report of three hand-built runs (4 weeks by the rule), with a mean curve. */
+export const MAINTENANCE_REPORT: MaintenanceReport = {
+  ...handReport(THREE_RUNS),
+  curve: Array.from({ length: 8 }, (_, i) => {
     const days = 7 * (i + 1);
-    const mean = 1 - days / 320;
-    return { days, mean, p10: mean - 0.05, p90: Math.min(1, mean + 0.04) };
+    const aris = THREE_RUNS.map((r) => r.ari[i]).sort((a, b) => a - b);
+    const mean = aris.reduce((a, x) => a + x, 0) / aris.length;
+    return { days, mean, median: aris[1], min: aris[0], max: aris[2], p10: aris[0], p90: aris[2] };
   }),
-};
+} as MaintenanceReport;
+
+export const MAINTENANCE: BriefMaintenance = briefMaintenance(
+  MAINTENANCE_REPORT,
+  recommendRetraining(MAINTENANCE_REPORT),
+);
 
 /** A brief on the twin (synthetic) with maintenance. */
 export function fixtureInput(overrides: Partial<BriefInput> = {}): BriefInput {

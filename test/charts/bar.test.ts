@@ -52,6 +52,21 @@ describe("barChart", () => {
     const v = barChart(categories, [{ name: "s", values: [0.5, 0.3, 0.2] }], { title: "Shares" });
     assert.equal(v.layout.yaxis?.tickformat, undefined);
   });
+  it("prints one label per category on the bars, on request", () => {
+    const fig = barChart(categories, [{ name: "s", values: [1, 2, 3] }], {
+      title: "Labels",
+      text: ["one", "two", "three"],
+      textFormat: ".1f",
+    });
+    const t = fig.data[0] as Record<string, unknown>;
+    assert.deepEqual(t.text, ["one", "two", "three"]);
+    assert.equal(t.textposition, "outside");
+    assert.equal(t.texttemplate, undefined); // the labels win over the format
+    assert.throws(
+      () => barChart(categories, [{ name: "s", values: [1, 2, 3] }], { title: "t", text: ["x"] }),
+      /text has 1 labels for 3 categories/,
+    );
+  });
   it("names mismatched lengths and bad options", () => {
     assert.throws(
       () => barChart(categories, [{ name: "a", values: [1, 2] }], { title: "t" }),

@@ -5,6 +5,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import type { CustomerTable } from "../../src/features/definitions.js";
+import { openOlist } from "../../src/data/load.js";
+import { defaultAsOf } from "../../src/features/customers.js";
+import { MAINTENANCE_STUDY, studyDesignReason } from "../../src/maintenance/policy.js";
+import type { MaintenanceRecommendation } from "../../src/maintenance/recommend.js";
 import type { MaintenanceReport } from "../../src/maintenance/report.js";
 import { maintenanceReport } from "../../src/maintenance/report.js";
 import { simulateMaintenance } from "../../src/maintenance/simulate.js";
@@ -55,6 +59,8 @@ describe("maintenance report (maintenance.json)", () => {
     // A JSON round trip changes nothing: no Date, NaN, Infinity or typed array inside.
     assert.deepEqual(JSON.parse(JSON.stringify(report)), report);
     assert.equal(report.kind, "olist-maintenance-report");
+    assert.equal(report.version, 2);
+    assert.equal(report.design, null); // an ad hoc run, not the study design
     assert.equal(report.synthetic, true);
     assert.equal(report.banner, "*** SYNTHETIC DATA: test twin ***");
     assert.deepEqual(report.options.origins, ["2017-09-01T00:00:00.000Z"]);
@@ -96,6 +102,28 @@ describe("maintenance report (maintenance.json)", () => {
     );
     assert.equal(report.sensitivity[1].medianDays, 21);
     assert.equal(report.migration.matrix.length, 4);
+    // Every run's series, aligned with the curve's days, and the frozen model of the first run.
+    assert.deepEqual(
+      report.runs.map((r) => [r.origin, r.seed, r.days.length]),
+      [
+        ["2017-09-01T00:00:00.000Z", 0, 6],
+        ["2017-09-01T00:00:00.000Z", 1, 6],
+      ],
+    );
+    assert.deepEqual(
+      report.runs[0].ari,
+      result.points.filter((p) => p.seed === 0).map((p) => p.ari),
+    );
+    assert.equal(
+      report.runs[0].psi[5],
+      Math.max(...Object.values(report.drift[5].psi).map(Number)),
+    );
+    assert.equal(report.curve[0].median, (report.runs[0].ari[0] + report.runs[1].ari[0]) / 2);
+    assert.equal(report.frozenModel.k, 4);
+    assert.equal(
+      JSON.stringify(report.frozenModel),
+      JSON.stringify(result.frozenModels[0].toJSON()),
+    );
   });
 
   test("NaN becomes null and the real data have no banner", async () => {
@@ -122,9 +150,11 @@ describe("maintenance report (maintenance.json)", () => {
 describe("npm run maintenance (scripts/maintenance.ts)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "maintenance-cli-"));
   after(() => rmSync(dir, { recursive: true, force: true }));
+  const cache = path.join(dir, "cache");
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ["--import", "tsx", "scripts/maintenance.ts", ...args], {
       encoding: "utf8",
+      env: { ...process.env, OLIST_CACHE_DIR: cache },
     });
 
   test("rejects bad flags with a clear message and exit code 2", () => {
@@ -148,51 +178,60 @@ describe("npm run maintenance (scripts/maintenance.ts)", () => {
     assert.match(help.stdout, /Usage: npm run maintenance/);
   });
 
-  test("runs the default simulation on a small twin and writes maintenance.json", async () => {
+  test("runs the study on a small twin, writes maintenance.json, then reads it from the cache", async () => {
     const data = path.join(dir, "twin");
     await writeOlistTwin({ outDir: data, seed: 11, customers: 3000 });
     const out = path.join(dir, "out");
     const done = run("--data", data, "--out", out, "--workers", "1");
     assert.equal(done.status, 0, done.stderr);
-    assert.match(done.stdout, /Retrain when ARI < 0\.8/);
+    assert.match(done.stdout, /^Retrain every \d+ weeks? \(\d+ days\)\./m);
     assert.match(done.stdout, /Wrote .*maintenance\.json/);
-    const report = JSON.parse(
-      readFileSync(path.join(out, "maintenance.json"), "utf8"),
-    ) as MaintenanceReport;
+    const file = path.join(out, "maintenance.json");
+    const report = JSON.parse(readFileSync(file, "utf8")) as MaintenanceReport & {
+      recommendation: MaintenanceRecommendation;
+    };
     assert.equal(report.kind, "olist-maintenance-report");
     assert.equal(report.synthetic, true);
     assert.match(report.banner ?? "", /SYNTHETIC DATA: Olist twin \(seed 11, 3,000 customers\)/);
-    // The default simulation: the chosen segmentation, 5 seeds, 3 origins 8 weeks apart, weekly.
+    // The study design: the chosen segmentation, 6 origins 4 weeks apart × 2 seeds, weekly.
     assert.deepEqual(report.options.features, [
       "recency_days",
       "frequency",
       "monetary",
       "mean_review_score",
     ]);
-    assert.equal(report.options.k, 5);
-    assert.equal(report.options.nInit, 10);
-    assert.deepEqual(report.options.seeds, [0, 1, 2, 3, 4]);
-    assert.equal(report.options.origins.length, 3);
-    const [a, b] = report.options.origins.map((d) => Date.parse(d));
-    assert.equal((b - a) / DAY, 56);
+    assert.deepEqual([report.options.k, report.options.nInit], [5, 10]);
+    assert.deepEqual(report.options.seeds, [...MAINTENANCE_STUDY.seeds]);
+    assert.deepEqual(report.design, {
+      ...MAINTENANCE_STUDY,
+      reason: studyDesignReason(MAINTENANCE_STUDY),
+    });
+    assert.equal(report.options.origins.length, 6);
+    const origins = report.options.origins.map((d) => Date.parse(d));
+    assert.ok(origins.slice(1).every((o, i) => (o - origins[i]) / DAY === 28));
+    // It ends at the customer table's default as-of date; the latest origin 26 weeks before.
+    const { db } = await openOlist({ dataDir: data, log: () => {} });
+    const asOf = await defaultAsOf(db);
+    db.close();
+    assert.equal(report.options.end, asOf.toISOString());
+    assert.equal((asOf.getTime() - origins[5]) / DAY, 182);
     assert.equal(report.options.stepDays, 7);
     assert.equal(report.options.workers, 1);
-    assert.equal(report.retrain.runs, 15);
-    assert.deepEqual(
-      report.sensitivity.map((s) => s.threshold),
-      [0.7, 0.8, 0.9],
-    );
-    // Weekly dates from the first origin to the end, each with one ARI entry per earlier origin.
-    const gaps = report.dates
-      .slice(1)
-      .map((d, i) => (Date.parse(d.date) - Date.parse(report.dates[i].date)) / DAY);
-    assert.ok(
-      gaps.every((g) => g === 7),
-      `gaps ${gaps.join(",")}`,
-    );
+    assert.equal(report.runs.length, 12);
+    assert.equal(report.dates.length, 47);
     assert.equal(report.dates[0].date, report.options.origins[0]);
-    assert.equal(report.dates[report.dates.length - 1].ari.length, 3);
-    assert.equal(report.curve[0].runs, 15);
-    assert.ok(report.seconds > 0);
+    assert.equal(report.curve[0].runs, 12);
+    // The recommendation: interval from the rule, its trade-off row, the trigger.
+    const rec = report.recommendation;
+    assert.equal(rec.intervalDays, 7 * rec.intervalWeeks);
+    const row = rec.tradeoff.find((r) => r.recommended)!;
+    assert.deepEqual([row.weeks, row.worstAri], [rec.intervalWeeks, rec.worstAri]);
+    assert.ok(!rec.satisfied || (rec.worstAri ?? 0) >= rec.threshold);
+    assert.ok(rec.trigger.perRun.length === 12 && typeof rec.trigger.rule === "string");
+    // Second run: the same file content from the cache.
+    const again = run("--data", data, "--out", out, "--workers", "1");
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, /read from the cache/);
+    assert.deepEqual(JSON.parse(readFileSync(file, "utf8")), report);
   });
 });

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Database } from "../../src/data/db.js";
-import { customerFeatures, defaultAsOf } from "../../src/features/customers.js";
-import { defaultMaintenanceEnd } from "../../src/maintenance/simulate.js";
+import { customerFeatures } from "../../src/features/customers.js";
 import { CUSTOMER_KEYS_TABLE, featureSnapshot } from "../../src/maintenance/snapshot.js";
 import { microDatabase, T } from "../features/micro-data.js";
 
@@ -48,11 +47,5 @@ describe("feature snapshots of the micro database", () => {
       featureSnapshot(db, T, ["recency_days", "x; DROP"]),
       /Unknown numeric feature\(s\) x; DROP/,
     );
-  });
-
-  test("the simulation ends after the last delivered purchase, not the last purchase", async () => {
-    // o3 (delivered) is the last delivered purchase, 2018-02-20; o7 (shipped) comes on 02-25.
-    assert.equal((await defaultMaintenanceEnd(db)).toISOString(), "2018-02-21T00:00:00.000Z");
-    assert.equal((await defaultAsOf(db)).toISOString(), "2018-02-26T00:00:00.000Z");
   });
 });

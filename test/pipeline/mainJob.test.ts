@@ -22,6 +22,8 @@ import { writeOlistTwin } from "../../src/twin/index.js";
 import { parseCsv } from "../helpers/csv.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "main-job-"));
+// The result cache of this test (the maintenance study), not the project's.
+process.env.OLIST_CACHE_DIR = path.join(dir, "cache");
 const data = path.join(dir, "twin");
 const out = path.join(dir, "reports");
 let result: MainJobResult;
@@ -131,23 +133,32 @@ describe("the main job (npm start)", () => {
       assert.equal(f.bytes, statSync(path.join(data, f.file)).size);
     }
     assert.match(m.asOf, /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/);
-    assert.ok([1, 2, 4, 6, 8, 13, 26].includes(m.retrain.everyWeeks));
-    assert.equal(m.retrain.everyDays, 7 * m.retrain.everyWeeks);
+    assert.ok([1, 2, 4, 6, 8, 13, 26].includes(m.retrain.intervalWeeks));
+    assert.equal(m.retrain.intervalDays, 7 * m.retrain.intervalWeeks);
     assert.equal(m.retrain.threshold, 0.8);
-    assert.match(m.retrain.basis, /× 2 seeds/);
+    assert.match(m.retrain.basis, /× 2 seeds = 12 runs/);
+    // The same interval as maintenance.json's recommendation (one object).
+    const rec = JSON.parse(readFileSync(path.join(out, "maintenance.json"), "utf8")).recommendation;
+    assert.deepEqual(
+      [m.retrain.intervalWeeks, m.retrain.worstAri, m.retrain.rule],
+      [rec.intervalWeeks, rec.worstAri, rec.rule],
+    );
+    assert.equal(result.maintenance?.recommendation.intervalWeeks, rec.intervalWeeks);
   });
 
   test("the brief says what each segment is, and that the data are synthetic", () => {
     const html = readFileSync(path.join(out, "brief.html"), "utf8");
     for (const s of result.metrics.sizes) assert.ok(html.includes(s.name), s.name);
     assert.match(html, /SYNTHETIC/i);
-    assert.match(html, new RegExp(`every ${result.metrics.retrain!.everyWeeks} weeks`));
+    const weeks = result.metrics.retrain!.intervalWeeks;
+    assert.match(html, new RegExp(`Retrain every ${weeks === 1 ? "week" : `${weeks} weeks`}`));
     assert.equal(readFileSync(path.join(out, "brief.pdf")).subarray(0, 5).toString(), "%PDF-");
   });
 
-  test("same seed, same outputs (except timings)", async () => {
+  test("same seed, same outputs (except timings); the maintenance study from the cache", async () => {
+    assert.equal(result.maintenance?.cached, false);
     const again = path.join(dir, "again");
-    await runMainJob({
+    const second = await runMainJob({
       data,
       out: again,
       skipNotebooks: true,
@@ -155,7 +166,8 @@ describe("the main job (npm start)", () => {
       log: () => {},
       progress: "off",
     });
-    for (const f of ["customers.csv", "model.json", "brief.html"]) {
+    assert.equal(second.maintenance?.cached, true);
+    for (const f of ["customers.csv", "model.json", "brief.html", "maintenance.json"]) {
       assert.equal(
         readFileSync(path.join(again, f), "utf8"),
         readFileSync(path.join(out, f), "utf8"),
