@@ -9,7 +9,6 @@
  * --workers: worker threads for the refits (default one per core; 0 = sequential). Results do not
  *   depend on it.
  */
-import { existsSync, statSync } from "node:fs";
 import { openOlist } from "../src/data/load.js";
 import { runMaintenance, writeMaintenanceReport } from "../src/maintenance/index.js";
 import type {
@@ -17,7 +16,8 @@ import type {
   ReportDecision,
   RetrainRecommendation,
 } from "../src/maintenance/index.js";
-import { cliFail, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import { FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import { checkOutputFolder } from "../src/util/outputPath.js";
 import { progressBar } from "../src/util/progress.js";
 
 const USAGE = "Usage: npm run maintenance -- [--data DIR] [--out DIR] [--workers N]";
@@ -52,22 +52,37 @@ function summary(
   ].join("\n");
 }
 
-async function main(): Promise<void> {
-  const args = parseFlags("maintenance", USAGE, {
-    data: { type: "string" },
-    out: { type: "string", default: "reports/maintenance" },
-    workers: { type: "string" },
-  });
-  const fail = (message: string): never => cliFail("maintenance", USAGE, message);
-  const outDir = args.out ?? "reports/maintenance";
-  if (outDir.trim() === "") fail("--out needs a folder.");
-  if (existsSync(outDir) && !statSync(outDir).isDirectory())
-    fail(`--out "${outDir}" is a file; give a folder (maintenance.json is written in it).`);
-  const workers = integerFlag("maintenance", USAGE, "workers", args.workers, 0);
-  if (args.data !== undefined && !existsSync(args.data))
-    fail(`--data "${args.data}" does not exist.`);
+/**
+ * `npm run maintenance` with its arguments; throws on bad input (see `runCommand`).
+ *
+ * @example
+ * await maintenanceCommand(["--data", "data/twin", "--out", "/tmp/maintenance"]);
+ */
+export async function maintenanceCommand(
+  argv: string[],
+  log: (line: string) => void = (line) => console.log(line),
+): Promise<void> {
+  const args = parseFlags(
+    "maintenance",
+    USAGE,
+    {
+      data: { type: "string" },
+      out: { type: "string", default: "reports/maintenance" },
+      workers: { type: "string" },
+    },
+    argv,
+  );
+  const workers = integerFlag(
+    "maintenance",
+    USAGE,
+    "workers",
+    args.workers,
+    0,
+    FLAG_LIMITS.workers,
+  );
+  const outDir = checkOutputFolder("--out", args.out);
 
-  const { db, source } = await openOlist({ dataDir: args.data });
+  const { db, source } = await openOlist({ dataDir: args.data, log });
   try {
     let bar: ReturnType<typeof progressBar> | undefined;
     const run = await runMaintenance(db, source, {
@@ -79,10 +94,10 @@ async function main(): Promise<void> {
     });
     bar?.finish();
     const file = writeMaintenanceReport(outDir, run);
-    console.log(summary(run.report, run.recommendation, file));
+    log(summary(run.report, run.recommendation, file));
   } finally {
     db.close();
   }
 }
 
-runCommand("maintenance", main);
+runCommand("maintenance", () => maintenanceCommand(process.argv.slice(2)), import.meta.url);

@@ -2,11 +2,9 @@
  * Checks of an Olist file before and after DuckDB reads it: the header against the schema, and the
  * records DuckDB rejected, each turned into an error that names file, line, column and value.
  */
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
-import { createGunzip } from "node:zlib";
-import { createReadStream } from "node:fs";
+import { createGunzip, gunzipSync } from "node:zlib";
 import { OlistDataError } from "./errors.js";
 import type { ColumnType, TableSpec } from "./schema.js";
 
@@ -74,6 +72,30 @@ export function parseHeader(line: string): string[] {
   return names;
 }
 
+/** Delimiters other than the comma that spreadsheets write, with their names. */
+const OTHER_DELIMITERS: readonly [string, string][] = [
+  [";", "semicolons (;)"],
+  ["\t", "tabs"],
+  ["|", "vertical bars (|)"],
+];
+
+/**
+ * Throws when the header line is not comma-separated (a file saved by a spreadsheet with `;` or
+ * tabs): the error names the file, the delimiter found, and what to do.
+ */
+export function checkDelimiter(spec: TableSpec, file: string, headerLine: string): void {
+  if (spec.columns.length < 2 || headerLine.includes(",")) return;
+  for (const [delimiter, words] of OTHER_DELIMITERS) {
+    if (headerLine.includes(delimiter)) {
+      throw new OlistDataError(
+        `${path.basename(file)}: the header is separated by ${words}, not commas; save the file as ` +
+          `comma-separated CSV (UTF-8), as the Kaggle original.`,
+        file,
+      );
+    }
+  }
+}
+
 /**
  * Checks that the header holds the schema's columns in order; a missing, renamed or extra column
  * throws an error naming the file and the column.
@@ -138,6 +160,12 @@ export function physicalLine(file: string, bytePosition: number): number {
   return line;
 }
 
+/** Whether a CSV line holds exactly the column names of the table (a repeated header). */
+export function isHeaderLine(spec: TableSpec, csvLine: string): boolean {
+  const names = parseHeader(csvLine.replace(/\r?\n$/, ""));
+  return names.length === spec.columns.length && names.every((n, i) => n === spec.columns[i].name);
+}
+
 /** Turns DuckDB's rejected records into one error naming file, line, column and value. */
 export function rejectsError(spec: TableSpec, file: string, rejects: readonly RejectedRecord[]): OlistDataError {
   const name = path.basename(file);
@@ -147,6 +175,12 @@ export function rejectsError(spec: TableSpec, file: string, rejects: readonly Re
     if (r.error_type === "CAST" && column) {
       const value = /Could not convert string "(.*)" to/.exec(r.error_message)?.[1] ?? "?";
       return `${name} line ${line}, column "${column.name}": value "${value}" is not ${TYPE_WORDS[column.type]}`;
+    }
+    if (r.error_type === "INVALID ENCODING" || r.error_type === "INVALID UNICODE") {
+      return `${name} line ${line}: not UTF-8 text (the file is probably Latin-1 / Windows-1252); save it as UTF-8`;
+    }
+    if (r.csv_line && isHeaderLine(spec, r.csv_line)) {
+      return `${name} line ${line}: the header line is repeated inside the file (two files joined?); remove that line`;
     }
     const what =
       r.error_type === "MISSING COLUMNS" || r.error_type === "TOO MANY COLUMNS"

@@ -15,14 +15,19 @@ import type { FileChecksum } from "../data/checksums.js";
 import { dataChecksums } from "../data/checksums.js";
 import { openOlist } from "../data/load.js";
 import { sourceBannerText } from "../display/banner.js";
+import type { CleaningRow } from "../features/cleaning.js";
+import { cleaningReport, writeCleaningReport } from "../features/cleaning.js";
 import type { RetrainRecommendation } from "../maintenance/cadence.js";
 import type { MaintenanceRun } from "../maintenance/run.js";
 import { runMaintenance, writeMaintenanceReport } from "../maintenance/run.js";
 import type { SegmentModel } from "../segments/model.js";
 import type { SegmentationMetrics } from "../segments/output.js";
 import { writeSegmentation } from "../segments/output.js";
-import { loadModelFile, segmentCustomers } from "../segments/run.js";
+import { readModelFile } from "../segments/modelFile.js";
+import { segmentCustomers } from "../segments/run.js";
 import { UsageError } from "../util/errors.js";
+import { onInterrupt } from "../util/interrupt.js";
+import { checkOutputFolder } from "../util/outputPath.js";
 import { projectPath } from "../util/paths.js";
 import type { Progress, ProgressMode } from "../util/progress.js";
 import { progressBar } from "../util/progress.js";
@@ -75,10 +80,7 @@ export interface MainJobResult {
 
 /** Checks the options that name files and folders before any work; throws {@link UsageError}. */
 export function checkMainJobInputs(options: MainJobOptions): { model?: SegmentModel } {
-  const out = options.out ?? projectPath("reports");
-  if (existsSync(out) && !statSync(out).isDirectory()) {
-    throw new UsageError(`--out ${out} is a file; give a folder for the outputs.`);
-  }
+  checkOutputFolder("--out", options.out ?? projectPath("reports"));
   if (options.data !== undefined) {
     if (!existsSync(options.data)) {
       throw new UsageError(
@@ -98,7 +100,7 @@ export function checkMainJobInputs(options: MainJobOptions): { model?: SegmentMo
       );
     }
   }
-  const model = options.modelFile === undefined ? undefined : loadModelFile(options.modelFile);
+  const model = options.modelFile === undefined ? undefined : readModelFile(options.modelFile);
   if (!options.skipNotebooks) {
     if (!existsSync(projectPath(".jupyter", "kernels", "olist-tslab", "kernel.json"))) {
       throw new UsageError(
@@ -134,8 +136,10 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     let checksums: FileChecksum[];
     let segmentation: Awaited<ReturnType<typeof segmentCustomers>>;
     let maintenance: MaintenanceRun | null = null;
+    let cleaning: CleaningRow[];
     try {
       checksums = await dataChecksums(source);
+      cleaning = await cleaningReport(db);
 
       // 2. Customer table → segment model → assignments → metrics.
       segmentation = await segmentCustomers(db, source, {
@@ -210,6 +214,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       metrics,
     );
     const files = [segmentFiles.customers, segmentFiles.model, segmentFiles.metrics];
+    files.push(writeCleaningReport(out, cleaning));
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
     files.push(brief.html, brief.pdf);
 
@@ -284,6 +289,11 @@ async function runNotebooks(
     cwd: projectPath(),
     env: { ...process.env, OLIST_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that an interrupted job stops the runner and its kernels together.
+    detached: true,
+  });
+  const stopRunner = onInterrupt(() => {
+    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGINT");
   });
   let done = 0;
   let kernelPeakMb = 0;
@@ -310,7 +320,7 @@ async function runNotebooks(
   const code = await new Promise<number>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (c) => resolve(c ?? 1));
-  });
+  }).finally(stopRunner);
   bar.finish(failed.length ? `${failed.length} failed` : undefined);
   if (code !== 0 && failed.length === 0) {
     throw new Error(`The notebook runner failed (exit ${code}): ${errors.join("").trim()}`);
