@@ -80,6 +80,12 @@ export async function loadTable(
   options: { scan?: FileScan } = {},
 ): Promise<number> {
   const scan = options.scan ?? (await scanDataFile(file));
+  if (scan.contentBytes === 0) {
+    throw new OlistDataError(
+      `${path.basename(file)} is empty (0 bytes${file.endsWith(".gz") ? " once decompressed" : ""}); re-download it from Kaggle.`,
+      file,
+    );
+  }
   const headerLine = await readHeaderLine(file);
   checkDelimiter(spec, file, headerLine);
   checkHeader(spec, file, parseHeader(headerLine));

@@ -93,7 +93,10 @@ export async function cleaningReport(
 
   // 2. Exact repeats of a row: the facts keep one per key (a key held by different rows is a load error).
   for (const spec of OLIST_TABLES) {
-    const cols = spec.columns.map((c) => `"${c.name}"`).join(", ");
+    // Keyed tables: rows with a repeated key are exact repeats (the loader refuses conflicting ones).
+    const cols = (spec.key.length > 0 ? spec.key : spec.columns.map((c) => c.name))
+      .map((c) => `"${c}"`)
+      .join(", ");
     const distinct = await db.scalar<number>(
       `SELECT count(*) FROM (SELECT DISTINCT ${cols} FROM ${spec.table})`,
     );

@@ -16,7 +16,8 @@ function nearestExisting(target: string): { dir: string; isDirectory: boolean } 
       return { dir, isDirectory: statSync(dir).isDirectory() };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== "ENOENT") {
+      // ENOTDIR: a parent is a file; the loop reaches it and says so.
+      if (code !== "ENOENT" && code !== "ENOTDIR") {
         throw new UsageError(`cannot use ${dir} for the outputs (${fsReason(e)}).`);
       }
       const parent = path.dirname(dir);
