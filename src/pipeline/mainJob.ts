@@ -9,11 +9,12 @@
  * computed (a failure in a step leaves the previous run's files as they were).
  */
 import { spawn } from "node:child_process";
-import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { FileChecksum } from "../data/checksums.js";
 import { dataChecksums } from "../data/checksums.js";
 import { openOlist } from "../data/load.js";
+import { checkReadableDir } from "../data/locate.js";
 import { sourceBannerText } from "../display/banner.js";
 import type { CleaningRow } from "../features/cleaning.js";
 import { cleaningReport, writeCleaningReport } from "../features/cleaning.js";
@@ -92,13 +93,7 @@ export function checkMainJobInputs(options: MainJobOptions): { model?: SegmentMo
         `--data ${options.data} is a file; give the folder holding the nine Olist CSV files.`,
       );
     }
-    try {
-      accessSync(options.data, constants.R_OK | constants.X_OK);
-    } catch {
-      throw new UsageError(
-        `--data ${options.data} cannot be read (permission denied); make it readable (chmod) or copy the files elsewhere.`,
-      );
-    }
+    checkReadableDir(options.data); // "cannot read the data folder … (permission denied)"
   }
   const model = options.modelFile === undefined ? undefined : readModelFile(options.modelFile);
   if (!options.skipNotebooks) {
