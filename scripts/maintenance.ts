@@ -9,6 +9,7 @@
  * --workers: worker threads for the refits (default one per core; 0 = sequential). Results do not
  *   depend on it.
  */
+import { existsSync } from "node:fs";
 import { openOlist } from "../src/data/load.js";
 import { runMaintenance, writeMaintenanceReport } from "../src/maintenance/index.js";
 import type {
@@ -16,7 +17,7 @@ import type {
   ReportDecision,
   RetrainRecommendation,
 } from "../src/maintenance/index.js";
-import { FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import { cliFail, FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
 import { checkOutputFolder } from "../src/util/outputPath.js";
 import { progressBar } from "../src/util/progress.js";
 
@@ -81,6 +82,13 @@ export async function maintenanceCommand(
     FLAG_LIMITS.workers,
   );
   const outDir = checkOutputFolder("--out", args.out);
+  if (args.data !== undefined && !existsSync(args.data)) {
+    cliFail(
+      "maintenance",
+      USAGE,
+      `--data "${args.data}" does not exist; give the folder holding the nine Olist CSV files.`,
+    );
+  }
 
   const { db, source } = await openOlist({ dataDir: args.data, log });
   try {
