@@ -11,36 +11,52 @@
  * --model: apply this saved model.json instead of fitting one;
  * --out: output folder (default reports/);
  * --skip-notebooks: no notebooks nor figures (the pipeline files and the brief only);
- * --workers: worker threads (default one per core).
- * Bad input (a flag, the data folder, the date, the model file) exits with code 2 and one line.
+ * --workers: worker threads (default one per core, at most 64).
+ * Bad input (a flag, the data folder or files, the date, the model file, the output folder) exits
+ * with code 2 and one line, before any work when it can be checked first; SIGINT / SIGTERM stop the
+ * job and leave the previous outputs as they were. The cleaning report goes to DIR/cleaning.csv.
  */
 import path from "node:path";
 import { parseAsOf } from "../src/features/customers.js";
 import { recommendationText } from "../src/maintenance/text.js";
 import { runMainJob, stageTable, syntheticNote } from "../src/pipeline/mainJob.js";
-import { cliFail, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import { cliFail, FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
 
 const USAGE =
   "Usage: npm start -- [--data DIR] [--as-of YYYY-MM-DD] [--k N] [--seed N] [--model FILE] [--out DIR] [--skip-notebooks] [--workers N]";
 
-async function main(): Promise<void> {
-  const args = parseFlags("start", USAGE, {
-    data: { type: "string" },
-    "as-of": { type: "string" },
-    k: { type: "string" },
-    seed: { type: "string" },
-    model: { type: "string" },
-    out: { type: "string", default: "reports" },
-    "skip-notebooks": { type: "boolean", default: false },
-    workers: { type: "string" },
-  });
+/**
+ * `npm start` with its arguments; throws on bad input (see `runCommand`). Returns whether every
+ * notebook passed.
+ *
+ * @example
+ * await startCommand(["--data", "data/twin", "--out", "/tmp/reports", "--skip-notebooks"]);
+ */
+export async function startCommand(
+  argv: string[],
+  log: (line: string) => void = (line) => console.log(line),
+): Promise<boolean> {
+  const args = parseFlags(
+    "start",
+    USAGE,
+    {
+      data: { type: "string" },
+      "as-of": { type: "string" },
+      k: { type: "string" },
+      seed: { type: "string" },
+      model: { type: "string" },
+      out: { type: "string", default: "reports" },
+      "skip-notebooks": { type: "boolean", default: false },
+      workers: { type: "string" },
+    },
+    argv,
+  );
   const fail = (message: string): never => cliFail("start", USAGE, message);
-  const k = integerFlag("start", USAGE, "k", args.k, 2);
+  const k = integerFlag("start", USAGE, "k", args.k, 2, FLAG_LIMITS.k);
   const seed = integerFlag("start", USAGE, "seed", args.seed, 0);
-  const workers = integerFlag("start", USAGE, "workers", args.workers, 0);
+  const workers = integerFlag("start", USAGE, "workers", args.workers, 0, FLAG_LIMITS.workers);
   if (args.model !== undefined && (k !== undefined || seed !== undefined))
     fail("--model applies a saved model: --k and --seed are the model's own and cannot be given.");
-  if ((args.out ?? "").trim() === "") fail("--out needs a folder.");
   let asOf: Date | undefined;
   if (args["as-of"] !== undefined) {
     try {
@@ -59,6 +75,7 @@ async function main(): Promise<void> {
     out: args.out,
     skipNotebooks: args["skip-notebooks"],
     workers,
+    log,
   });
   const m = result.metrics;
   const rel = (f: string) => path.relative(process.cwd(), f) || ".";
@@ -81,13 +98,13 @@ async function main(): Promise<void> {
   ];
   const note = syntheticNote(result.source);
   if (note) lines.push(note);
-  console.log(lines.join("\n"));
+  log(lines.join("\n"));
   if (result.failedNotebooks.length > 0) {
-    console.error(
-      `start: notebook(s) ${result.failedNotebooks.join(", ")} failed (see above); the other outputs are complete.`,
+    throw new Error(
+      `notebook(s) ${result.failedNotebooks.join(", ")} failed (see above); the other outputs are complete.`,
     );
-    process.exit(1);
   }
+  return true;
 }
 
-runCommand("start", main);
+runCommand("start", async () => void (await startCommand(process.argv.slice(2))), import.meta.url);

@@ -11,35 +11,58 @@
  *   depend on it;
  * --fresh: recompute the study even when the cache holds it (and refresh the cache).
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { openOlist } from "../src/data/load.js";
 import {
   runMaintenanceStudy,
   studySummaryLines,
   writeMaintenanceReport,
 } from "../src/maintenance/index.js";
-import { cliFail, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import { cliFail, FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import { checkOutputFolder } from "../src/util/outputPath.js";
 import { progressBar } from "../src/util/progress.js";
 
 const USAGE = "Usage: npm run maintenance -- [--data DIR] [--out DIR] [--workers N] [--fresh]";
 
-async function main(): Promise<void> {
-  const args = parseFlags("maintenance", USAGE, {
-    data: { type: "string" },
-    out: { type: "string", default: "reports/maintenance" },
-    workers: { type: "string" },
-    fresh: { type: "boolean", default: false },
-  });
-  const fail = (message: string): never => cliFail("maintenance", USAGE, message);
-  const outDir = args.out ?? "reports/maintenance";
-  if (outDir.trim() === "") fail("--out needs a folder.");
-  if (existsSync(outDir) && !statSync(outDir).isDirectory())
-    fail(`--out "${outDir}" is a file; give a folder (maintenance.json is written in it).`);
-  const workers = integerFlag("maintenance", USAGE, "workers", args.workers, 0);
-  if (args.data !== undefined && !existsSync(args.data))
-    fail(`--data "${args.data}" does not exist.`);
+/**
+ * `npm run maintenance` with its arguments; throws on bad input (see `runCommand`).
+ *
+ * @example
+ * await maintenanceCommand(["--data", "data/twin", "--out", "/tmp/maintenance"]);
+ */
+export async function maintenanceCommand(
+  argv: string[],
+  log: (line: string) => void = (line) => console.log(line),
+): Promise<void> {
+  const args = parseFlags(
+    "maintenance",
+    USAGE,
+    {
+      data: { type: "string" },
+      out: { type: "string", default: "reports/maintenance" },
+      workers: { type: "string" },
+      fresh: { type: "boolean", default: false },
+    },
+    argv,
+  );
+  const workers = integerFlag(
+    "maintenance",
+    USAGE,
+    "workers",
+    args.workers,
+    0,
+    FLAG_LIMITS.workers,
+  );
+  const outDir = checkOutputFolder("--out", args.out);
+  if (args.data !== undefined && !existsSync(args.data)) {
+    cliFail(
+      "maintenance",
+      USAGE,
+      `--data "${args.data}" does not exist; give the folder holding the nine Olist CSV files.`,
+    );
+  }
 
-  const { db, source } = await openOlist({ dataDir: args.data });
+  const { db, source } = await openOlist({ dataDir: args.data, log });
   try {
     let bar: ReturnType<typeof progressBar> | undefined;
     const study = await runMaintenanceStudy(db, source, {
@@ -53,10 +76,10 @@ async function main(): Promise<void> {
     bar?.finish();
     const file = writeMaintenanceReport(outDir, study);
     const lines = studySummaryLines(study.report, study.recommendation, study.cached);
-    console.log([...lines, `Wrote ${file}`].join("\n"));
+    log([...lines, `Wrote ${file}`].join("\n"));
   } finally {
     db.close();
   }
 }
 
-runCommand("maintenance", main);
+runCommand("maintenance", () => maintenanceCommand(process.argv.slice(2)), import.meta.url);

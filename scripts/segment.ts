@@ -1,39 +1,58 @@
 /**
  * Fits the chosen segmentation (or applies a saved model) and writes the customer → segment
- * assignment, the model and its metrics.
+ * assignment, the model, its metrics and the cleaning report.
  *
  *   npm run segment -- [--data DIR] [--k N] [--seed N] [--out DIR] [--model FILE] [--as-of YYYY-MM-DD]
  *                      [--sampled-silhouette]
  *
  * --data: folder of the nine Olist files (default: the loader's choice);
- * --k, --seed: override the chosen model's k and seed (src/segments/chosen.ts);
- * --out: output folder (default reports/segments): customers.csv, model.json, metrics.json;
+ * --k, --seed: override the chosen model's k (2 to 50) and seed (src/segments/chosen.ts);
+ * --out: output folder (default reports/segments): customers.csv, model.json, metrics.json, cleaning.csv;
  * --model: assign segments with this saved model instead of fitting (what marketing reruns daily);
  * --as-of: customer table as of this date (default: after the latest purchase);
  * --sampled-silhouette: silhouette on a seeded 10,000-customer sample instead of exact (faster).
+ * Bad input (a flag, the data, the date, the model file, the output folder) exits with code 2 and
+ * one line, before any work when it can be checked first.
  */
 import path from "node:path";
 import { openOlist } from "../src/data/load.js";
 import { sourceBannerText } from "../src/display/banner.js";
+import { cleaningReport, writeCleaningReport } from "../src/features/cleaning.js";
 import { parseAsOf } from "../src/features/index.js";
-import { loadModelFile, segmentCustomers, writeSegmentation } from "../src/segments/index.js";
-import { cliFail, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import { readModelFile } from "../src/segments/modelFile.js";
+import { segmentCustomers, writeSegmentation } from "../src/segments/index.js";
+import { cliFail, FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import { checkOutputFolder } from "../src/util/outputPath.js";
 
 const USAGE =
   "Usage: npm run segment -- [--data DIR] [--k N] [--seed N] [--out DIR] [--model FILE] [--as-of YYYY-MM-DD] [--sampled-silhouette]";
 
-async function main(): Promise<void> {
-  const args = parseFlags("segment", USAGE, {
-    data: { type: "string" },
-    k: { type: "string" },
-    seed: { type: "string" },
-    out: { type: "string", default: "reports/segments" },
-    model: { type: "string" },
-    "as-of": { type: "string" },
-    "sampled-silhouette": { type: "boolean", default: false },
-  });
+/**
+ * `npm run segment` with its arguments; throws on bad input (see `runCommand`).
+ *
+ * @example
+ * await segmentCommand(["--data", "data/twin", "--out", "/tmp/segments"]);
+ */
+export async function segmentCommand(
+  argv: string[],
+  log: (line: string) => void = (line) => console.log(line),
+): Promise<void> {
+  const args = parseFlags(
+    "segment",
+    USAGE,
+    {
+      data: { type: "string" },
+      k: { type: "string" },
+      seed: { type: "string" },
+      out: { type: "string", default: "reports/segments" },
+      model: { type: "string" },
+      "as-of": { type: "string" },
+      "sampled-silhouette": { type: "boolean", default: false },
+    },
+    argv,
+  );
   const fail = (message: string): never => cliFail("segment", USAGE, message);
-  const k = integerFlag("segment", USAGE, "k", args.k, 2);
+  const k = integerFlag("segment", USAGE, "k", args.k, 2, FLAG_LIMITS.k);
   const seed = integerFlag("segment", USAGE, "seed", args.seed, 0);
   if (args.model && (k !== undefined || seed !== undefined)) {
     fail("--model applies a saved model: --k and --seed are the model's own and cannot be given.");
@@ -43,12 +62,13 @@ async function main(): Promise<void> {
     try {
       asOf = parseAsOf(args["as-of"]);
     } catch (e) {
-      fail((e as Error).message);
+      fail((e as Error).message.replace(/^asOf/, "--as-of"));
     }
   }
-  const saved = args.model ? loadModelFile(args.model) : undefined;
+  const out = checkOutputFolder("--out", args.out);
+  const saved = args.model !== undefined ? readModelFile(args.model) : undefined;
 
-  const { db, source } = await openOlist({ dataDir: args.data });
+  const { db, source } = await openOlist({ dataDir: args.data, log });
   try {
     const start = performance.now();
     const s = await segmentCustomers(db, source, {
@@ -59,32 +79,28 @@ async function main(): Promise<void> {
       modelFile: args.model,
       exactSilhouette: !args["sampled-silhouette"],
     });
+    const cleaning = await cleaningReport(db);
     const { model, metrics } = s;
-    const files = writeSegmentation(
-      args.out as string,
-      model,
-      s.table,
-      s.matrix,
-      s.labels,
-      metrics,
-    );
+    // The four files in one synchronous step: an interruption leaves all of them old or all new.
+    const files = writeSegmentation(out, model, s.table, s.matrix, s.labels, metrics);
+    const cleaningFile = writeCleaningReport(out, cleaning);
     const seconds = (performance.now() - start) / 1000;
-    if (source.synthetic) console.log(sourceBannerText(source));
-    console.log(
+    if (source.synthetic) log(sourceBannerText(source));
+    log(
       `${saved ? `Assigned with ${args.model}` : `Fitted k = ${model.k} (seed ${metrics.seed})`} on ` +
         `${metrics.customers.toLocaleString("en-US")} customers as of ${metrics.asOf.slice(0, 10)} in ${seconds.toFixed(1)} s`,
     );
-    for (const s of metrics.sizes) {
-      console.log(
-        `  ${String(s.segment).padStart(2)}  ${s.name.padEnd(28)} ${String(s.customers).padStart(7)}  ${(100 * s.share).toFixed(1).padStart(5)} %`,
+    for (const size of metrics.sizes) {
+      log(
+        `  ${String(size.segment).padStart(2)}  ${size.name.padEnd(28)} ${String(size.customers).padStart(7)}  ${(100 * size.share).toFixed(1).padStart(5)} %`,
       );
     }
-    console.log(
+    log(
       `silhouette ${metrics.silhouette.toFixed(4)} (${metrics.silhouetteMethod}), Davies-Bouldin ` +
         `${metrics.daviesBouldin.toFixed(4)}, Calinski-Harabasz ${metrics.calinskiHarabasz.toFixed(1)}, inertia ${metrics.inertia.toFixed(1)}`,
     );
-    console.log(
-      `Wrote ${Object.values(files)
+    log(
+      `Wrote ${[files.customers, files.model, files.metrics, cleaningFile]
         .map((f) => path.relative(process.cwd(), f))
         .join(", ")}`,
     );
@@ -93,4 +109,4 @@ async function main(): Promise<void> {
   }
 }
 
-runCommand("segment", main);
+runCommand("segment", () => segmentCommand(process.argv.slice(2)), import.meta.url);

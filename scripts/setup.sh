@@ -42,19 +42,19 @@ if [[ "$node_major" -lt 20 ]]; then
   exit 1
 fi
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  # npm ci only: it installs exactly the committed lock and never rewrites it. The lock lists every
+  # platform's optional DuckDB binding (a lock written by `npm install` with node_modules present
+  # drops the other platforms' ones, npm/cli#4828, #7961, and `npm ci` then refuses it): regenerate it
+  # with `rm -rf node_modules && npm install --package-lock-only`.
   echo "setup: npm ci"
-  if ! npm ci --no-audit --no-fund --loglevel=error 2>/tmp/olist-npm-ci.log; then
-    # npm 10/11 leave other platforms' optional packages (e.g. DuckDB's darwin/win32 bindings) out of
-    # a lock file written on Linux, then `npm ci` rejects that lock (npm/cli#4828, #8320).
-    # `npm install` installs the same locked versions and leaves the lock file unchanged.
-    if grep -q "from lock file" /tmp/olist-npm-ci.log; then
-      echo "setup: npm ci rejected the lock file (npm bug with platform-specific optional packages); using npm install"
-      npm install --no-audit --no-fund --loglevel=error
-    else
-      cat /tmp/olist-npm-ci.log >&2
-      exit 1
-    fi
+  npm_log="$(mktemp -t olist-npm-ci.XXXXXX)"
+  if ! npm ci --no-audit --no-fund --loglevel=error 2>"$npm_log"; then
+    cat "$npm_log" >&2
+    rm -f "$npm_log"
+    echo "setup: npm ci failed (see above); the lock file must not be changed by set-up." >&2
+    exit 1
   fi
+  rm -f "$npm_log"
 else
   say "node_modules up to date"
 fi

@@ -2,33 +2,54 @@
  * CLI: writes the Olist twin (nine synthetic CSV files with the Kaggle names and formats).
  *
  *   npm run data:twin -- [--out data/twin] [--seed 20180901] [--customers 96096]
+ *
+ * The files are generated in a temporary folder beside the output and renamed into it once
+ * complete (the marker TWIN.json last): an interrupted or failed run leaves the previous twin.
  */
-import { DEFAULT_TWIN_CUSTOMERS, DEFAULT_TWIN_SEED, writeOlistTwin } from "../src/twin/index.js";
-import { integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import {
+  DEFAULT_TWIN_CUSTOMERS,
+  DEFAULT_TWIN_SEED,
+  TWIN_MARKER_FILE,
+  writeOlistTwin,
+} from "../src/twin/index.js";
+import { FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
+import { writeFilesAtomic } from "../src/util/atomicWrite.js";
+import { checkOutputFolder } from "../src/util/outputPath.js";
 
 const USAGE =
   "Usage: npm run data:twin -- [--out DIR] [--seed N] [--customers N]\n" +
   `  --out        output folder (default data/twin)\n` +
   `  --seed       random seed, an integer (default ${DEFAULT_TWIN_SEED})\n` +
-  `  --customers  unique customers; other tables scale with it (default ${DEFAULT_TWIN_CUSTOMERS}, Kaggle scale)`;
+  `  --customers  unique customers, 1 to ${FLAG_LIMITS.customers}; other tables scale with it (default ${DEFAULT_TWIN_CUSTOMERS}, Kaggle scale)`;
 
-runCommand("data:twin", async () => {
-  const flags = parseFlags("data:twin", USAGE, {
-    out: { type: "string", default: "data/twin" },
-    seed: { type: "string" },
-    customers: { type: "string" },
-  });
-  const out = flags.out as string;
-  const seed = integerFlag("data:twin", USAGE, "seed", flags.seed) ?? DEFAULT_TWIN_SEED;
-  const customers =
-    integerFlag("data:twin", USAGE, "customers", flags.customers, 1) ?? DEFAULT_TWIN_CUSTOMERS;
-  const summary = await writeOlistTwin({ outDir: out, seed, customers });
-  console.log(`Olist twin (synthetic) written to ${out}  seed=${seed} customers=${customers}`);
-  for (const [file, n] of Object.entries(summary.records)) {
-    console.log(`  ${file.padEnd(44)} ${String(n).padStart(9)} records`);
-  }
-  const s = summary.seconds;
-  console.log(
-    `  generate ${s.generate.toFixed(2)} s, write ${s.write.toFixed(2)} s, total ${s.total.toFixed(2)} s`,
-  );
-});
+runCommand(
+  "data:twin",
+  async () => {
+    const flags = parseFlags("data:twin", USAGE, {
+      out: { type: "string", default: "data/twin" },
+      seed: { type: "string" },
+      customers: { type: "string" },
+    });
+    const out = checkOutputFolder("--out", flags.out);
+    const seed = integerFlag("data:twin", USAGE, "seed", flags.seed) ?? DEFAULT_TWIN_SEED;
+    const customers =
+      integerFlag("data:twin", USAGE, "customers", flags.customers, 1, FLAG_LIMITS.customers) ??
+      DEFAULT_TWIN_CUSTOMERS;
+    const summary = await writeFilesAtomic(
+      out,
+      (tmp) => writeOlistTwin({ outDir: tmp, seed, customers }),
+      [TWIN_MARKER_FILE],
+    );
+    console.log(
+      `Olist twin (synthetic) written to ${flags.out}  seed=${seed} customers=${customers}`,
+    );
+    for (const [file, n] of Object.entries(summary.records)) {
+      console.log(`  ${file.padEnd(44)} ${String(n).padStart(9)} records`);
+    }
+    const s = summary.seconds;
+    console.log(
+      `  generate ${s.generate.toFixed(2)} s, write ${s.write.toFixed(2)} s, total ${s.total.toFixed(2)} s`,
+    );
+  },
+  import.meta.url,
+);

@@ -3,12 +3,11 @@
  * reports come from the same data (`metrics.json` records them). The hash is of the CSV content:
  * a `.csv.gz` is hashed after decompression, so the same data give the same checksum whether the
  * user kept Kaggle's `.csv` or compressed it (and it matches the checksums published for the
- * Kaggle files).
+ * Kaggle files). Files already read by the loader's integrity pass are not read again.
  */
-import { createHash } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
-import { createGunzip } from "node:zlib";
+import { cachedScan, scanDataFile } from "./integrity.js";
 import type { DataSource } from "./locate.js";
 import { OLIST_TABLES } from "./schema.js";
 
@@ -24,17 +23,15 @@ export interface FileChecksum {
 }
 
 /**
- * SHA-256 of a file's content, streamed; a `.gz` file is hashed decompressed.
+ * SHA-256 of a file's content, streamed; a `.gz` file is hashed decompressed (and must be a
+ * complete gzip file).
  *
  * @example
  * await sha256File("data/raw/olist_sellers_dataset.csv.gz"); // "1f643d2b…" (that of the .csv)
  */
 export async function sha256File(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  const raw = createReadStream(file);
-  const stream = file.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-  for await (const chunk of stream) hash.update(chunk as Buffer);
-  return hash.digest("hex");
+  const st = statSync(file);
+  return (cachedScan(file, st.size, st.mtimeMs) ?? (await scanDataFile(file))).sha256;
 }
 
 /**

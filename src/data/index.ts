@@ -7,3 +7,5 @@ export * from "./locate.js";
 export * from "./validate.js";
 export * from "./load.js";
 export * from "./checksums.js";
+export * from "./integrity.js";
+export * from "./policies.js";

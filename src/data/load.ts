@@ -1,23 +1,31 @@
 /**
  * Loads the nine Olist tables into an in-process DuckDB database, validating every file on the way:
- * header against the schema, every value parsed as its type, record counts against the Kaggle release.
+ * file integrity (a gzip file read to its end and its trailer checked, no NUL byte, UTF-8), header
+ * against the schema, every value parsed as its type, at least one record, then the value policies
+ * of the schema (`policies.ts`) over all tables, and record counts against the Kaggle release.
  */
 import path from "node:path";
+import { writeFilesAtomic } from "../util/atomicWrite.js";
 import { Database } from "./db.js";
 import { OlistDataError } from "./errors.js";
+import type { FileScan } from "./integrity.js";
+import { scanDataFile } from "./integrity.js";
 import type { DataSource, LocateOptions } from "./locate.js";
 import { chooseDataDir, dataSourceOf } from "./locate.js";
-import { DEFAULT_TWIN_SEED, readTwinMarker, writeOlistTwin } from "../twin/index.js";
+import type { LoadRuleCount } from "./policies.js";
+import { applyValuePolicies } from "./policies.js";
+import { DEFAULT_TWIN_SEED, readTwinMarker, TWIN_MARKER_FILE, writeOlistTwin } from "../twin/index.js";
 import type { TableName, TableSpec } from "./schema.js";
 import { OLIST_TABLES } from "./schema.js";
 import { SQL_TYPES } from "./tables.js";
 import type { RejectedRecord } from "./validate.js";
-import { checkHeader, parseHeader, readHeaderLine, rejectsError } from "./validate.js";
+import { checkDelimiter, checkHeader, parseHeader, readHeaderLine, rejectsError } from "./validate.js";
 
 /** What loading found, per table. */
 export interface LoadedTable {
   readonly table: TableName;
   readonly file: string;
+  /** Records read from the file (before any row excluded by a value policy). */
   readonly records: number;
   readonly kaggleRecords: number;
 }
@@ -29,6 +37,8 @@ export interface OlistData {
   readonly tables: readonly LoadedTable[];
   /** Non-fatal findings, e.g. record counts that differ from the Kaggle release. */
   readonly warnings: readonly string[];
+  /** Rows excluded or flagged by the value policies at load (also in the cleaning report). */
+  readonly policyCounts: readonly LoadRuleCount[];
   readonly seconds: number;
 }
 
@@ -58,9 +68,27 @@ export function readCsvSql(spec: TableSpec, file: string, rejectsTable?: string)
   );
 }
 
-/** Loads one validated file into table `spec.table`; returns its record count. */
-export async function loadTable(db: Database, spec: TableSpec, file: string): Promise<number> {
-  checkHeader(spec, file, parseHeader(await readHeaderLine(file)));
+/**
+ * Loads one validated file into table `spec.table`; returns its record count. Checks the file's
+ * integrity first (unless {@link scanDataFile} just did), then its header, every value's type, and
+ * that it holds at least one record. The value policies need all tables: see {@link openOlist}.
+ */
+export async function loadTable(
+  db: Database,
+  spec: TableSpec,
+  file: string,
+  options: { scan?: FileScan } = {},
+): Promise<number> {
+  const scan = options.scan ?? (await scanDataFile(file));
+  if (scan.contentBytes === 0) {
+    throw new OlistDataError(
+      `${path.basename(file)} is empty (0 bytes${file.endsWith(".gz") ? " once decompressed" : ""}); re-download it from Kaggle.`,
+      file,
+    );
+  }
+  const headerLine = await readHeaderLine(file);
+  checkDelimiter(spec, file, headerLine);
+  checkHeader(spec, file, parseHeader(headerLine));
   const rejects = `rejects_${spec.table}`;
   try {
     await db.run(`CREATE OR REPLACE TABLE ${spec.table} AS SELECT * FROM ${readCsvSql(spec, file, rejects)}`);
@@ -76,7 +104,28 @@ export async function loadTable(db: Database, spec: TableSpec, file: string): Pr
   );
   await db.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan`);
   if (rejected.length > 0) throw rejectsError(spec, file, rejected);
-  return db.scalar<number>(`SELECT count(*) FROM ${spec.table}`);
+  const records = await db.scalar<number>(`SELECT count(*) FROM ${spec.table}`);
+  if (records === 0) throw noRecordError(file, headerLine, scan.contentBytes);
+  return records;
+}
+
+/** The error of a file that loads no record: empty after its header, or unreadable as CSV. */
+function noRecordError(file: string, headerLine: string, contentBytes: number): OlistDataError {
+  const name = path.basename(file);
+  const after = contentBytes - Buffer.byteLength(headerLine) - 1;
+  // A BOM and line breaks are a few bytes; a record is more.
+  if (after > 8) {
+    return new OlistDataError(
+      `${name} has ${after.toLocaleString("en-US")} bytes after its header but no record could be read: ` +
+        `likely another delimiter than the comma, or another encoding than UTF-8. Save it as ` +
+        `comma-separated UTF-8 CSV, or re-download it from Kaggle.`,
+      file,
+    );
+  }
+  return new OlistDataError(
+    `${name} holds a header but no record (an empty or cut file); re-download it from Kaggle.`,
+    file,
+  );
 }
 
 /**
@@ -96,17 +145,24 @@ export async function openOlist(options: OpenOlistOptions = {}): Promise<OlistDa
       throw new OlistDataError(`No Olist data found (searched ${searched.join(", ")}) and twin generation is off.`);
     }
     log(`No real Olist data found; generating the synthetic Olist twin in ${dir} (once) …`);
-    await writeOlistTwin({ outDir: dir, seed: DEFAULT_TWIN_SEED });
+    // Through a temporary folder: an interrupted generation leaves no half-written twin.
+    await writeFilesAtomic(dir, (tmp) => writeOlistTwin({ outDir: tmp, seed: DEFAULT_TWIN_SEED }), [TWIN_MARKER_FILE]);
   }
   const source = dataSourceOf(dir, chosenBy, searched);
   log(`Data source: ${source.description}`);
+  // Integrity of the nine files first, read side by side; the first failure in schema order is reported.
+  const scans = await Promise.allSettled(OLIST_TABLES.map((spec) => scanDataFile(source.files[spec.table])));
+  const failed = scans.find((r) => r.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
   const db = await Database.open(options.dbPath);
   const tables: LoadedTable[] = [];
   const warnings: string[] = [];
+  let policyCounts: LoadRuleCount[];
   try {
     for (const spec of OLIST_TABLES) {
       const file = source.files[spec.table];
-      const records = await loadTable(db, spec, file);
+      const scan = (scans[OLIST_TABLES.indexOf(spec)] as PromiseFulfilledResult<FileScan>).value;
+      const records = await loadTable(db, spec, file, { scan });
       tables.push({ table: spec.table, file, records, kaggleRecords: spec.kaggleRecords });
       if (!source.synthetic && records !== spec.kaggleRecords) {
         warnings.push(
@@ -115,10 +171,18 @@ export async function openOlist(options: OpenOlistOptions = {}): Promise<OlistDa
         );
       }
     }
+    policyCounts = await applyValuePolicies(db, source.files);
   } catch (e) {
     db.close();
     throw e;
   }
   for (const w of warnings) log(`Warning: ${w}`);
-  return { db, source, tables, warnings, seconds: (performance.now() - start) / 1000 };
+  const excluded = policyCounts.filter((c) => c.action === "excluded" && c.rows > 0);
+  if (excluded.length > 0) {
+    log(
+      `Excluded at load (counted in the cleaning report): ` +
+        excluded.map((c) => `${c.rows.toLocaleString("en-US")} ${c.table} row(s) ${c.rule}`).join(", "),
+    );
+  }
+  return { db, source, tables, warnings, policyCounts, seconds: (performance.now() - start) / 1000 };
 }

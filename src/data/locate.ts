@@ -2,8 +2,9 @@
  * Finds the Olist files: an explicit folder, else `OLIST_DATA_DIR`, else `data/raw/`, else the Olist
  * twin (synthetic stand-in) in `data/twin/`. Each table may be `.csv` or `.csv.gz`.
  */
-import { existsSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { cannotRead } from "../util/errors.js";
 import { OlistDataError } from "./errors.js";
 import type { TableName } from "./schema.js";
 import { KAGGLE_DATASET, OLIST_TABLES } from "./schema.js";
@@ -43,9 +44,26 @@ export function findTableFile(dir: string, baseName: string): string | undefined
   return undefined;
 }
 
+/**
+ * Throws when an existing folder cannot be listed or entered: "cannot read the data folder …
+ * (permission denied)", instead of reporting its files as missing.
+ */
+export function checkReadableDir(dir: string): void {
+  try {
+    readdirSync(dir);
+    accessSync(dir, constants.R_OK | constants.X_OK);
+  } catch (e) {
+    throw new OlistDataError(
+      cannotRead(`the data folder ${dir}`, e, "check the folder"),
+    );
+  }
+}
+
 /** Whether a folder holds at least one Olist file (used to decide if `data/raw/` is in use). */
 export function hasAnyOlistFile(dir: string): boolean {
-  return existsSync(dir) && OLIST_TABLES.some((t) => findTableFile(dir, t.file) !== undefined);
+  if (!existsSync(dir)) return false;
+  checkReadableDir(dir);
+  return OLIST_TABLES.some((t) => findTableFile(dir, t.file) !== undefined);
 }
 
 /**
@@ -61,6 +79,7 @@ export function resolveTableFiles(
       `Olist data folder not found: ${dir}\nFolders searched: ${searched.join(", ")}\n${GET_REAL_DATA}`,
     );
   }
+  checkReadableDir(dir);
   const files = {} as Record<TableName, string>;
   const missing: string[] = [];
   for (const spec of OLIST_TABLES) {

@@ -2,11 +2,10 @@
  * Checks of an Olist file before and after DuckDB reads it: the header against the schema, and the
  * records DuckDB rejected, each turned into an error that names file, line, column and value.
  */
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
-import { createGunzip } from "node:zlib";
-import { createReadStream } from "node:fs";
+import { createGunzip, gunzipSync } from "node:zlib";
+import { recordLines } from "./csvRecords.js";
 import { OlistDataError } from "./errors.js";
 import type { ColumnType, TableSpec } from "./schema.js";
 
@@ -74,6 +73,30 @@ export function parseHeader(line: string): string[] {
   return names;
 }
 
+/** Delimiters other than the comma that spreadsheets write, with their names. */
+const OTHER_DELIMITERS: readonly [string, string][] = [
+  [";", "semicolons (;)"],
+  ["\t", "tabs"],
+  ["|", "vertical bars (|)"],
+];
+
+/**
+ * Throws when the header line is not comma-separated (a file saved by a spreadsheet with `;` or
+ * tabs): the error names the file, the delimiter found, and what to do.
+ */
+export function checkDelimiter(spec: TableSpec, file: string, headerLine: string): void {
+  if (spec.columns.length < 2 || headerLine.includes(",")) return;
+  for (const [delimiter, words] of OTHER_DELIMITERS) {
+    if (headerLine.includes(delimiter)) {
+      throw new OlistDataError(
+        `${path.basename(file)}: the header is separated by ${words}, not commas; save the file as ` +
+          `comma-separated CSV (UTF-8), as the Kaggle original.`,
+        file,
+      );
+    }
+  }
+}
+
 /**
  * Checks that the header holds the schema's columns in order; a missing, renamed or extra column
  * throws an error naming the file and the column.
@@ -125,10 +148,7 @@ const TYPE_WORDS: Record<ColumnType, string> = {
   timestamp: "a timestamp YYYY-MM-DD HH:MM:SS (e.g. 2017-10-02 10:56:33)",
 };
 
-/**
- * Physical line number (1-based) of the record starting at `bytePosition`: DuckDB counts records,
- * but records of the reviews file span several lines, so the line is recounted in the file's bytes.
- */
+/** Physical line number (1-based) of the byte at `bytePosition` (a NUL byte, say) in the file's content. */
 export function physicalLine(file: string, bytePosition: number): number {
   const raw = readFileSync(file);
   const bytes = file.endsWith(".gz") ? gunzipSync(raw) : raw;
@@ -138,26 +158,66 @@ export function physicalLine(file: string, bytePosition: number): number {
   return line;
 }
 
-/** Turns DuckDB's rejected records into one error naming file, line, column and value. */
+/** Whether a CSV line holds exactly the column names of the table (a repeated header). */
+export function isHeaderLine(spec: TableSpec, csvLine: string): boolean {
+  const names = parseHeader(csvLine.replace(/\r?\n$/, ""));
+  return names.length === spec.columns.length && names.every((n, i) => n === spec.columns[i].name);
+}
+
+/** The delimiter a rejected line seems to use instead of the comma, in words, or "". */
+function otherDelimiter(csvLine: string | null): string {
+  if (!csvLine || csvLine.includes(",")) return "";
+  const found = OTHER_DELIMITERS.find(([d]) => csvLine.includes(d));
+  return found ? `; its fields are separated by ${found[1]}, not commas: save the file as comma-separated CSV` : "";
+}
+
+/** What is wrong with one rejected record (all DuckDB's rejects of that record). */
+function rejectText(spec: TableSpec, name: string, line: number, group: readonly RejectedRecord[]): string {
+  const [r] = group;
+  const castValue = (x: RejectedRecord) => /Could not convert string "(.*)" to/.exec(x.error_message)?.[1] ?? "?";
+  const header =
+    (r.csv_line !== null && isHeaderLine(spec, r.csv_line)) ||
+    group.every((x) => x.error_type === "CAST" && castValue(x) === x.column_name);
+  if (header) {
+    return `${name} line ${line}: the header line is repeated inside the file (two files joined?); remove that line`;
+  }
+  if (r.error_type === "INVALID ENCODING" || r.error_type === "INVALID UNICODE") {
+    return `${name} line ${line}: not UTF-8 text (the file is probably Latin-1 / Windows-1252); save it as UTF-8`;
+  }
+  const column = spec.columns.find((c) => c.name === r.column_name);
+  if (r.error_type === "CAST" && column) {
+    return `${name} line ${line}, column "${column.name}": value "${castValue(r)}" is not ${TYPE_WORDS[column.type]}`;
+  }
+  const what =
+    r.error_type === "MISSING COLUMNS" || r.error_type === "TOO MANY COLUMNS"
+      ? `malformed record, ${r.error_message.replace("Expected Number of Columns", `expected ${spec.columns.length} fields`).replace(/: \d+ Found:/, ", found")}`
+      : `malformed record (${r.error_type.toLowerCase()}: ${r.error_message})`;
+  const text = r.csv_line ? ` — ${JSON.stringify(r.csv_line.slice(0, 120))}` : "";
+  return `${name} line ${line}: ${what}${text}${otherDelimiter(r.csv_line)}`;
+}
+
+/**
+ * Turns DuckDB's rejected records into one error naming file, line, column and value: one entry
+ * per record (DuckDB may reject a record once per column), the first five shown.
+ */
 export function rejectsError(spec: TableSpec, file: string, rejects: readonly RejectedRecord[]): OlistDataError {
   const name = path.basename(file);
-  const shown = rejects.slice(0, 5).map((r) => {
-    const line = r.byte_position != null ? physicalLine(file, r.byte_position) : r.line;
-    const column = spec.columns.find((c) => c.name === r.column_name);
-    if (r.error_type === "CAST" && column) {
-      const value = /Could not convert string "(.*)" to/.exec(r.error_message)?.[1] ?? "?";
-      return `${name} line ${line}, column "${column.name}": value "${value}" is not ${TYPE_WORDS[column.type]}`;
-    }
-    const what =
-      r.error_type === "MISSING COLUMNS" || r.error_type === "TOO MANY COLUMNS"
-        ? `malformed record, ${r.error_message.replace("Expected Number of Columns", `expected ${spec.columns.length} fields`).replace(/: \d+ Found:/, ", found")}`
-        : `malformed record (${r.error_type.toLowerCase()}: ${r.error_message})`;
-    const text = r.csv_line ? ` — ${JSON.stringify(r.csv_line.slice(0, 120))}` : "";
-    return `${name} line ${line}: ${what}${text}`;
-  });
-  const more = rejects.length > 5 ? `\n… and ${rejects.length - 5} more rejected record(s)` : "";
+  const groups = new Map<number, RejectedRecord[]>();
+  for (const r of rejects) {
+    const group = groups.get(r.line);
+    if (group) group.push(r);
+    else groups.set(r.line, [r]);
+  }
+  const first = Array.from(groups.values()).slice(0, 5);
+  // DuckDB numbers records (header = 1); records of the reviews file span lines: recount them.
+  const lines = recordLines(
+    file,
+    first.map((g) => g[0].line),
+  );
+  const shown = first.map((g) => rejectText(spec, name, lines.get(g[0].line) ?? g[0].line, g));
+  const more = groups.size > 5 ? `\n… and ${groups.size - 5} more rejected record(s)` : "";
   return new OlistDataError(
-    `${rejects.length} record(s) of ${name} could not be read:\n${shown.join("\n")}${more}\n` +
+    `${groups.size} record(s) of ${name} could not be read:\n${shown.join("\n")}${more}\n` +
       `No record is dropped silently: fix these lines or re-download the file from Kaggle.`,
     file,
   );

@@ -3,17 +3,10 @@
  * result type shared by the feature builder, the transforms, RFM scoring and the CSV writer.
  */
 
-/** Order statuses of the Olist `orders` table. */
-export const ORDER_STATUSES = [
-  "created",
-  "approved",
-  "invoiced",
-  "processing",
-  "shipped",
-  "delivered",
-  "canceled",
-  "unavailable",
-] as const;
+import { ORDER_STATUSES } from "../data/schema.js";
+
+/** Order statuses of the Olist `orders` table (the known set lives in the schema). */
+export { ORDER_STATUSES };
 
 /** One value of `orders.order_status`. */
 export type OrderStatus = (typeof ORDER_STATUSES)[number];

@@ -11,8 +11,10 @@
  *
  * The facts do not depend on the options of `customerFeatures`. They are cached: rebuilt when the
  * content fingerprint of a source table changes, or on an explicit {@link prepareFeatureFacts}.
+ * They read the tables after the value policies of the schema (`src/data/policies.ts`).
  */
 import type { Database } from "../data/db.js";
+import { ensureValuePolicies } from "../data/policies.js";
 
 /** The source tables the facts read. */
 export const FACT_SOURCE_TABLES = [
@@ -206,6 +208,9 @@ const fingerprints = new WeakMap<Database, string>();
  */
 export async function prepareFeatureFacts(db: Database): Promise<void> {
   await checkSourceTables(db);
+  // The schema's value policies, once per database (the loader applies them; a database filled by
+  // hand gets them here), so every table, command and notebook sees the same rows.
+  await ensureValuePolicies(db);
   const fingerprint = await sourceFingerprint(db);
   await db.run(ORDER_FACTS_SQL);
   await db.run(ITEM_FACTS_SQL);

@@ -2,7 +2,7 @@
  * The customer table as rows and as CSV: `customer_unique_id` first, then every numeric feature
  * and the text features, under the names of `definitions.ts`.
  */
-import { writeFile } from "node:fs/promises";
+import { writeFileAtomic } from "../util/atomicWrite.js";
 import type { CustomerTable, NumericFeature, TextFeature } from "./definitions.js";
 import { NUMERIC_FEATURES, TEXT_FEATURES } from "./definitions.js";
 
@@ -55,7 +55,7 @@ export function customerTableToCsv(table: CustomerTable): string {
   return lines.join("\n") + "\n";
 }
 
-/** Writes the table as CSV to `file` (see {@link customerTableToCsv}). */
+/** Writes the table as CSV to `file` (see {@link customerTableToCsv}), atomically (temporary name, rename). */
 export async function writeCustomerCsv(table: CustomerTable, file: string): Promise<void> {
-  await writeFile(file, customerTableToCsv(table), "utf8");
+  writeFileAtomic(file, customerTableToCsv(table));
 }

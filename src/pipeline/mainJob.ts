@@ -10,12 +10,15 @@
  * computed (a failure in a step leaves the previous run's files as they were).
  */
 import { spawn } from "node:child_process";
-import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { FileChecksum } from "../data/checksums.js";
 import { dataChecksums } from "../data/checksums.js";
 import { openOlist } from "../data/load.js";
+import { checkReadableDir } from "../data/locate.js";
 import { sourceBannerText } from "../display/banner.js";
+import type { CleaningRow } from "../features/cleaning.js";
+import { cleaningReport, writeCleaningReport } from "../features/cleaning.js";
 import type { RetrainRecommendation } from "../maintenance/recommend.js";
 import { retrainSummary } from "../maintenance/recommend.js";
 import type { MaintenanceStudy } from "../maintenance/study.js";
@@ -23,8 +26,11 @@ import { runMaintenanceStudy, writeMaintenanceReport } from "../maintenance/stud
 import type { SegmentModel } from "../segments/model.js";
 import type { SegmentationMetrics } from "../segments/output.js";
 import { writeSegmentation } from "../segments/output.js";
-import { loadModelFile, segmentCustomers } from "../segments/run.js";
+import { readModelFile } from "../segments/modelFile.js";
+import { segmentCustomers } from "../segments/run.js";
 import { UsageError } from "../util/errors.js";
+import { onInterrupt } from "../util/interrupt.js";
+import { checkOutputFolder } from "../util/outputPath.js";
 import { projectPath } from "../util/paths.js";
 import type { Progress, ProgressMode } from "../util/progress.js";
 import { progressBar } from "../util/progress.js";
@@ -79,10 +85,7 @@ export interface MainJobResult {
 
 /** Checks the options that name files and folders before any work; throws {@link UsageError}. */
 export function checkMainJobInputs(options: MainJobOptions): { model?: SegmentModel } {
-  const out = options.out ?? projectPath("reports");
-  if (existsSync(out) && !statSync(out).isDirectory()) {
-    throw new UsageError(`--out ${out} is a file; give a folder for the outputs.`);
-  }
+  checkOutputFolder("--out", options.out ?? projectPath("reports"));
   if (options.data !== undefined) {
     if (!existsSync(options.data)) {
       throw new UsageError(
@@ -94,15 +97,9 @@ export function checkMainJobInputs(options: MainJobOptions): { model?: SegmentMo
         `--data ${options.data} is a file; give the folder holding the nine Olist CSV files.`,
       );
     }
-    try {
-      accessSync(options.data, constants.R_OK | constants.X_OK);
-    } catch {
-      throw new UsageError(
-        `--data ${options.data} cannot be read (permission denied); make it readable (chmod) or copy the files elsewhere.`,
-      );
-    }
+    checkReadableDir(options.data); // "cannot read the data folder … (permission denied)"
   }
-  const model = options.modelFile === undefined ? undefined : loadModelFile(options.modelFile);
+  const model = options.modelFile === undefined ? undefined : readModelFile(options.modelFile);
   if (!options.skipNotebooks) {
     if (!existsSync(projectPath(".jupyter", "kernels", "olist-tslab", "kernel.json"))) {
       throw new UsageError(
@@ -138,8 +135,10 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     let checksums: FileChecksum[];
     let segmentation: Awaited<ReturnType<typeof segmentCustomers>>;
     let maintenance: MaintenanceStudy | null = null;
+    let cleaning: CleaningRow[];
     try {
       checksums = await dataChecksums(source);
+      cleaning = await cleaningReport(db);
 
       // 2. Customer table → segment model → assignments → metrics.
       segmentation = await segmentCustomers(db, source, {
@@ -216,6 +215,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       metrics,
     );
     const files = [segmentFiles.customers, segmentFiles.model, segmentFiles.metrics];
+    files.push(writeCleaningReport(out, cleaning));
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
     files.push(brief.html, brief.pdf);
 
@@ -294,6 +294,11 @@ async function runNotebooks(
     cwd: projectPath(),
     env: { ...process.env, OLIST_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that an interrupted job stops the runner and its kernels together.
+    detached: true,
+  });
+  const stopRunner = onInterrupt(() => {
+    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGINT");
   });
   let done = 0;
   let kernelPeakMb = 0;
@@ -320,7 +325,7 @@ async function runNotebooks(
   const code = await new Promise<number>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (c) => resolve(c ?? 1));
-  });
+  }).finally(stopRunner);
   bar.finish(failed.length ? `${failed.length} failed` : undefined);
   if (code !== 0 && failed.length === 0) {
     throw new Error(`The notebook runner failed (exit ${code}): ${errors.join("").trim()}`);

@@ -11,6 +11,7 @@ import type { CustomerTable } from "../features/definitions.js";
 import type { Scaler, TransformJSON } from "../features/transform.js";
 import type { FittedTransform } from "../features/transform.js";
 import { fitTransform, fittedTransformFromJSON } from "../features/transform.js";
+import { sealModelJson } from "./modelIntegrity.js";
 
 /** The serialised segment model (plain JSON, exact round-trip). */
 export interface SegmentModelJSON {
@@ -112,7 +113,7 @@ export class SegmentModel {
   }
 
   toJSON(): SegmentModelJSON {
-    return structuredClone(this.spec);
+    return sealModelJson(structuredClone(this.spec)); // with its checksum (modelIntegrity.ts)
   }
 }
 

@@ -11,12 +11,14 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { onInterrupt } from "./interrupt.js";
 
 /**
  * Temporary name next to `file`: hidden, with the process id and a random suffix so that two
@@ -70,5 +72,39 @@ function existingMode(file: string): number | undefined {
     return st.isFile() ? st.mode & 0o7777 : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Writes a set of files into `dir` through a temporary sibling folder: `write(tmp)` fills it, then
+ * each file is renamed into `dir` (the names in `last` at the end, e.g. a marker that says the set
+ * is complete). A failure or an interrupt (SIGINT / SIGTERM) removes the temporary folder and
+ * leaves `dir` as it was; each file of `dir` is always a complete old or new one.
+ *
+ * @example
+ * await writeFilesAtomic("data/twin", (tmp) => writeOlistTwin({ outDir: tmp, seed }), ["TWIN.json"]);
+ */
+export async function writeFilesAtomic<T>(
+  dir: string,
+  write: (tmp: string) => Promise<T>,
+  last: readonly string[] = [],
+): Promise<T> {
+  const tmp = path.join(
+    path.dirname(dir),
+    `.${path.basename(dir)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+  const clean = () => rmSync(tmp, { recursive: true, force: true });
+  const done = onInterrupt(clean);
+  try {
+    const result = await write(tmp);
+    mkdirSync(dir, { recursive: true });
+    const files = readdirSync(tmp).sort(
+      (a, b) => Number(last.includes(a)) - Number(last.includes(b)),
+    );
+    for (const f of files) renameSync(path.join(tmp, f), path.join(dir, f));
+    return result;
+  } finally {
+    clean();
+    done();
   }
 }

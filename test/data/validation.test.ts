@@ -22,11 +22,14 @@ const SAMPLE: Record<ColumnType, string> = {
   timestamp: "2017-10-02 10:56:33",
 };
 
-/** Writes the nine files with a header and `rows` valid records each. */
+/** Values of the columns whose domain is a known set. */
+const KNOWN: Record<string, string> = { order_status: "delivered", payment_type: "credit_card" };
+
+/** Writes the nine files with a header and `rows` valid (identical) records each. */
 function writeValidDir(dir: string, rows = 2): void {
   for (const spec of OLIST_TABLES) {
     const header = spec.columns.map((c) => `"${c.name}"`).join(",");
-    const record = spec.columns.map((c) => SAMPLE[c.type]).join(",");
+    const record = spec.columns.map((c) => KNOWN[c.name] ?? SAMPLE[c.type]).join(",");
     writeFileSync(path.join(dir, `${spec.file}.csv`), [header, ...Array(rows).fill(record)].join("\n"));
   }
 }

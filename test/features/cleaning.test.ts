@@ -1,7 +1,20 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { cleaningReport, customerFeatures } from "../../src/features/index.js";
-import { microDatabase } from "./micro-data.js";
+import { OlistDataError } from "../../src/data/errors.js";
+import {
+  cleaningReport,
+  cleaningReportCsv,
+  customerFeatures,
+  prepareFeatureFacts,
+} from "../../src/features/index.js";
+import { parseCsv } from "../helpers/csv.js";
+import { insert, microDatabase } from "./micro-data.js";
+
+/** Orders rows of the report left out of the customer table, summed. */
+const excludedOrders = (report: { table: string; action: string; rows: number }[]) =>
+  report
+    .filter((r) => r.table === "orders" && r.action === "excluded")
+    .reduce((s, r) => s + r.rows, 0);
 
 describe("cleaningReport on the micro data", () => {
   it("counts every rule by hand", async () => {
@@ -9,14 +22,24 @@ describe("cleaningReport on the micro data", () => {
     const report = await cleaningReport(db);
     const counts = Object.fromEntries(report.map((r) => [r.rule, r.rows]));
     assert.deepEqual(counts, {
-      duplicate_key_orders: 0,
-      duplicate_key_customers: 0,
-      duplicate_key_order_items: 0,
-      duplicate_key_order_payments: 0,
-      duplicate_key_order_reviews: 1, // r2 on o2 twice
-      duplicate_key_products: 0,
-      duplicate_key_category_translation: 0,
-      no_purchase_timestamp: 0,
+      // Load-time value policies: every timestamp is inside the plausible window.
+      purchase_outside_window: 0,
+      approved_outside_window: 0,
+      carrier_outside_window: 0,
+      delivered_outside_window: 0,
+      estimate_outside_window: 0,
+      shipping_limit_outside_window: 0,
+      review_created_outside_window: 0,
+      review_answered_outside_window: 0,
+      duplicate_row_orders: 0,
+      duplicate_row_customers: 0,
+      duplicate_row_order_items: 0,
+      duplicate_row_order_payments: 0,
+      duplicate_row_order_reviews: 1, // r2 on o2 twice, identical
+      duplicate_row_products: 0,
+      duplicate_row_sellers: 0,
+      duplicate_row_geolocation: 0,
+      duplicate_row_category_translation: 0,
       status_not_counted: 2, // o5 canceled, o7 shipped
       no_status_timestamp: 0,
       no_customer: 0,
@@ -30,30 +53,34 @@ describe("cleaningReport on the micro data", () => {
       order_value_outlier: 1, // o6 (1100 > p99.9 = 1093.56 of 8 order totals)
       freight_outlier: 1, // o6's 100 (p99.9 of 11 freights = 99.2)
       zero_freight: 0,
+      item_without_order: 0,
       item_product_unknown: 0,
       zero_payment_value: 0,
       payment_type_not_defined: 0,
+      zero_installments: 0,
+      payment_without_order: 0,
       review_id_on_several_orders: 2, // r1 on o1 and o8
       several_reviews_per_order: 3, // o2: r2 (twice) and r2b
+      review_without_order: 0,
       missing_category: 1, // p_nocat
       untranslated_category: 1, // p_gamer (pc_gamer)
       missing_product_attributes: 1, // p_nocat
       customer_several_states: 3, // u1's three customer_ids (SP, RJ, SP)
+      geolocation_outside_brazil: 0,
     });
     const byRule = new Map(report.map((r) => [r.rule, r]));
     assert.equal(byRule.get("no_payment")?.share, 1 / 9);
     assert.equal(byRule.get("missing_category")?.action, "kept as missing");
     assert.equal(byRule.get("order_value_outlier")?.action, "flagged");
+    assert.equal(byRule.get("purchase_outside_window")?.action, "excluded");
+    assert.equal(byRule.get("shipping_limit_outside_window")?.action, "flagged");
     assert.match(byRule.get("order_value_outlier")?.description ?? "", /p99\.9/);
     for (const r of report)
       assert.ok(["excluded", "flagged", "kept as missing"].includes(r.action));
 
     // Excluded orders plus the orders counted at the end of time add up to the orders table.
-    const excludedOrders = report
-      .filter((r) => r.table === "orders" && r.action === "excluded")
-      .reduce((s, r) => s + r.rows, 0);
     const all = await customerFeatures(db, { asOf: "2030-01-01" });
-    assert.equal(excludedOrders + all.orders.counted, 9);
+    assert.equal(excludedOrders(report) + all.orders.counted, 9);
     db.close();
   });
 
@@ -71,6 +98,72 @@ describe("cleaningReport on the micro data", () => {
       /delivered, shipped/,
     );
     await assert.rejects(cleaningReport(db, { outlierQuantile: 1.5 }), /strictly between 0 and 1/);
+    db.close();
+  });
+
+  it("excludes and counts an order dated 2999, its payment and item become unused rows; counts still add up", async () => {
+    const db = await microDatabase();
+    await insert(db, "orders", [
+      [
+        "o10",
+        "c2",
+        "delivered",
+        "2999-01-01 10:00:00",
+        null,
+        null,
+        "2999-01-05 00:00:00",
+        "2999-01-20 00:00:00",
+      ],
+    ]);
+    await insert(db, "order_payments", [["o10", 1, "boleto", 1, 10]]);
+    await insert(db, "order_items", [["o10", 1, "p_toy", "s1", "2999-01-02 00:00:00", 8, 2]]);
+    const report = await cleaningReport(db);
+    const counts = Object.fromEntries(report.map((r) => [r.rule, r.rows]));
+    assert.equal(counts.purchase_outside_window, 1);
+    assert.equal(counts.delivered_outside_window, 0); // counted once, under its first column outside
+    assert.equal(counts.shipping_limit_outside_window, 1); // flagged, kept
+    assert.equal(counts.payment_without_order, 1);
+    assert.equal(counts.item_without_order, 1);
+    assert.equal(report.find((r) => r.rule === "purchase_outside_window")!.share, 1 / 10);
+    const all = await customerFeatures(db, { asOf: "2030-01-01" });
+    assert.equal(excludedOrders(report) + all.orders.counted, 10); // the 10 records of orders
+    // The default as-of date comes from the remaining data, not from 2999.
+    const table = await customerFeatures(db);
+    assert.equal(table.asOf.toISOString(), "2018-02-26T00:00:00.000Z");
+    db.close();
+  });
+
+  it("an empty order_id is an error naming the column, not a missing payment", async () => {
+    const db = await microDatabase();
+    await insert(db, "orders", [
+      [null, "c2", "delivered", "2018-01-10 10:00:00", null, null, null, "2018-01-20 00:00:00"],
+    ]);
+    await assert.rejects(prepareFeatureFacts(db), (e: Error) => {
+      assert.ok(e instanceof OlistDataError);
+      assert.match(
+        e.message,
+        /^table orders \(order_id \(empty\)\), column "order_id": value \(empty\) is empty/,
+      );
+      assert.match(e.message, /rule empty_order_id/);
+      return true;
+    });
+    db.close();
+  });
+
+  it("writes as CSV with a header and one quoted-where-needed line per rule", async () => {
+    const db = await microDatabase();
+    const report = await cleaningReport(db);
+    const rows = parseCsv(cleaningReportCsv(report).trimEnd());
+    assert.deepEqual(rows[0], ["rule", "table", "rows", "action", "share", "description"]);
+    assert.equal(rows.length, report.length + 1);
+    const noPayment = rows.find((r) => r[0] === "no_payment")!;
+    assert.deepEqual(noPayment.slice(0, 5), [
+      "no_payment",
+      "orders",
+      "1",
+      "excluded",
+      String(1 / 9),
+    ]);
     db.close();
   });
 });

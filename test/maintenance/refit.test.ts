@@ -10,6 +10,7 @@ import {
 } from "../../src/maintenance/refit.js";
 import { fitSegmentModel } from "../../src/segments/model.js";
 import { blobTable } from "../helpers/tables.js";
+import { sealModelJson } from "../../src/segments/modelIntegrity.js";
 
 const features = ["recency_days", "monetary"];
 const table = blobTable(
@@ -38,7 +39,7 @@ describe("refits inline and on worker threads", () => {
     for (const seed of [5, 0, 9]) {
       const direct = fitSegmentModel(table, { ...spec, seed });
       const viaJob = runRefit(job(seed));
-      assert.deepEqual(viaJob.model, direct.model.toJSON());
+      assert.deepEqual(sealModelJson(viaJob.model), direct.model.toJSON()); // written models carry a checksum
       assert.deepEqual(viaJob.labels, direct.labels);
     }
     assert.equal(runRefit(job(1)).model.trainedOn.customers, 150);
@@ -62,7 +63,10 @@ describe("refits inline and on worker threads", () => {
       rows: other.ids.length,
       columns: shareColumns(other.numeric, features),
     });
-    assert.deepEqual(fresh.model, fitSegmentModel(other, { ...spec, seed: 0 }).model.toJSON());
+    assert.deepEqual(
+      sealModelJson(fresh.model),
+      fitSegmentModel(other, { ...spec, seed: 0 }).model.toJSON(),
+    );
   });
 
   test("shared columns are copies in shared memory; an unknown feature is an error", () => {

@@ -18,6 +18,7 @@ import { customerFeatures } from "../../src/features/customers.js";
 import { runMainJob } from "../../src/pipeline/mainJob.js";
 import type { MainJobResult } from "../../src/pipeline/mainJob.js";
 import { assignSegments, loadSegmentModel } from "../../src/segments/model.js";
+import { sealModelJson } from "../../src/segments/modelIntegrity.js";
 import { writeOlistTwin } from "../../src/twin/index.js";
 import { parseCsv } from "../helpers/csv.js";
 
@@ -55,6 +56,7 @@ describe("the main job (npm start)", () => {
     assert.deepEqual(listing(out), [
       "brief.html",
       "brief.pdf",
+      "cleaning.csv",
       "customers.csv",
       "maintenance.json",
       "metrics.json",
@@ -189,7 +191,7 @@ describe("the main job (npm start)", () => {
     const empty = path.join(dir, "empty-out");
     const cases: [string[], RegExp][] = [
       [["--nope"], /Unknown option '--nope'/],
-      [["--k", "one"], /--k "one" must be an integer ≥ 2/],
+      [["--k", "one"], /--k "one" must be an integer from 2 to 50/],
       [["--as-of", "2018-02-30"], /--as-of "2018-02-30" is not a calendar date/],
       [["--data", path.join(dir, "missing")], /--data .*missing does not exist/],
       [["--data", path.join(data, "TWIN.json")], /--data .*TWIN\.json is a file/],
@@ -212,7 +214,8 @@ describe("the main job (npm start)", () => {
     const model = JSON.parse(readFileSync(path.join(out, "model.json"), "utf8"));
     model.features[0] = "lifetime_value";
     model.transform.features[0] = "lifetime_value";
-    writeFileSync(bad, JSON.stringify(model));
+    // Re-sealed: a consistent model of other features (an edit without it fails its checksum).
+    writeFileSync(bad, JSON.stringify(sealModelJson(model)));
     const before = Object.fromEntries(
       listing(out).map((f) => [f, readFileSync(path.join(out, f))]),
     );
@@ -231,7 +234,16 @@ describe("the main job (npm start)", () => {
     writeFileSync(notJson, "{ nope");
     const run2 = start("--data", data, "--model", notJson, "--out", out, "--skip-notebooks");
     assert.equal(run2.status, 2);
-    assert.match(run2.stderr, /Cannot read segment model .*not-a-model\.json/);
+    assert.match(run2.stderr, /not-a-model\.json is not valid JSON/);
+
+    const edited = path.join(dir, "edited-model.json");
+    writeFileSync(edited, JSON.stringify(model));
+    const run3 = start("--data", data, "--model", edited, "--out", out, "--skip-notebooks");
+    assert.equal(run3.status, 2);
+    assert.match(
+      run3.stderr,
+      /edited-model\.json: field "checksum" does not match the file's content/,
+    );
   });
 
   test("--model applies a saved model without refitting: same segments as the fitted run", async () => {
