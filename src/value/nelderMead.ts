@@ -15,7 +15,11 @@ export interface NelderMeadOptions {
   upper?: readonly number[];
   /** Stop when the simplex spans less than this on every coordinate (default 1e-9)… */
   xTolerance?: number;
-  /** … and its values differ by less than this (absolute, default 1e-12). */
+  /**
+   * … or when its vertices' values differ by less than this (absolute, default 1e-12): along a flat
+   * ridge of the objective the simplex never shrinks, while its values agree. A restart then
+   * checks that the stop was not premature.
+   */
   fTolerance?: number;
   /** Iterations per run before stopping unconverged (default 5,000). */
   maxIterations?: number;
@@ -29,7 +33,7 @@ export interface NelderMeadResult {
   x: number[];
   /** The objective at `x`. */
   value: number;
-  /** True when the last run met both tolerances within `maxIterations`. */
+  /** True when the last run met a tolerance within `maxIterations`. */
   converged: boolean;
   /** Iterations over all runs. */
   iterations: number;
@@ -37,7 +41,7 @@ export interface NelderMeadResult {
   evaluations: number;
   /** Restarts run from the best point (the last one found no further improvement, or the limit was hit). */
   restarts: number;
-  /** Coordinates (indices) of `x` lying on a bound: the optimum may be outside the box. */
+  /** Coordinates (indices) of `x` on a bound (within 1e-3): the optimum may lie outside the box. */
   atBounds: number[];
 }
 
@@ -45,6 +49,7 @@ const REFLECT = 1;
 const EXPAND = 2;
 const CONTRACT = 0.5;
 const SHRINK = 0.5;
+const BOUND_SLACK = 1e-3;
 
 /** One Nelder–Mead run from `start`; returns the best vertex and the counts. */
 function run(
@@ -83,7 +88,7 @@ function run(
       for (let k = 0; k < d; k++)
         spread = Math.max(spread, Math.abs(simplex[i][k] - simplex[best][k]));
     }
-    if (spread <= options.xTolerance && values[worst] - values[best] <= options.fTolerance) {
+    if (spread <= options.xTolerance || values[worst] - values[best] <= options.fTolerance) {
       converged = true;
       break;
     }
@@ -166,7 +171,10 @@ export function nelderMead(
     if (again.value <= best.value) best = again;
     if (!improved) break;
   }
-  const atBounds = best.x.flatMap((v, k) => (v <= lower[k] || v >= upper[k] ? [k] : []));
+  // Within 1e-3 of a bound counts as on it: along a ridge the optimum creeps towards the bound.
+  const atBounds = best.x.flatMap((v, k) =>
+    v - lower[k] <= BOUND_SLACK || upper[k] - v <= BOUND_SLACK ? [k] : [],
+  );
   return {
     x: best.x,
     value: best.value,

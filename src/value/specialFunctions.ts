@@ -1,9 +1,8 @@
 /**
  * The special functions of the buy-till-you-die models, in log space where the models need it:
  * log-gamma, log-beta, log rising factorials, a stable log(1 + e^u), and the Gauss hypergeometric
- * function 2F1 on z < 1 (plus its "excess" (2F1 − 1)/b, which removes the cancellation the
- * expectations of the BG/NBD family suffer near a = 1). Checked against scipy and mpmath values
- * (scripts/value_fixtures.py → test/fixtures/value/special.json).
+ * function 2F1 on z < 1. Checked against scipy and mpmath values (scripts/value_fixtures.py →
+ * test/fixtures/value/special.json).
  */
 
 /** Lanczos coefficients (g = 7, n = 9; Godfrey), relative error of Γ below 2e-15 on x ≥ 0.5. */
@@ -99,11 +98,6 @@ export function log1pExp(u: number): number {
   return u > 0 ? u + Math.log1p(Math.exp(-u)) : Math.log1p(Math.exp(u));
 }
 
-/** expm1(u) / u, equal to 1 at u = 0 (no 0/0). */
-export function expm1Ratio(u: number): number {
-  return Math.abs(u) < 1e-8 ? 1 + u / 2 : Math.expm1(u) / u;
-}
-
 /** Options of the hypergeometric series. */
 export interface SeriesOptions {
   /** Relative size of the last term kept (default 1e-16). */
@@ -113,24 +107,15 @@ export interface SeriesOptions {
 }
 
 /**
- * Σ_{n ≥ shift} t_n with t_shift = first and t_{n+1} = t_n (a + n)(b + n) z / ((c + n)(n + 1)):
- * the power series of 2F1 (shift 0, first 1) or of its excess (shift 1, first a z / c). Stops once
- * a term is below `tolerance` of the sum and no larger than the one before.
+ * Σ_{n ≥ 0} t_n with t_0 = 1 and t_{n+1} = t_n (a + n)(b + n) z / ((c + n)(n + 1)), the power
+ * series of 2F1. Stops once a term is below `tolerance` of the sum and no larger than the one before.
  */
-function series(
-  a: number,
-  b: number,
-  c: number,
-  z: number,
-  first: number,
-  shift: number,
-  options: SeriesOptions,
-): number {
+function series(a: number, b: number, c: number, z: number, options: SeriesOptions): number {
   const tolerance = options.tolerance ?? 1e-16;
   const maxTerms = options.maxTerms ?? 1_000_000;
-  let term = first;
-  let sum = first;
-  for (let n = shift; n < maxTerms; n++) {
+  let term = 1;
+  let sum = 1;
+  for (let n = 0; n < maxTerms; n++) {
     const next = (term * (a + n) * (b + n) * z) / ((c + n) * (n + 1));
     sum += next;
     if (next === 0) return sum;
@@ -167,26 +152,5 @@ export function hyp2f1(
   checkHypergeometric(c, z);
   if (z === 0) return 1;
   if (z < 0) return Math.pow(1 - z, -a) * hyp2f1(a, c - b, c, z / (z - 1), options);
-  return series(a, b, c, z, 1, 0, options);
-}
-
-/**
- * The excess (2F1(a, b; c; z) − 1) / b for 0 ≤ z < 1, summed as its own series
- * Σ_{n ≥ 1} (a)_n (b + 1)_{n−1} z^n / ((c)_n n!), so it stays exact when b is near 0 (where the
- * subtraction would cancel) and equals its limit at b = 0.
- *
- * @example
- * hyp2f1Excess(1, 0, 2, 0.5); // d/db 2F1(1, b; 2; 0.5) at b = 0 = 1 − ln 2 = 0.3068528194400547
- */
-export function hyp2f1Excess(
-  a: number,
-  b: number,
-  c: number,
-  z: number,
-  options: SeriesOptions = {},
-): number {
-  checkHypergeometric(c, z);
-  if (z < 0) throw new Error(`hyp2f1Excess is computed for 0 ≤ z < 1, got z = ${z}.`);
-  if (z === 0) return 0;
-  return series(a, b, c, z, (a * z) / c, 1, options);
+  return series(a, b, c, z, options);
 }
