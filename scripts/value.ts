@@ -88,7 +88,7 @@ async function main(): Promise<void> {
         `Holdout: fitted as of ${v.cut.toISOString().slice(0, 10)} on ${v.cohort.toLocaleString("en-US")} customers, ` +
           `predicted to ${v.end.toISOString().slice(0, 10)} (${v.newCustomers.toLocaleString("en-US")} new customers not predicted, ` +
           `${v.inTransitAtCut} orders in transit at the cut); baseline: ${v.baseline.kind}${v.baseline.windowDays ? ` over ${v.baseline.windowDays} days` : ""}` +
-          `${v.baseline.fallback.some((f) => f) ? ` (segments ${v.baseline.fallback.flatMap((f, s) => (f ? [s] : [])).join(", ")} without customers then: all customers' figures)` : ""}. Predicted vs actual:`,
+          `${v.baseline.fallback.some((f) => f) ? ` (no customers then in segment(s) ${v.baseline.fallback.flatMap((f, s) => (f ? [s] : [])).join(", ")}: all customers' figures)` : ""}. Predicted vs actual:`,
       );
       for (const s of v.comparison.segments) {
         console.log(`  segment ${s.segment} (${s.model.customers} customers)`);
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     if (total) {
       console.log(
         `Expected revenue of the next 12 months (${total.shown}): ${money(total.expectedRevenue)}, ` +
-          `${money(total.expectedRevenuePerCustomer)} per customer.`,
+          `R$ ${total.expectedRevenuePerCustomer.toFixed(2)} per customer.`,
       );
     }
     const t = study.seconds;

@@ -16,6 +16,7 @@ export * from "./pca/index.js";
 export * from "./segments/index.js";
 export * from "./maintenance/index.js";
 export * from "./brief/index.js";
+export * from "./value/index.js";
 export * from "./util/random.js";
 export * from "./util/paths.js";
 export * from "./pipeline/index.js";
