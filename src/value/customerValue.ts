@@ -61,21 +61,30 @@ export function fitCustomerValueModel(
 ): CustomerValueModel {
   const purchase = fitPurchaseModel(purchasePatterns(histories), options);
   const spend = fitSpendModel(histories.repeatMeanValue, histories.x);
-  let oneTimeSpend: CustomerValueModel["oneTimeSpend"];
-  if (Number.isFinite(spend.populationMean)) {
-    oneTimeSpend = { rule: "population mean", value: spend.populationMean };
-  } else {
-    let sum = 0;
-    let n = 0;
-    for (let i = 0; i < histories.x.length; i++) {
-      if (histories.x[i] > 0) {
-        sum += histories.x[i] * histories.repeatMeanValue[i];
-        n += histories.x[i];
-      }
+  return { purchase, spend, oneTimeSpend: oneTimeSpendRule(spend.populationMean, histories) };
+}
+
+/**
+ * Spend per purchase of one-time buyers: the Gamma-Gamma population mean when finite (q > 1), else
+ * the mean value of all repeat purchases, Σ x · repeatMeanValue / Σ x.
+ *
+ * @example
+ * oneTimeSpendRule(164.9, inputs); // { rule: "population mean", value: 164.9 }
+ */
+export function oneTimeSpendRule(
+  populationMean: number,
+  histories: Pick<ValueHistories, "x" | "repeatMeanValue">,
+): CustomerValueModel["oneTimeSpend"] {
+  if (Number.isFinite(populationMean)) return { rule: "population mean", value: populationMean };
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < histories.x.length; i++) {
+    if (histories.x[i] > 0) {
+      sum += histories.x[i] * histories.repeatMeanValue[i];
+      n += histories.x[i];
     }
-    oneTimeSpend = { rule: "mean repeat purchase value", value: sum / n };
   }
-  return { purchase, spend, oneTimeSpend };
+  return { rule: "mean repeat purchase value", value: sum / n };
 }
 
 /**

@@ -39,6 +39,23 @@ const survived = (x: number, variant: PurchaseModelVariant): number =>
   variant === "modified" ? x + 1 : x;
 
 /**
+ * ln of the odds "dropped out after the last purchase" : "alive at T" of a history,
+ * ln[a/(b+s−1) · ((α+T)/(α+t_x))^(r+x)]; NaN when s = 0 (no drop-out chance yet: alive for sure).
+ */
+function logDropOutOdds(
+  params: PurchaseParameters,
+  x: number,
+  tx: number,
+  T: number,
+  variant: PurchaseModelVariant,
+): number {
+  const { r, alpha, a, b } = params;
+  const s = survived(x, variant);
+  if (s === 0) return NaN;
+  return Math.log(a / (b + s - 1)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+}
+
+/**
  * ln of the likelihood of one history (x repeat purchases, last at t_x, age T):
  * ln[Γ(r+x) α^r / Γ(r)] + ln[B(a, b+s)/B(a, b)] − (r+x) ln(α+T)
  * + ln[1 + 1{s≥1} · a/(b+s−1) · ((α+T)/(α+t_x))^(r+x)].
@@ -61,9 +78,7 @@ export function customerLogLikelihood(
     logRisingFactorial(b, s) -
     logRisingFactorial(a + b, s) -
     (r + x) * Math.log(alpha + T);
-  if (s === 0) return base;
-  const u = Math.log(a / (b + s - 1)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-  return base + log1pExp(u);
+  return s === 0 ? base : base + log1pExp(logDropOutOdds(params, x, tx, T, variant));
 }
 
 /**
@@ -119,11 +134,8 @@ export function pAlive(
   T: number,
   variant: PurchaseModelVariant = "modified",
 ): number {
-  const { r, alpha, a, b } = params;
-  const s = survived(x, variant);
-  if (s === 0) return 1;
-  const u = Math.log(a / (b + s - 1)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-  return 1 / (1 + Math.exp(u));
+  const u = logDropOutOdds(params, x, tx, T, variant);
+  return Number.isNaN(u) ? 1 : 1 / (1 + Math.exp(u));
 }
 
 /**

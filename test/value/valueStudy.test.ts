@@ -129,6 +129,23 @@ describe("the value study on a small twin (4,000 customers)", () => {
     assert.equal(b.expected_orders_12m[0], study.baselinePredictions.purchases[2]);
   });
 
+  it("without a year of history before the as-of date: no validation, so the baseline is shown", async () => {
+    const early = await valueStudy(db, {
+      asOf: "2017-07-01",
+      segmentLabels: byRule,
+      compareVariants: false,
+    });
+    assert.equal(early.validation, null);
+    assert.match(early.skipped ?? "", /^No holdout validation: before 2016-07-01/);
+    assert.equal(early.verdict.shown, "baseline");
+    assert.match(early.verdict.reason, /The unvalidated model is not shown\.$/);
+    // Too few customers half a year before for a last-period baseline on this small twin.
+    assert.equal(early.baseline.kind, "lifetime rate");
+    const c = valueColumns(early, early.inputs.ids);
+    assert.ok(c.p_active.every(Number.isNaN));
+    assert.deepEqual([...c.expected_revenue_12m], [...early.baselinePredictions.revenue]);
+  });
+
   it("writes customer-value.csv and value.json atomically (no temporary files left)", () => {
     const out = path.join(dir, "out");
     const files = writeValueFiles(study, out);
