@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { openOlist } from "../src/data/load.js";
 import { simulateMaintenance } from "../src/maintenance/index.js";
 import { chosenSegmentation } from "../src/segments/chosen.js";
+import { minOf } from "../src/util/arrayStats.js";
 
 const { values } = parseArgs({
   options: { data: { type: "string" }, workers: { type: "string" } },
@@ -51,6 +52,6 @@ const d = result.decision;
 console.log(
   `decision (ARI < ${d.threshold}): median ${d.median} d, min ${d.min} d, max ${d.max} d, ` +
     `never below in ${d.neverBelow} of ${d.perRun.length} runs; noise floor min ` +
-    `${Math.min(...result.dates.map((x) => x.noise)).toFixed(3)}`,
+    `${minOf(result.dates.map((x) => x.noise)).toFixed(3)}`,
 );
 console.log(`peak memory (maxRSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

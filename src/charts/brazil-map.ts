@@ -7,6 +7,7 @@
 import type { Figure, NumericArray } from "./figure.js";
 import { assertNonEmpty, assertSameLength, strideIndices, toFiniteNumbers } from "./figure.js";
 import { axisStyle, baseLayout, NEUTRAL_COLOR, SEQUENTIAL_COLORSCALE, word } from "./theme.js";
+import { maxOf } from "../util/arrayStats.js";
 
 /**
  * Approximate geographic centroid `[latitude, longitude]` of each of the 27 federative units
@@ -90,7 +91,7 @@ export function brazilStateMap(
   const negative = vals.findIndex((v) => v < 0);
   if (negative >= 0)
     throw new Error(`values[${negative}] is negative; bubble areas need values >= 0`);
-  const maxValue = Math.max(...vals);
+  const maxValue = maxOf(vals);
   const maxBubble = options.maxBubble ?? 60;
   const data: Figure["data"] = [];
   if (options.points) {

@@ -140,8 +140,8 @@ export function dendrogram(linkage: readonly LinkageRow[], options: DendrogramOp
     const color = row >= firstAboveCut ? NEUTRAL_COLOR : (rowColor.get(row) ?? segmentColor(0));
     if (!byColor.has(color)) byColor.set(color, { x: [], y: [] });
     const line = byColor.get(color)!;
-    line.x.push(...layout.icoord[i], null);
-    line.y.push(...layout.dcoord[i], null);
+    for (const x of [...layout.icoord[i], null]) line.x.push(x);
+    for (const y of [...layout.dcoord[i], null]) line.y.push(y);
   });
   const tickvals = layout.leaves.map((_, i) => 10 * i + 5);
   const ticktext = layout.leaves.map((id, i) =>

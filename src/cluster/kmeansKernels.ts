@@ -130,7 +130,7 @@ function build(d: number, kFixed: number): KMeansKernels {
   // The sourceURL names each kernel in profiles and stack traces (else all are "anonymous").
   const make = <T>(name: string, args: string[], body: string): T =>
     new Function(
-      ...args,
+      args.join(", "),
       `${body}\n//# sourceURL=kmeans-${name}-d${d}-k${kFixed || "any"}.js`,
     ) as T;
 

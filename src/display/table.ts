@@ -4,6 +4,7 @@
  * long results cut with a visible "… N more rows" line.
  */
 import { displayHtml, escapeHtml } from "./notebook.js";
+import { maxOf } from "../util/arrayStats.js";
 
 /** Options of the table renderers. */
 export interface TableOptions {
@@ -89,7 +90,7 @@ export function renderTextTable(rows: readonly AnyRow[], options: TableOptions =
   const shown = rows.slice(0, maxRows);
   const cells = shown.map((r) => cols.map((c) => formatValue(cell(r, c), options.decimals)));
   const isNum = cols.map((c) => shown.some((r) => typeof cell(r, c) === "number"));
-  const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((row) => row[j].length)));
+  const widths = cols.map((c, j) => Math.max(c.length, maxOf(cells.map((row) => row[j].length))));
   const fmt = (vals: string[]) =>
     vals
       .map((v, j) => (isNum[j] ? v.padStart(widths[j]) : v.padEnd(widths[j])))

@@ -7,6 +7,7 @@
  * (see the maintenance notebook). Used by the maintenance notebook, `npm start` and the brief.
  */
 import type { MaintenanceReport } from "./report.js";
+import { maxOf } from "../util/arrayStats.js";
 
 /** Cadences marketing calendars use, in weeks. */
 export const CADENCE_WEEKS: readonly number[] = [1, 2, 4, 6, 8, 13, 26];
@@ -50,7 +51,7 @@ export function recommendRetraining(report: MaintenanceReport): RetrainRecommend
   const below = curve.find((c) => c.mean < threshold);
   const horizon = curve[curve.length - 1].days;
   const valid = below
-    ? Math.max(0, ...curve.filter((c) => c.days < below.days).map((c) => c.days))
+    ? Math.max(0, maxOf(curve.filter((c) => c.days < below.days).map((c) => c.days)))
     : horizon;
   const fitting = CADENCE_WEEKS.filter((w) => w * 7 <= valid);
   const everyWeeks = fitting.length > 0 ? fitting[fitting.length - 1] : CADENCE_WEEKS[0];

@@ -5,6 +5,7 @@
 import type { DataSource } from "../data/locate.js";
 import { sourceBannerText } from "../display/banner.js";
 import type { MaintenanceResult, RetrainDecision } from "./simulate.js";
+import { maxOf, minOf } from "../util/arrayStats.js";
 
 /** A number of the report: null stands for NaN (not measurable). */
 export type ReportNumber = number | null;
@@ -165,13 +166,13 @@ export function maintenanceReport(
             origin: new Date(o).toISOString(),
             days: at.find((p) => p.origin.getTime() === o)!.days,
             mean: mean(aris),
-            min: Math.min(...aris),
-            max: Math.max(...aris),
+            min: minOf(aris),
+            max: maxOf(aris),
           };
         }),
       };
     }),
-    noiseFloor: { mean: mean(noises), min: Math.min(...noises) },
+    noiseFloor: { mean: mean(noises), min: minOf(noises) },
     drift: result.drift.map((d) => ({
       origin: iso(d.origin),
       date: iso(d.date),
