@@ -15,7 +15,8 @@ import path from "node:path";
 import { kmeans } from "../src/cluster/kmeans.js";
 import { kmeansParallel } from "../src/cluster/kmeansParallel.js";
 import { makeBlobs } from "../src/cluster/synthetic.js";
-import { sharedWorkerPool, shareFloat64 } from "../src/util/workerPool.js";
+import { sharedWorkerPool } from "../src/util/sharedWorkerPool.js";
+import { shareFloat64 } from "../src/util/workerPool.js";
 
 /** The figures of one comparison (seconds). */
 export interface KMeansComparison {

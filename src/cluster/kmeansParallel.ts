@@ -10,7 +10,8 @@
  * half the time of one thread (figures in `bench/cluster.ts` and `bench/scale.ts`).
  */
 import type { WorkerPool } from "../util/workerPool.js";
-import { resolvePool, shareFloat64, workerTask } from "../util/workerPool.js";
+import { resolvePool } from "../util/sharedWorkerPool.js";
+import { shareFloat64, workerTask } from "../util/workerPool.js";
 import {
   kmeans,
   kmeansRestart,

@@ -6,7 +6,8 @@ import {
   type Matrix,
 } from "../cluster/matrix.js";
 import { createRng } from "../util/random.js";
-import { resolvePool, sharedFloat64, workerTask, type WorkerPool } from "../util/workerPool.js";
+import { resolvePool } from "../util/sharedWorkerPool.js";
+import { sharedFloat64, workerTask, type WorkerPool } from "../util/workerPool.js";
 import { checkNumberOfLabels, encodeLabels } from "./labels.js";
 import { silhouetteChunks, silhouetteDistanceSums } from "./silhouetteKernel.js";
 

@@ -11,14 +11,14 @@
  * task order gets bit-identical answers for any number of threads.
  *
  * Data: payloads and results are structured-cloned, except typed arrays over a
- * `SharedArrayBuffer`, which every thread reads in place ({@link shareFloat64}, {@link sharedInt32}).
+ * `SharedArrayBuffer`, which every thread reads in place (`sharedArrays.ts`, re-exported here).
  * Tasks return big arrays in shared memory rather than transferring them: transferring detaches a
  * buffer, and a thread that ever detached one runs typed-array loops ~15–20 % slower (V8's
  * "array buffer detaching protector"), which is how the silhouette workers lost time before.
  *
  * Threads start on first use and are unreferenced while idle, so an idle pool never keeps the
- * process alive; {@link WorkerPool.close} stops them. Inside a worker thread, {@link sharedWorkerPool}
- * is an inline pool: a task that calls a parallel function does not start threads of its own.
+ * process alive; {@link WorkerPool.close} stops them. Which pool a parallel function uses (the
+ * process-wide one, or one made for the call) is `sharedWorkerPool.ts`'s business.
  *
  * Moving a hand-written pool here (maintenance refits, `src/maintenance/refit.ts`): export
  * `refitTask = workerTask(import.meta.url, "refitTask", runRefit)` from `refit.ts`, return the
@@ -27,8 +27,10 @@
  * `pool.run(refitTask, job)`; `refit-worker.ts` goes.
  */
 import { availableParallelism } from "node:os";
-import { isMainThread, type Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { startWorker, workerEntry } from "./workerEntry.js";
+
+export { shareFloat64, shareInt32, sharedFloat64, sharedInt32 } from "./sharedArrays.js";
 
 /** A function that a pool can run on any of its threads (see {@link workerTask}). */
 export interface WorkerTask<P, R> {
@@ -46,7 +48,7 @@ export interface WorkerTask<P, R> {
  *
  * @example
  * export const squareTask = workerTask(import.meta.url, "squareTask", (x: number) => x * x);
- * await sharedWorkerPool().run(squareTask, 7); // 49
+ * await sharedWorkerPool().run(squareTask, 7); // 49 (sharedWorkerPool.ts)
  */
 export function workerTask<P, R>(
   moduleUrl: string,
@@ -305,79 +307,4 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
     },
   };
   return { ...base, runOrdered: runOrderedWith(base) };
-}
-
-let shared: WorkerPool | undefined;
-
-/**
- * The process-wide pool ({@link defaultWorkerThreads} threads), created on first use; in a worker
- * thread, an inline pool. Never close it from library code (other callers share it); a command
- * may call {@link closeSharedWorkerPool} at exit, but idle threads do not keep the process alive.
- *
- * @example
- * const pool = sharedWorkerPool();
- * const result = await kmeansParallel(matrix, 6, { pool });
- */
-export function sharedWorkerPool(): WorkerPool {
-  shared ??= isMainThread ? createWorkerPool() : inlinePool();
-  return shared;
-}
-
-/** Stops the shared pool's threads (the next {@link sharedWorkerPool} call starts a new pool). */
-export async function closeSharedWorkerPool(): Promise<void> {
-  const pool = shared;
-  shared = undefined;
-  await pool?.close();
-}
-
-/**
- * The pool a parallel function should use: `pool` if given, else a pool of `workers` threads
- * made for the call (closed by `release`), else the shared pool.
- *
- * @example
- * const { pool, release } = resolvePool(options);
- * try { … } finally { await release(); }
- */
-export function resolvePool(options: { pool?: WorkerPool; workers?: number }): {
-  pool: WorkerPool;
-  release: () => Promise<void>;
-} {
-  if (options.pool) return { pool: options.pool, release: () => Promise.resolve() };
-  if (options.workers !== undefined) {
-    const pool = createWorkerPool({ threads: options.workers });
-    return { pool, release: () => pool.close() };
-  }
-  return { pool: sharedWorkerPool(), release: () => Promise.resolve() };
-}
-
-/**
- * The values of `array` in shared memory (the same array if it already is), for payloads that
- * every thread reads without a copy.
- *
- * @example
- * const data = shareFloat64(matrix.data);
- */
-export function shareFloat64(array: Float64Array): Float64Array {
-  if (array.buffer instanceof SharedArrayBuffer) return array;
-  const out = new Float64Array(new SharedArrayBuffer(array.length * 8));
-  out.set(array);
-  return out;
-}
-
-/** `shareFloat64` for `Int32Array`s (labels, codes). */
-export function shareInt32(array: Int32Array): Int32Array {
-  if (array.buffer instanceof SharedArrayBuffer) return array;
-  const out = new Int32Array(new SharedArrayBuffer(array.length * 4));
-  out.set(array);
-  return out;
-}
-
-/** A zeroed `Float64Array` of `length` values in shared memory (for a task's result). */
-export function sharedFloat64(length: number): Float64Array {
-  return new Float64Array(new SharedArrayBuffer(length * 8));
-}
-
-/** A zeroed `Int32Array` of `length` values in shared memory (for a task's result). */
-export function sharedInt32(length: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(length * 4));
 }

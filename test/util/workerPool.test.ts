@@ -129,7 +129,7 @@ describe("worker pool", () => {
 
   test("an idle shared pool does not keep the process alive", () => {
     const code = `
-      import { sharedWorkerPool } from "./src/util/workerPool.ts";
+      import { sharedWorkerPool } from "./src/util/sharedWorkerPool.ts";
       import { squareTask } from "./test/util/workerPoolTasks.ts";
       const r = await sharedWorkerPool().run(squareTask, 9);
       console.log("result", r);`;

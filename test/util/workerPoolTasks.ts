@@ -1,6 +1,7 @@
 /** Tasks for test/util/workerPool.test.ts, run by the pool's threads (and inline). */
 import { threadId } from "node:worker_threads";
-import { sharedWorkerPool, workerTask } from "../../src/util/workerPool.js";
+import { sharedWorkerPool } from "../../src/util/sharedWorkerPool.js";
+import { workerTask } from "../../src/util/workerPool.js";
 
 export const squareTask = workerTask(import.meta.url, "squareTask", (x: number) => x * x);
 
