@@ -13,6 +13,7 @@ export {
 export type { SilhouetteParallelOptions, SilhouetteSampleOptions } from "./silhouette.js";
 export {
   EXACT_SILHOUETTE_MAX_ROWS,
+  SILHOUETTE_METHOD_VERSION,
   SILHOUETTE_REPEATS,
   SILHOUETTE_SAMPLE_SIZE,
   estimateSilhouette,

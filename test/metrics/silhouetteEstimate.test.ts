@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { after, describe, test } from "node:test";
 import { kmeans } from "../../src/cluster/kmeans.js";
 import { makeBlobs } from "../../src/cluster/synthetic.js";
@@ -148,5 +151,34 @@ describe("estimateSilhouette", () => {
       estimateSilhouette(matrix, new Int32Array(300), sampled),
       /number of labels is 1/,
     );
+  });
+
+  test("cache: the second call on the same rows and labels reads the entry; other labels, another", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "silhouette-cache-"));
+    try {
+      const { matrix, labels } = makeBlobs(400, 2, { centers: 3, seed: 4 });
+      const options = { pool: inline, cache: { dir } };
+      const first = await estimateSilhouette(matrix, labels, options);
+      assert.equal(first.value, silhouetteScore(matrix, labels));
+      const [file] = readdirSync(dir);
+      assert.match(file, /^silhouette-[0-9a-f]{32}\.json$/);
+      // Tamper with the entry: a value only the cache can return proves it was read.
+      const entry = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+      entry.value.value = 42;
+      writeFileSync(path.join(dir, file), JSON.stringify(entry));
+      assert.equal((await estimateSilhouette(matrix, labels, options)).value, 42);
+      const other = Int32Array.from(labels, (l) => (l + 1) % 3);
+      other[0] = (other[0] + 1) % 3;
+      await estimateSilhouette(matrix, other, options);
+      const sampled = await estimateSilhouette(matrix, labels, {
+        ...options,
+        exactMaxRows: 0,
+        sampleSize: 100,
+      });
+      assert.equal(sampled.method, "sampled");
+      assert.equal(readdirSync(dir).length, 3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
