@@ -1,20 +1,19 @@
 /**
  * Clustering benchmark on synthetic data shaped like the Olist customer table (93,000 × 6, six
- * skewed Gaussian blobs, seeded). Prints timings, inertia and peak memory; compares with ml-kmeans
- * and, when Debian's /usr/bin/python3 has scikit-learn, with sklearn KMeans on the same data. The
- * exact silhouette is timed on the calling thread and on 2 worker threads (same value, checked).
+ * skewed Gaussian blobs, seeded). Prints timings, inertia and peak memory; compares k-means with
+ * scikit-learn in the same run (bench/kmeansVsSklearn.ts) and with ml-kmeans. The exact silhouette
+ * is timed on the calling thread and on 2 worker threads (same value, checked), and the sampled
+ * estimate that takes over above 100,000 rows (estimateSilhouette) against it.
  *
  *   node --import tsx bench/cluster.ts [--skip-exact]
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { kmeans as mlKmeans } from "ml-kmeans";
 import { kmeans } from "../src/cluster/kmeans.js";
 import { matrixToRows } from "../src/cluster/matrix.js";
 import { makeBlobs } from "../src/cluster/synthetic.js";
 import { wardMicroClusters } from "../src/cluster/ward.js";
+import { estimateSilhouette } from "../src/metrics/silhouetteEstimate.js";
+import { compareKMeans, kmeansComparisonLines } from "./kmeansVsSklearn.js";
 import {
   calinskiHarabaszScore,
   daviesBouldinScore,
@@ -53,11 +52,10 @@ const timeAsync = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
 const fmt = (s: number) => `${s.toFixed(2)} s (cpu ${lastCpu.toFixed(2)} s)`;
 console.log(`data: ${ROWS} × ${COLS}, 6 skewed blobs`);
 
-// (1) single k-means fit, k = 6, nInit = 10
-const [fit, fitTime] = time(() => kmeans(matrix, 6, { nInit: 10, seed: 0 }));
-console.log(
-  `kmeans k=6 nInit=10 [target ≤ 1.2 s]: ${fmt(fitTime)}, inertia ${fit.inertia.toFixed(3)}, iterations ${fit.iterations}, converged ${fit.converged}`,
-);
+// (1) k-means k = 6, nInit = 10: ours on 1 thread and on the pool against scikit-learn, same run
+const comparison = await compareKMeans({ repeats: 5 });
+console.log(kmeansComparisonLines(comparison).join("\n"));
+const [fit] = time(() => kmeans(matrix, 6, { nInit: 10, seed: 0 }));
 const [ml, mlTime] = time(() =>
   mlKmeans(matrixToRows(matrix), 6, { seed: 0, initialization: "kmeans++" }),
 );
@@ -70,34 +68,6 @@ const mlInertia = inertia(matrix, mlLabels, {
 console.log(
   `ml-kmeans 7 single run: ${fmt(mlTime)}, inertia ${mlInertia.toFixed(3)}, iterations ${ml.iterations}, converged ${ml.converged}`,
 );
-
-// sklearn on the same data, if available
-try {
-  const dir = mkdtempSync(join(tmpdir(), "bench-cluster-"));
-  const file = join(dir, "x.f64");
-  writeFileSync(
-    file,
-    Buffer.from(matrix.data.buffer, matrix.data.byteOffset, matrix.data.byteLength),
-  );
-  const script = `
-import sys, time, numpy as np
-from sklearn.cluster import KMeans
-X = np.fromfile(sys.argv[1], dtype=np.float64).reshape(-1, ${COLS})
-c = time.process_time(); t = time.perf_counter(); km = KMeans(n_clusters=6, n_init=10, random_state=0).fit(X)
-t = time.perf_counter() - t; c = time.process_time() - c
-print(f"{km.inertia_!r} {t} {km.n_iter_} {c}")`;
-  const out = execFileSync("/usr/bin/python3", ["-c", script, file], { encoding: "utf8" })
-    .trim()
-    .split(" ");
-  rmSync(dir, { recursive: true });
-  const skInertia = Number(out[0]);
-  lastCpu = Number(out[3]); // process time of the Python process (all its threads)
-  console.log(
-    `sklearn 1.2 KMeans(6, n_init=10, random_state=0): ${fmt(Number(out[1]))}, inertia ${skInertia.toFixed(3)}, iterations ${out[2]}; ours/sklearn inertia − 1 = ${(fit.inertia / skInertia - 1).toExponential(2)}`,
-  );
-} catch (error) {
-  console.log(`sklearn comparison skipped: ${(error as Error).message.split("\n")[0]}`);
-}
 
 // (2) sweep k = 2..10 with DB, CH and a 10k-sample silhouette
 const [, sweepTime] = time(() => {
@@ -121,14 +91,12 @@ console.log(
   `wardMicroClusters(300 micro-clusters, k=6) [target: a few s]: ${fmt(wardTime)}, top merge height ${ward.linkage.at(-1)?.[2].toFixed(2)}`,
 );
 
-// (3) exact silhouette on all rows, on this thread and on 2 workers (the same fixed chunks, so the
-// same value to the last bit; the worker time includes starting and stopping the threads). The
-// speed-up can exceed ×2: this thread runs the loop ~20 % slower than a fresh thread would (measured
-// 29.3 s here against 24.3 s in a minimal script), see the doc comment of silhouette.ts.
+// (3) exact silhouette on all rows, on this thread and on 2 worker threads (the same fixed chunks,
+// so the same value to the last bit), then the sampled estimate (10 × 20,000 rows) against it.
 if (!process.argv.includes("--skip-exact")) {
   const [sil, silTime] = time(() => silhouetteScore(matrix, fit.labels));
   console.log(
-    `exact silhouette on ${ROWS} rows, 1 thread [target ≤ 43 s]: ${fmt(silTime)}, value ${sil.toFixed(6)}`,
+    `exact silhouette on ${ROWS} rows, 1 thread: ${fmt(silTime)}, value ${sil.toFixed(6)}`,
   );
   const [par, parTime] = await timeAsync(() =>
     silhouetteScoreParallel(matrix, fit.labels, { workers: 2 }),
@@ -136,6 +104,15 @@ if (!process.argv.includes("--skip-exact")) {
   console.log(
     `exact silhouette on ${ROWS} rows, 2 workers: ${fmt(parTime)}, value ${par.toFixed(6)}, ` +
       `${par === sil ? "identical to" : "DIFFERENT from"} 1 thread, speed-up ×${(silTime / parTime).toFixed(2)}`,
+  );
+  const [est, estTime] = await timeAsync(() =>
+    estimateSilhouette(matrix, fit.labels, { exactMaxRows: 0, seed: 0 }),
+  );
+  const [lo, hi] = est.interval ?? [NaN, NaN];
+  console.log(
+    `sampled silhouette (${est.repeats} × ${est.sampleSize} rows, shared pool): ${fmt(estTime)}, ` +
+      `value ${est.value.toFixed(6)}, interval [${lo.toFixed(6)}, ${hi.toFixed(6)}] ` +
+      `${lo <= par && par <= hi ? "contains" : "MISSES"} the exact value`,
   );
 }
 console.log(`peak memory (maxRSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -13,6 +13,7 @@ import { renderSvg } from "../charts/render.js";
 import { stabilityChart } from "../charts/stability.js";
 import { NEUTRAL_COLOR, segmentColor, withAlpha, word } from "../charts/theme.js";
 import type { BriefMaintenance } from "./input.js";
+import { maxOf } from "../util/arrayStats.js";
 
 /**
  * Text for Plotly labels: Plotly reads labels as pseudo-HTML, so `<`, `>` and `&` are escaped.
@@ -126,7 +127,7 @@ export function sharesFigure(segments: readonly BriefChartSegment[]): Figure {
     // Plotly shrinks outside labels to the bar's thickness; keep them readable instead.
     constraintext: "none" as const,
   }));
-  const top = Math.max(...segments.flatMap((s) => [s.share, s.revenueShare]), 0.05);
+  const top = Math.max(maxOf(segments.flatMap((s) => [s.share, s.revenueShare])), 0.05);
   return untitled({
     data,
     layout: {

@@ -59,23 +59,34 @@ export function dendrogramLayout(linkage: readonly LinkageRow[], lastP?: number)
   const leafBound = 2 * n - Math.min(p, n);
   const out: DendrogramLayout = { icoord: [], dcoord: [], rows: [], leaves: [], leafSizes: [] };
   const size = (id: number): number => (id < n ? 1 : linkage[id - n][3]);
-  // Returns the x of the cluster's top and its height.
-  const visit = (id: number): [number, number] => {
+  // Post-order walk (left subtree, right subtree, then the link) with an explicit stack: a
+  // chain-shaped tree is as deep as it has leaves, and recursion overflowed from ~5,000 leaves.
+  // topX/topH: the x of each visited cluster's top and its height (NaN: not visited yet).
+  const topX = new Float64Array(2 * n - 1).fill(NaN);
+  const topH = new Float64Array(2 * n - 1);
+  const stack = [2 * n - 2];
+  while (stack.length > 0) {
+    const id = stack[stack.length - 1];
     if (id < leafBound) {
+      stack.pop();
       out.leaves.push(id);
       out.leafSizes.push(size(id));
-      return [10 * out.leaves.length - 5, 0];
+      topX[id] = 10 * out.leaves.length - 5;
+      continue;
     }
     const row = id - n;
     const [a, b, h] = linkage[row];
-    const [xa, ha] = visit(a);
-    const [xb, hb] = visit(b);
-    out.icoord.push([xa, xa, xb, xb]);
-    out.dcoord.push([ha, h, h, hb]);
-    out.rows.push(row);
-    return [(xa + xb) / 2, h];
-  };
-  visit(2 * n - 2);
+    if (Number.isNaN(topX[a])) stack.push(a);
+    else if (Number.isNaN(topX[b])) stack.push(b);
+    else {
+      stack.pop();
+      out.icoord.push([topX[a], topX[a], topX[b], topX[b]]);
+      out.dcoord.push([topH[a], h, h, topH[b]]);
+      out.rows.push(row);
+      topX[id] = (topX[a] + topX[b]) / 2;
+      topH[id] = h;
+    }
+  }
   return out;
 }
 
@@ -126,30 +137,34 @@ export function dendrogram(linkage: readonly LinkageRow[], options: DendrogramOp
   const roots: number[] = [];
   if (k !== undefined) {
     let cluster = 0;
-    const paint = (id: number, color: string): void => {
-      if (id < n) return;
-      rowColor.set(id - n, color);
-      paint(linkage[id - n][0], color);
-      paint(linkage[id - n][1], color);
+    // Explicit stacks rather than recursion (a subtree can be as deep as it has leaves).
+    const paint = (root: number, color: string): void => {
+      const stack = [root];
+      while (stack.length > 0) {
+        const id = stack.pop() as number;
+        if (id < n) continue;
+        rowColor.set(id - n, color);
+        stack.push(linkage[id - n][1], linkage[id - n][0]);
+      }
     };
-    const descend = (id: number): void => {
-      if (id >= n && id - n >= firstAboveCut) {
-        descend(linkage[id - n][0]);
-        descend(linkage[id - n][1]);
-      } else {
+    // Pre-order, left first, so that clusters are coloured left to right.
+    const pending = [2 * n - 2];
+    while (pending.length > 0) {
+      const id = pending.pop() as number;
+      if (id >= n && id - n >= firstAboveCut) pending.push(linkage[id - n][1], linkage[id - n][0]);
+      else {
         roots.push(id);
         paint(id, clusterColor(cluster++));
       }
-    };
-    descend(2 * n - 2);
+    }
   }
   const byColor = new Map<string, { x: (number | null)[]; y: (number | null)[] }>();
   layout.rows.forEach((row, i) => {
     const color = row >= firstAboveCut ? NEUTRAL_COLOR : (rowColor.get(row) ?? clusterColor(0));
     if (!byColor.has(color)) byColor.set(color, { x: [], y: [] });
     const line = byColor.get(color)!;
-    line.x.push(...layout.icoord[i], null);
-    line.y.push(...layout.dcoord[i], null);
+    for (const x of [...layout.icoord[i], null]) line.x.push(x);
+    for (const y of [...layout.dcoord[i], null]) line.y.push(y);
   });
   const tickvals = layout.leaves.map((_, i) => 10 * i + 5);
   const ticktext = layout.leaves.map((id, i) =>

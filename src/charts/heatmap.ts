@@ -13,6 +13,7 @@ import {
   weekdayNames,
   word,
 } from "./theme.js";
+import { maxOf, minOf } from "../util/arrayStats.js";
 
 /** Options of `heatmap`. */
 export interface HeatmapOptions {
@@ -55,8 +56,8 @@ export function heatmap(
   const annotations: Partial<Annotations>[] = [];
   if (annotateDecimals !== undefined) {
     const finite = rows.flat().filter((v): v is number => v !== null);
-    const lo = options.zmin ?? Math.min(...finite);
-    const hi = options.zmax ?? Math.max(...finite);
+    const lo = options.zmin ?? minOf(finite);
+    const hi = options.zmax ?? maxOf(finite);
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null) return;

@@ -4,6 +4,7 @@
 import type { Figure, NumericArray } from "./figure.js";
 import { assertNonEmpty, assertSameLength, toFiniteNumbers } from "./figure.js";
 import { baseLayout, segmentColor, withAlpha, word } from "./theme.js";
+import { maxOf, minOf } from "../util/arrayStats.js";
 
 /** One profile of a radar chart, e.g. a segment's mean feature values. */
 export interface RadarProfile {
@@ -48,8 +49,8 @@ export function segmentRadar(
       : raw.map((vals) =>
           vals.map((v, a) => {
             const column = raw.map((r) => r[a]);
-            const lo = Math.min(...column);
-            const hi = Math.max(...column);
+            const lo = minOf(column);
+            const hi = maxOf(column);
             // A constant axis sits in the middle rather than at 0, which would read as "lowest".
             return hi > lo ? (v - lo) / (hi - lo) : 0.5;
           }),

@@ -7,6 +7,7 @@ import { assertNonEmpty, assertSameLength, toNumbers } from "./figure.js";
 import type { XValues } from "./line.js";
 import { toPlotlyX } from "./line.js";
 import { axisStyle, baseLayout, NEUTRAL_COLOR, segmentColor, withAlpha, word } from "./theme.js";
+import { minOf } from "../util/arrayStats.js";
 
 /** Options of `stabilityChart`. */
 export interface StabilityChartOptions {
@@ -109,7 +110,7 @@ export function stabilityChart(
     });
   }
   const finiteY = y.filter((v): v is number => v !== null);
-  const yMin = Math.min(0, threshold, bandLow, ...finiteY);
+  const yMin = Math.min(0, threshold, bandLow, minOf(finiteY));
   return {
     data,
     layout: {

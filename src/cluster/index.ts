@@ -2,6 +2,8 @@
 export * from "./matrix.js";
 export { kmeans, kmeansPlusPlus, kmeansPredict, meanFeatureVariance } from "./kmeans.js";
 export type { KMeansOptions, KMeansResult } from "./kmeans.js";
+export { kmeansParallel } from "./kmeansParallel.js";
+export type { KMeansParallelOptions } from "./kmeansParallel.js";
 export { cutTree, wardLinkage, wardMicroClusters, wardSample } from "./ward.js";
 export type {
   LinkageRow,

@@ -21,7 +21,7 @@
  * - k = 300, nInit 1, 50 iterations (the micro-clusters of `wardMicroClusters`): whole
  *   `wardMicroClusters` 6.2 s vs 18.7 s for the k-means alone before (quieter machine: 4.8 s vs
  *   18.2 s wall); k-means++ seeding is ~1.3 s of it (7 candidate passes per centre, as sklearn).
- * Single-threaded: restarts are not spread over worker threads.
+ * `kmeansParallel` (kmeansParallel.ts) spreads the restarts over worker threads, same result.
  * This module follows scikit-learn 1.2's `KMeans(algorithm="lloyd")`: greedy k-means++ with
  * 2 + ⌊ln k⌋ local trials, `nInit` restarts keeping the lowest inertia, convergence when labels stop
  * changing or when the total squared centre shift falls below `tolerance × mean feature variance`,
@@ -29,8 +29,12 @@
  * the points farthest from their centres. `ml-kmeans` is kept as a cross-check in the tests.
  */
 import { assertFinite, type Matrix } from "./matrix.js";
-import { kmeansKernels } from "./kmeansKernels.js";
+import { candidateBatch, kmeansKernels } from "./kmeansKernels.js";
+import { lloyd, type SingleRun } from "./lloyd.js";
 import { createRng, type Rng } from "../util/random.js";
+
+export { lloyd, PLAIN_LLOYD_MAX_WORK } from "./lloyd.js";
+export type { SingleRun } from "./lloyd.js";
 
 /** Options of {@link kmeans}. */
 export interface KMeansOptions {
@@ -82,12 +86,14 @@ export function kmeansPlusPlus(matrix: Matrix, k: number, rng: Rng): Matrix {
   const kernels = kmeansKernels(d, k);
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
-  // Three distance buffers rotate: the current closest distances, the candidate being scored and
-  // the best candidate so far (swapping references instead of copying n values per candidate).
+  // The trials of a centre are scored in one pass (`candidateBatch`), each into its own buffer;
+  // the best one's buffer becomes the closest distances and the old ones take its place.
   let closest = new Float64Array(n);
-  let candidateDist = new Float64Array(n);
-  let bestDist = new Float64Array(n);
+  const outs = Array.from({ length: trials }, () => new Float64Array(n));
   const cumulative = new Float64Array(n);
+  const candidates = new Int32Array(trials);
+  const pots = new Float64Array(trials);
+  const scoreTrials = candidateBatch(d, trials);
 
   const first = rng.int(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
@@ -100,8 +106,7 @@ export function kmeansPlusPlus(matrix: Matrix, k: number, rng: Rng): Matrix {
       acc += closest[i];
       cumulative[i] = acc;
     }
-    let bestPotential = Infinity;
-    let bestId = -1;
+    // The draws do not depend on the scores, so all trials are drawn first.
     for (let t = 0; t < trials; t++) {
       const target = rng.next() * potential;
       // First index whose cumulative sum reaches the target (numpy searchsorted, side="left").
@@ -112,20 +117,17 @@ export function kmeansPlusPlus(matrix: Matrix, k: number, rng: Rng): Matrix {
         if (cumulative[mid] < target) lo = mid + 1;
         else hi = mid;
       }
-      const pot = kernels.candidatePass(data, n, lo, closest, candidateDist);
-      if (pot < bestPotential) {
-        bestPotential = pot;
-        bestId = lo;
-        const swap = bestDist;
-        bestDist = candidateDist;
-        candidateDist = swap;
-      }
+      candidates[t] = lo;
     }
+    scoreTrials(data, n, candidates, closest, outs, pots);
+    let best = 0;
+    for (let t = 1; t < trials; t++) if (pots[t] < pots[best]) best = t;
+    const bestId = candidates[best];
     centers.set(data.subarray(bestId * d, bestId * d + d), center * d);
     const swap = closest;
-    closest = bestDist;
-    bestDist = swap;
-    potential = bestPotential;
+    closest = outs[best];
+    outs[best] = swap;
+    potential = pots[best];
   }
   return { data: centers, rows: k, cols: d };
 }
@@ -148,190 +150,19 @@ export function meanFeatureVariance(matrix: Matrix): number {
   return total / d;
 }
 
-/** One Lloyd run (see {@link lloyd}). */
-export interface SingleRun {
-  labels: Int32Array;
-  centers: Float64Array;
-  inertia: number;
-  iterations: number;
-  converged: boolean;
+/** A k-means call's options, checked and resolved (shared by `kmeans` and `kmeansParallel`). */
+export interface KMeansPlan {
+  k: number;
+  nInit: number;
+  maxIterations: number;
+  /** `tolerance` × mean feature variance. */
+  absoluteTolerance: number;
+  seed: number;
+  initialCentroids?: Matrix;
 }
 
-/**
- * Up to this k·cols the assignment step is plain Lloyd (k distances per row, no bounds); above it,
- * Hamerly's bounds. Both give exactly Lloyd's assignments. Measured on 93k rows (CPU time, 5
- * restarts): the plain scan wins while k·cols < 48 (4 cols k = 5: 0.24 s vs 0.33 s; 6 cols k = 5:
- * 0.15 s vs 0.20 s; k·cols = 48: tie), the bounds win above (6 cols k = 12: 1.23 s vs 0.74 s).
- */
-export const PLAIN_LLOYD_MAX_WORK = 48;
-
-/**
- * One Lloyd run from the given initial centres (which it overwrites). When k·cols exceeds
- * {@link PLAIN_LLOYD_MAX_WORK} it is accelerated with Hamerly's bounds (2010): per row an upper
- * bound on the distance to its centre and a lower bound on the distance to any other centre let
- * most rows skip the k distance computations. The assignments are exactly Lloyd's; only the work
- * changes (this matters for k = 300 micro-clusters). `plain` forces the choice (for tests).
- */
-export function lloyd(
-  matrix: Matrix,
-  k: number,
-  init: Float64Array,
-  maxIterations: number,
-  tolerance: number,
-  plain = k * matrix.cols <= PLAIN_LLOYD_MAX_WORK,
-): SingleRun {
-  const { data, rows: n, cols: d } = matrix;
-  const kernels = kmeansKernels(d, k);
-  let centers: Float64Array = init;
-  let next: Float64Array = new Float64Array(k * d);
-  const counts = new Float64Array(k);
-  const labels = new Int32Array(n);
-  const previous = new Int32Array(n);
-  const upper = plain ? new Float64Array(0) : new Float64Array(n);
-  const lower = plain ? new Float64Array(0) : new Float64Array(n);
-  const halfGap = new Float64Array(k);
-  // Centre shifts of the last update, applied lazily to the bounds by the next Hamerly step.
-  const moved = new Float64Array(k);
-  let maxMove = 0;
-  let iterations = 0;
-  let converged = false;
-
-  /**
-   * Assignment step: exact nearest centres against `centers`, accumulating the rows into `next`
-   * and `counts` (zeroed here); returns how many labels changed.
-   */
-  const assignStep = (full: boolean): number => {
-    next.fill(0);
-    counts.fill(0);
-    if (plain) return kernels.assignPlainSums(data, n, centers, k, labels, next, counts);
-    if (full) return kernels.assignFull(data, n, centers, k, labels, upper, lower, next, counts);
-    for (let c = 0; c < k; c++) {
-      let m = Infinity;
-      for (let c2 = 0; c2 < k; c2++) {
-        if (c2 === c) continue;
-        let s = 0;
-        for (let j = 0; j < d; j++) {
-          const u = centers[c * d + j] - centers[c2 * d + j];
-          s += u * u;
-        }
-        if (s < m) m = s;
-      }
-      halfGap[c] = Math.sqrt(m) / 2;
-    }
-    return kernels.assignHamerly(
-      data,
-      n,
-      centers,
-      k,
-      labels,
-      upper,
-      lower,
-      halfGap,
-      moved,
-      maxMove,
-      next,
-      counts,
-    );
-  };
-
-  for (let it = 0; it < maxIterations; it++) {
-    previous.set(labels);
-    const changes = assignStep(it === 0);
-    let relocated = false;
-    if (counts.includes(0)) {
-      const distances = new Float64Array(n);
-      kernels.labelDistances(data, n, centers, labels, distances);
-      relocateEmptyClusters(data, d, k, labels, distances, next, counts);
-      relocated = true;
-      if (!plain) lower.fill(0); // bounds no longer valid for relocated rows: force a full check next time
-    }
-    for (let c = 0; c < k; c++) {
-      const w = counts[c];
-      for (let j = 0; j < d; j++) next[c * d + j] /= w;
-    }
-    iterations = it + 1;
-    let unchanged = it > 0 && changes === 0;
-    if (it > 0 && relocated) {
-      // A relocation may change labels back or forth: compare with the previous labels.
-      unchanged = true;
-      for (let i = 0; i < n; i++) {
-        if (labels[i] !== previous[i]) {
-          unchanged = false;
-          break;
-        }
-      }
-    }
-    let shift = 0;
-    maxMove = 0;
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const u = next[c * d + j] - centers[c * d + j];
-        s += u * u;
-      }
-      shift += s;
-      moved[c] = Math.sqrt(s);
-      if (moved[c] > maxMove) maxMove = moved[c];
-    }
-    const swap = centers;
-    centers = next;
-    next = swap;
-    if (unchanged || shift <= tolerance) {
-      converged = true;
-      break;
-    }
-  }
-  // The labels were computed against the previous centres: a final assignment makes labels,
-  // centroids and inertia consistent (as scikit-learn does). Its sums land in `next`, unused.
-  assignStep(false);
-  const inertia = kernels.inertia(data, n, centers, labels);
-  return { labels, centers, inertia, iterations, converged };
-}
-
-/**
- * Empty clusters take the points farthest from their current centre (as scikit-learn), so that
- * k clusters are always returned. Works on the running sums before division.
- */
-function relocateEmptyClusters(
-  data: Float64Array,
-  d: number,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-): void {
-  const empty: number[] = [];
-  for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
-  if (empty.length === 0) return;
-  const order = Array.from(distances.keys()).sort((a, b) => distances[b] - distances[a] || a - b);
-  let taken = 0;
-  for (const c of empty) {
-    // Skip points whose own cluster would become empty.
-    let i = order[taken++];
-    while (counts[labels[i]] <= 1) i = order[taken++];
-    const old = labels[i];
-    for (let j = 0; j < d; j++) {
-      sums[old * d + j] -= data[i * d + j];
-      sums[c * d + j] = data[i * d + j];
-    }
-    counts[old]--;
-    counts[c] = 1;
-    labels[i] = c;
-    distances[i] = 0;
-  }
-}
-
-/**
- * Clusters the rows into k groups with k-means (Lloyd), keeping the best of `nInit` k-means++
- * restarts. Deterministic for a given `seed`.
- *
- * @example
- * const result = kmeans(matrix, 6, { seed: 42 });
- * result.labels; // Int32Array, one cluster per row
- * result.inertia; // within-cluster sum of squares
- */
-export function kmeans(matrix: Matrix, k: number, options: KMeansOptions = {}): KMeansResult {
+/** Checks the options of {@link kmeans} against the data; throws an explanatory error otherwise. */
+export function planKMeans(matrix: Matrix, k: number, options: KMeansOptions = {}): KMeansPlan {
   const { maxIterations = 300, tolerance = 1e-4, seed = 0, initialCentroids } = options;
   let { nInit = 10 } = options;
   checkK(matrix, k);
@@ -351,26 +182,69 @@ export function kmeans(matrix: Matrix, k: number, options: KMeansOptions = {}): 
     nInit = 1;
   }
   const absoluteTolerance = tolerance * meanFeatureVariance(matrix);
-  const rng = createRng(seed);
-  const restartInertias = new Float64Array(nInit);
-  let best: SingleRun | undefined;
-  for (let r = 0; r < nInit; r++) {
-    const init = initialCentroids
-      ? Float64Array.from(initialCentroids.data)
-      : kmeansPlusPlus(matrix, k, rng.fork()).data;
-    const run = lloyd(matrix, k, init, maxIterations, absoluteTolerance);
+  return { k, nInit, maxIterations, absoluteTolerance, seed, initialCentroids };
+}
+
+/**
+ * Restart `r` of a plan. Its k-means++ generator is the (r + 1)-th `fork()` of `createRng(seed)`
+ * (the master generator is used for nothing else), so a restart can run anywhere, alone, and give
+ * the run that the sequential loop of {@link kmeans} gives.
+ */
+export function kmeansRestart(matrix: Matrix, plan: KMeansPlan, r: number): SingleRun {
+  const master = createRng(plan.seed);
+  let rng = master.fork();
+  for (let skip = 0; skip < r; skip++) rng = master.fork();
+  return runRestart(matrix, plan, rng);
+}
+
+function runRestart(matrix: Matrix, plan: KMeansPlan, rng: Rng): SingleRun {
+  const init = plan.initialCentroids
+    ? Float64Array.from(plan.initialCentroids.data)
+    : kmeansPlusPlus(matrix, plan.k, rng).data;
+  return lloyd(matrix, plan.k, init, plan.maxIterations, plan.absoluteTolerance);
+}
+
+/**
+ * The result of a plan from its restarts, in restart order: the first run with the lowest inertia
+ * is kept (the same reduction whatever ran the restarts).
+ */
+export function keepBestRestart(
+  matrix: Matrix,
+  k: number,
+  runs: readonly SingleRun[],
+): KMeansResult {
+  const restartInertias = new Float64Array(runs.length);
+  let best = runs[0];
+  runs.forEach((run, r) => {
     restartInertias[r] = run.inertia;
-    if (!best || run.inertia < best.inertia) best = run;
-  }
-  const kept = best as SingleRun;
+    if (run.inertia < best.inertia) best = run;
+  });
   return {
-    labels: kept.labels,
-    centroids: { data: kept.centers, rows: k, cols: matrix.cols },
-    inertia: kept.inertia,
-    iterations: kept.iterations,
-    converged: kept.converged,
+    labels: best.labels,
+    centroids: { data: best.centers, rows: k, cols: matrix.cols },
+    inertia: best.inertia,
+    iterations: best.iterations,
+    converged: best.converged,
     restartInertias,
   };
+}
+
+/**
+ * Clusters the rows into k groups with k-means (Lloyd), keeping the best of `nInit` k-means++
+ * restarts. Deterministic for a given `seed`; `kmeansParallel` spreads the restarts over worker
+ * threads with the same result.
+ *
+ * @example
+ * const result = kmeans(matrix, 6, { seed: 42 });
+ * result.labels; // Int32Array, one cluster per row
+ * result.inertia; // within-cluster sum of squares
+ */
+export function kmeans(matrix: Matrix, k: number, options: KMeansOptions = {}): KMeansResult {
+  const plan = planKMeans(matrix, k, options);
+  const rng = createRng(plan.seed);
+  const runs: SingleRun[] = [];
+  for (let r = 0; r < plan.nInit; r++) runs.push(runRestart(matrix, plan, rng.fork()));
+  return keepBestRestart(matrix, k, runs);
 }
 
 /**

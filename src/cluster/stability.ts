@@ -6,6 +6,7 @@ import { kmeans, kmeansPredict } from "./kmeans.js";
 import { selectRows, type Matrix } from "./matrix.js";
 import { adjustedRandIndex } from "../metrics/adjustedRandIndex.js";
 import { createRng } from "../util/random.js";
+import { minOf } from "../util/arrayStats.js";
 
 /** Options of {@link kmeansStability}. */
 export interface StabilityOptions {
@@ -49,7 +50,7 @@ function summarise(values: number[]): AriSummary {
   return {
     values: Float64Array.from(values),
     mean,
-    min: n ? Math.min(...values) : NaN,
+    min: n ? minOf(values) : NaN,
     std: Math.sqrt(variance),
   };
 }

@@ -25,6 +25,7 @@ export function toPlainValue(v: unknown): Value {
   if (Array.isArray(v)) return v.map(toPlainValue);
   if (typeof v === "object") {
     const out: Record<string, Value> = {};
+    // eslint-disable-next-line local/no-recursion -- depth = nesting of one value's SQL type, not rows
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toPlainValue(x);
     return out;
   }

@@ -5,6 +5,7 @@
  */
 import { displayBundle } from "./notebook.js";
 import { escapeHtml, NO_MATH_CLASS } from "./text.js";
+import { maxOf } from "../util/arrayStats.js";
 
 /** Options of the table renderers. */
 export interface TableOptions {
@@ -90,7 +91,7 @@ export function renderTextTable(rows: readonly AnyRow[], options: TableOptions =
   const shown = rows.slice(0, maxRows);
   const cells = shown.map((r) => cols.map((c) => formatValue(cell(r, c), options.decimals)));
   const isNum = cols.map((c) => shown.some((r) => typeof cell(r, c) === "number"));
-  const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((row) => row[j].length)));
+  const widths = cols.map((c, j) => Math.max(c.length, maxOf(cells.map((row) => row[j].length))));
   const fmt = (vals: string[]) =>
     vals
       .map((v, j) => (isNum[j] ? v.padStart(widths[j]) : v.padEnd(widths[j])))

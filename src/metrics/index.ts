@@ -11,3 +11,14 @@ export {
   silhouetteValuesParallel,
 } from "./silhouette.js";
 export type { SilhouetteParallelOptions, SilhouetteSampleOptions } from "./silhouette.js";
+export {
+  EXACT_SILHOUETTE_MAX_ROWS,
+  SILHOUETTE_METHOD_VERSION,
+  SILHOUETTE_REPEATS,
+  SILHOUETTE_SAMPLE_SIZE,
+  estimateSilhouette,
+  medianIntervalRank,
+  stratifiedSample,
+  stratumSizes,
+} from "./silhouetteEstimate.js";
+export type { SilhouetteEstimate, SilhouetteEstimateOptions } from "./silhouetteEstimate.js";

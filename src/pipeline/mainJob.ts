@@ -227,7 +227,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       const run = await runNotebooks(out, source.dir, options);
       kernelPeakMb = run.kernelPeakMb;
       failedNotebooks = run.failed;
-      files.push(...run.files);
+      for (const file of run.files) files.push(file);
       clock.end(kernelPeakMb);
     }
     overallPeak = Math.ceil(process.resourceUsage().maxRSS / 1024);

@@ -13,6 +13,7 @@ import { calinskiHarabaszScore, daviesBouldinScore } from "../metrics/scores.js"
 import { silhouetteSample } from "../metrics/silhouette.js";
 import { createRng } from "../util/random.js";
 import { CHOSEN_SEGMENTATION } from "./chosen.js";
+import { minOf } from "../util/arrayStats.js";
 
 /** A candidate feature set. */
 export interface FeatureSet {
@@ -130,7 +131,7 @@ export function scorePartition(
     daviesBouldin: daviesBouldinScore(m, l),
     calinskiHarabasz: calinskiHarabaszScore(m, l),
     balance: sizeBalance(l),
-    smallestShare: Math.min(...sizes.values()) / l.length,
+    smallestShare: minOf(sizes.values()) / l.length,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { CustomerTable } from "../features/definitions.js";
 import { MEAN_FEATURES } from "./naming.js";
+import { maxOf } from "../util/arrayStats.js";
 
 /** Profile of one segment. */
 export interface SegmentProfile {
@@ -80,7 +81,7 @@ export function segmentProfiles(
   const numeric = table.numeric as Record<string, Float64Array>;
   const features = options.features ?? Object.keys(numeric);
   const n = labels.length;
-  const k = Math.max(-1, ...Array.from(labels)) + 1;
+  const k = Math.max(-1, maxOf(labels)) + 1;
   const base = Object.fromEntries(features.map((f) => [f, meanAndSd(numeric[f])]));
   const members: number[][] = Array.from({ length: k }, () => []);
   for (let i = 0; i < n; i++) if (labels[i] >= 0) members[labels[i]].push(i);

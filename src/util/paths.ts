@@ -23,5 +23,5 @@ export function projectRoot(): string {
 
 /** A path inside the project. */
 export function projectPath(...parts: string[]): string {
-  return path.join(projectRoot(), ...parts);
+  return parts.reduce((joined, part) => path.join(joined, part), projectRoot());
 }

@@ -70,6 +70,7 @@ export function createRng(seed: number): Rng {
       spare = r * Math.sin(2 * Math.PI * v);
       return r * Math.cos(2 * Math.PI * v);
     },
+    // eslint-disable-next-line local/no-recursion -- fork() builds one generator and returns: depth 1
     fork: () => createRng(nextU32()),
   };
   return rng;

@@ -23,7 +23,7 @@ export interface WorkerEntry {
  * tsx bootstrap when it is TypeScript.
  *
  * @example
- * const entry = workerEntry(import.meta.url, "silhouette-worker");
+ * const entry = workerEntry(import.meta.url, "workerPoolThread");
  */
 export function workerEntry(moduleUrl: string, name: string): WorkerEntry {
   const typescript = new URL(moduleUrl).pathname.endsWith(".ts");
@@ -46,7 +46,7 @@ export function workerEntry(moduleUrl: string, name: string): WorkerEntry {
  * `workerData` (passed through the tsx bootstrap unchanged).
  *
  * @example
- * const worker = startWorker(workerEntry(import.meta.url, "silhouette-worker"), { workerData });
+ * const worker = startWorker(workerEntry(import.meta.url, "workerPoolThread"));
  */
 export function startWorker(entry: WorkerEntry, options: WorkerOptions = {}): Worker {
   return entry.bootstrap

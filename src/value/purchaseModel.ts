@@ -289,6 +289,6 @@ export function fitPurchaseModel(
     logLikelihood: -value * customers,
     customers,
     patterns: patterns.x.length,
-    convergence: { ...report, gradientNorm: Math.hypot(...gradient) },
+    convergence: { ...report, gradientNorm: Math.sqrt(gradient.reduce((s, g) => s + g * g, 0)) },
   };
 }

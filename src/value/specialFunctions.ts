@@ -22,6 +22,7 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
  */
 export function logGamma(x: number): number {
   if (!(x > 0)) return x === Infinity ? Infinity : NaN;
+  // eslint-disable-next-line local/no-recursion -- depth 1: the reflection maps x < 0.5 to 1 - x > 0.5
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let sum = LANCZOS[0];
@@ -151,6 +152,7 @@ export function hyp2f1(
 ): number {
   checkHypergeometric(c, z);
   if (z === 0) return 1;
+  // eslint-disable-next-line local/no-recursion -- depth 1: Pfaff's transform maps z < 0 to z / (z - 1) in (0, 1)
   if (z < 0) return Math.pow(1 - z, -a) * hyp2f1(a, c - b, c, z / (z - 1), options);
   return series(a, b, c, z, options);
 }

@@ -163,6 +163,9 @@ export function fitSpendModel(mean: ArrayLike<number>, count: ArrayLike<number>)
     excludedNonPositive,
     populationMean: populationMeanSpend(params),
     countSpendCorrelation: pearsonCorrelation(n, m),
-    convergence: { ...report, gradientNorm: Math.hypot(...numericGradient(objective, result.x)) },
+    convergence: {
+      ...report,
+      gradientNorm: Math.sqrt(numericGradient(objective, result.x).reduce((s, g) => s + g * g, 0)),
+    },
   };
 }

@@ -81,3 +81,25 @@ describe("dendrogram", () => {
     );
   });
 });
+
+describe("dendrogram of a chain-shaped tree", () => {
+  it("lays out 20,000 leaves merged one by one (as deep as it is wide) without recursion", () => {
+    // ((0, 1), 2), 3), …: row t merges leaf t + 1 into cluster m + t − 1, at height t + 1.
+    const m = 20_000;
+    const chain: LinkageRow[] = [[0, 1, 1, 2]];
+    for (let t = 1; t < m - 1; t++) chain.push([t + 1, m + t - 1, t + 1, t + 2]);
+    const layout = dendrogramLayout(chain);
+    assert.equal(layout.leaves.length, m);
+    assert.deepEqual(layout.leaves.slice(0, 3), [m - 1, m - 2, m - 3]);
+    // Post-order, left first: the first link drawn is row 0, leaves 0 and 1, at the right end.
+    assert.deepEqual(layout.rows.slice(0, 2), [0, 1]);
+    assert.deepEqual(layout.icoord[0], [10 * m - 15, 10 * m - 15, 10 * m - 5, 10 * m - 5]);
+    const fig = dendrogram(chain, { title: "chain", clusters: 3, lastP: m });
+    // Cut at 3: leaves m − 1 and m − 2 alone (no link), the rest one cluster, and the 2 top links.
+    const traces = assertValidFigure(fig);
+    assert.deepEqual(
+      traces.map((t) => (t.line as { color: string }).color),
+      [clusterColor(2), NEUTRAL_COLOR],
+    );
+  });
+});

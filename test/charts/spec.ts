@@ -22,8 +22,10 @@ function assertFiniteDeep(value: unknown, path: string): void {
   if (typeof value === "number") {
     assert.ok(Number.isFinite(value), `${path} is ${value}`);
   } else if (Array.isArray(value)) {
+    // eslint-disable-next-line local/no-recursion -- depth = nesting of a figure's JSON, a few levels
     value.forEach((v, i) => assertFiniteDeep(v, `${path}[${i}]`));
   } else if (value !== null && typeof value === "object") {
+    // eslint-disable-next-line local/no-recursion -- depth = nesting of a figure's JSON, a few levels
     for (const [k, v] of Object.entries(value)) assertFiniteDeep(v, `${path}.${k}`);
   }
 }

@@ -5,6 +5,7 @@ import { buildKdTree, kthNeighborDistance, radiusNeighbors } from "../../src/clu
 import { createMatrix, matrixFromRows } from "../../src/cluster/matrix.js";
 import { makeBlobs } from "../../src/cluster/synthetic.js";
 import { loadFixture } from "../fixtures/sklearn/load.js";
+import { maxOf } from "../../src/util/arrayStats.js";
 
 const fixture = loadFixture<{
   rows: number;
@@ -20,7 +21,7 @@ for (const c of fixture.cases) {
     assert.deepEqual(Array.from(result.labels), c.labels);
     const noise = c.labels.filter((l) => l === -1).length;
     assert.equal(result.noiseShare, noise / fixture.rows);
-    assert.equal(result.nClusters, Math.max(...c.labels) + 1);
+    assert.equal(result.nClusters, maxOf(c.labels) + 1);
   });
 }
 
@@ -36,8 +37,10 @@ test("dbscan: minSamples counts the point itself and eps is inclusive", () => {
 test("k-d tree radius and k-nearest queries agree with brute force", () => {
   const { matrix } = makeBlobs(600, 3, { centers: 4, seed: 9 });
   const tree = buildKdTree(matrix, { leafSize: 8 });
-  const dist = (i: number, j: number) =>
-    Math.hypot(...[0, 1, 2].map((t) => matrix.data[i * 3 + t] - matrix.data[j * 3 + t]));
+  const dist = (i: number, j: number) => {
+    const u = (t: number) => matrix.data[i * 3 + t] - matrix.data[j * 3 + t];
+    return Math.hypot(u(0), u(1), u(2));
+  };
   for (const i of [0, 17, 299, 599]) {
     const all = Array.from({ length: 600 }, (_, j) => dist(i, j));
     const expected = all.flatMap((v, j) => (v <= 1.2 ? [j] : []));

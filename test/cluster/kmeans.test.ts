@@ -13,6 +13,7 @@ import { makeBlobs } from "../../src/cluster/synthetic.js";
 import { adjustedRandIndex, inertia } from "../../src/metrics/index.js";
 import { createRng } from "../../src/util/random.js";
 import { assertClose, loadFixture } from "../fixtures/sklearn/load.js";
+import { minOf } from "../../src/util/arrayStats.js";
 
 const fx = loadFixture<{
   rows: number;
@@ -34,7 +35,7 @@ test("kmeans finds scikit-learn's optimum (same partition, inertia to 1e-9)", ()
   assertClose(result.inertia, fx.inertia, 1e-9);
   assert.equal(result.converged, true);
   assert.equal(result.restartInertias.length, 10);
-  assert.equal(result.inertia, Math.min(...result.restartInertias));
+  assert.equal(result.inertia, minOf(result.restartInertias));
   assertClose(inertia(X, result.labels, result.centroids), result.inertia, 1e-12);
 });
 

@@ -11,7 +11,8 @@ import {
   silhouetteValues,
   silhouetteValuesParallel,
 } from "../../src/metrics/index.js";
-import { silhouetteChunks, silhouetteDistanceSums } from "../../src/metrics/silhouette.js";
+import { silhouetteChunks, silhouetteDistanceSums } from "../../src/metrics/silhouetteKernel.js";
+import { createRng } from "../../src/util/random.js";
 import { assertClose, loadFixture } from "../fixtures/sklearn/load.js";
 
 interface MetricCase {
@@ -185,4 +186,38 @@ describe("silhouette on worker threads", () => {
     const { matrix, labels } = makeBlobs(500, 2, { centers: 3, seed: 1 });
     assert.equal(Number(stdout), silhouetteScore(matrix, labels));
   });
+});
+
+test("the register-blocked pair kernel equals a plain pair loop, for any chunk and cluster sizes", () => {
+  const rng = createRng(3);
+  for (const d of [1, 6, 13]) {
+    // Clusters of 1, 2, 3, 5, 7 and 11 rows (blocks of 4 with every remainder), in cluster order.
+    const sizes = [1, 2, 3, 5, 7, 11];
+    const n = sizes.reduce((a, b) => a + b, 0);
+    const starts = Int32Array.from([
+      0,
+      ...sizes.map((_, c) => sizes.slice(0, c + 1).reduce((a, b) => a + b)),
+    ]);
+    const codes = new Int32Array(n);
+    sizes.forEach((_, c) => codes.fill(c, starts[c], starts[c + 1]));
+    const data = Float64Array.from({ length: n * d }, () => rng.normal() * 10);
+    const plain = new Float64Array(sizes.length * n);
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        let s = 0;
+        for (let t = 0; t < d; t++) s += (data[i * d + t] - data[j * d + t]) ** 2;
+        plain[codes[j] * n + i] += Math.sqrt(s);
+        plain[codes[i] * n + j] += Math.sqrt(s);
+      }
+    for (const cuts of [
+      [0, n],
+      [0, 5, 6, 13, n],
+      [0, 1, 2, 3, 4, 17, 20, n],
+    ]) {
+      const sums = new Float64Array(sizes.length * n);
+      for (let k = 0; k + 1 < cuts.length; k++)
+        silhouetteDistanceSums(data, n, d, codes, starts, cuts[k], cuts[k + 1], sums);
+      plain.forEach((v, x) => assertClose(sums[x], v, 1e-12, `d=${d} cuts ${cuts} sum ${x}`));
+    }
+  }
 });

@@ -30,8 +30,8 @@ const out = path.join(dir, "reports");
 let result: MainJobResult;
 
 /** `npm start -- …args` without the set-up step (the CLI itself). */
-const start = (...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "scripts/main.ts", ...args], {
+const start = (...args: (string | readonly string[])[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", "scripts/main.ts", ...args.flat()], {
     encoding: "utf8",
   });
 
@@ -200,7 +200,7 @@ describe("the main job (npm start)", () => {
       [["--data", data, "--as-of", "2010-01-01"], /--as-of 2010-01-01 is outside the data/],
     ];
     for (const [args, message] of cases) {
-      const run = start(...args, "--out", empty, "--skip-notebooks");
+      const run = start(args, "--out", empty, "--skip-notebooks");
       assert.equal(run.status, 2, `${args.join(" ")}: ${run.stderr}`);
       assert.match(run.stderr, message);
       assert.equal(run.stderr.trim().split("\n").length, 1, run.stderr);

@@ -8,6 +8,7 @@ import type { Rng } from "../../src/util/random.js";
 
 /** Gamma(shape, rate) deviate (Marsaglia and Tsang 2000; shape < 1 by the u^(1/shape) boost). */
 export function gammaDeviate(rng: Rng, shape: number, rate: number): number {
+  // eslint-disable-next-line local/no-recursion -- depth 1: shape + 1 >= 1
   if (shape < 1) return gammaDeviate(rng, shape + 1, rate) * Math.pow(1 - rng.next(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

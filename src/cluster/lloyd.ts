@@ -1,0 +1,180 @@
+/**
+ * One Lloyd run of k-means from given centres, exact, accelerated by Hamerly's bounds for larger
+ * k·cols (see {@link lloyd}); `kmeans.ts` wraps it with k-means++ seeding and restarts.
+ */
+import type { Matrix } from "./matrix.js";
+import { kmeansKernels } from "./kmeansKernels.js";
+
+/** One Lloyd run (see {@link lloyd}). */
+export interface SingleRun {
+  labels: Int32Array;
+  centers: Float64Array;
+  inertia: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * Up to this k·cols the assignment step is plain Lloyd (k distances per row, no bounds); above it,
+ * Hamerly's bounds. Both give exactly Lloyd's assignments. Measured on 93k rows (CPU time, 5
+ * restarts): the plain scan wins while k·cols < 48 (4 cols k = 5: 0.24 s vs 0.33 s; 6 cols k = 5:
+ * 0.15 s vs 0.20 s; k·cols = 48: tie), the bounds win above (6 cols k = 12: 1.23 s vs 0.74 s).
+ */
+export const PLAIN_LLOYD_MAX_WORK = 48;
+
+/**
+ * One Lloyd run from the given initial centres (which it overwrites). When k·cols exceeds
+ * {@link PLAIN_LLOYD_MAX_WORK} it is accelerated with Hamerly's bounds (2010): per row an upper
+ * bound on the distance to its centre and a lower bound on the distance to any other centre let
+ * most rows skip the k distance computations. The assignments are exactly Lloyd's; only the work
+ * changes (this matters for k = 300 micro-clusters). `plain` forces the choice (for tests).
+ */
+export function lloyd(
+  matrix: Matrix,
+  k: number,
+  init: Float64Array,
+  maxIterations: number,
+  tolerance: number,
+  plain = k * matrix.cols <= PLAIN_LLOYD_MAX_WORK,
+): SingleRun {
+  const { data, rows: n, cols: d } = matrix;
+  const kernels = kmeansKernels(d, k);
+  let centers: Float64Array = init;
+  let next: Float64Array = new Float64Array(k * d);
+  const counts = new Float64Array(k);
+  const labels = new Int32Array(n);
+  const previous = new Int32Array(n);
+  const upper = plain ? new Float64Array(0) : new Float64Array(n);
+  const lower = plain ? new Float64Array(0) : new Float64Array(n);
+  const halfGap = new Float64Array(k);
+  // Centre shifts of the last update, applied lazily to the bounds by the next Hamerly step.
+  const moved = new Float64Array(k);
+  let maxMove = 0;
+  let iterations = 0;
+  let converged = false;
+
+  /**
+   * Assignment step: exact nearest centres against `centers`, accumulating the rows into `next`
+   * and `counts` (zeroed here); returns how many labels changed.
+   */
+  const assignStep = (full: boolean): number => {
+    next.fill(0);
+    counts.fill(0);
+    if (plain) return kernels.assignPlainSums(data, n, centers, k, labels, next, counts);
+    if (full) return kernels.assignFull(data, n, centers, k, labels, upper, lower, next, counts);
+    for (let c = 0; c < k; c++) {
+      let m = Infinity;
+      for (let c2 = 0; c2 < k; c2++) {
+        if (c2 === c) continue;
+        let s = 0;
+        for (let j = 0; j < d; j++) {
+          const u = centers[c * d + j] - centers[c2 * d + j];
+          s += u * u;
+        }
+        if (s < m) m = s;
+      }
+      halfGap[c] = Math.sqrt(m) / 2;
+    }
+    return kernels.assignHamerly(
+      data,
+      n,
+      centers,
+      k,
+      labels,
+      upper,
+      lower,
+      halfGap,
+      moved,
+      maxMove,
+      next,
+      counts,
+    );
+  };
+
+  for (let it = 0; it < maxIterations; it++) {
+    previous.set(labels);
+    const changes = assignStep(it === 0);
+    let relocated = false;
+    if (counts.includes(0)) {
+      const distances = new Float64Array(n);
+      kernels.labelDistances(data, n, centers, labels, distances);
+      relocateEmptyClusters(data, d, k, labels, distances, next, counts);
+      relocated = true;
+      if (!plain) lower.fill(0); // bounds no longer valid for relocated rows: force a full check next time
+    }
+    for (let c = 0; c < k; c++) {
+      const w = counts[c];
+      for (let j = 0; j < d; j++) next[c * d + j] /= w;
+    }
+    iterations = it + 1;
+    let unchanged = it > 0 && changes === 0;
+    if (it > 0 && relocated) {
+      // A relocation may change labels back or forth: compare with the previous labels.
+      unchanged = true;
+      for (let i = 0; i < n; i++) {
+        if (labels[i] !== previous[i]) {
+          unchanged = false;
+          break;
+        }
+      }
+    }
+    let shift = 0;
+    maxMove = 0;
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const u = next[c * d + j] - centers[c * d + j];
+        s += u * u;
+      }
+      shift += s;
+      moved[c] = Math.sqrt(s);
+      if (moved[c] > maxMove) maxMove = moved[c];
+    }
+    const swap = centers;
+    centers = next;
+    next = swap;
+    if (unchanged || shift <= tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  // The labels were computed against the previous centres: a final assignment makes labels,
+  // centroids and inertia consistent (as scikit-learn does). Its sums land in `next`, unused.
+  assignStep(false);
+  const inertia = kernels.inertia(data, n, centers, labels);
+  return { labels, centers, inertia, iterations, converged };
+}
+
+/**
+ * Empty clusters take the points farthest from their current centre (as scikit-learn), so that
+ * k clusters are always returned. Works on the running sums before division.
+ */
+function relocateEmptyClusters(
+  data: Float64Array,
+  d: number,
+  k: number,
+  labels: Int32Array,
+  distances: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  const empty: number[] = [];
+  for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
+  if (empty.length === 0) return;
+  const order = Array.from(distances.keys()).sort((a, b) => distances[b] - distances[a] || a - b);
+  let taken = 0;
+  for (const c of empty) {
+    // Skip points whose own cluster would become empty.
+    let i = order[taken++];
+    while (counts[labels[i]] <= 1) i = order[taken++];
+    const old = labels[i];
+    for (let j = 0; j < d; j++) {
+      sums[old * d + j] -= data[i * d + j];
+      sums[c * d + j] = data[i * d + j];
+    }
+    counts[old]--;
+    counts[c] = 1;
+    labels[i] = c;
+    distances[i] = 0;
+  }
+}
