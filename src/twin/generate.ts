@@ -10,6 +10,8 @@
  * month) → payments (sum of items, vouchers, instalments by value) → reviews (score by lateness).
  */
 import { createRng } from "../util/random.js";
+import { PAYMENT_TYPES, STATUSES } from "./types.js";
+import type { TwinData, TwinOptions } from "./types.js";
 import type { Rng } from "../util/random.js";
 import {
   ATTRIBUTE_PROBS,
@@ -44,6 +46,7 @@ import {
   WEEKDAY_COUNTS_MON_FIRST,
 } from "./calibration.js";
 import { parseTimestamp } from "./csv.js";
+import { applyQuirks } from "./quirks/index.js";
 import { reviewMessage, reviewTitle } from "./reviewText.js";
 import { cumulative, haversineKm, pickCumulative, quantileAt, uniqueHexIds } from "./sample.js";
 
@@ -52,85 +55,8 @@ export const DEFAULT_TWIN_SEED = 20_180_901;
 /** Unique customers of the Kaggle release: the default twin size. */
 export const DEFAULT_TWIN_CUSTOMERS: number = KAGGLE_SIZES.uniqueCustomers;
 
-/** Options of `generateOlistTwin`. */
-export interface TwinOptions {
-  /** Random seed; default `DEFAULT_TWIN_SEED`. */
-  seed?: number;
-  /** Unique customers (people); every other table scales with it. Default 96,096 (Kaggle scale). */
-  customers?: number;
-}
-
-/** Order statuses, in code order (`orders.status` holds indexes into this list). */
-export const STATUSES = [
-  "delivered",
-  "shipped",
-  "canceled",
-  "unavailable",
-  "invoiced",
-  "processing",
-  "created",
-  "approved",
-] as const;
-/** Payment types, in code order (`payments.type` holds indexes into this list). */
-export const PAYMENT_TYPES = ["credit_card", "boleto", "voucher", "debit_card"] as const;
-
-/** The generated tables as columns. Timestamps are seconds since 1970 UTC, `NaN` = missing. */
-export interface TwinData {
-  readonly seed: number;
-  readonly customers: number;
-  readonly geolocation: {
-    prefix: string[];
-    lat: Float64Array;
-    lng: Float64Array;
-    city: string[];
-    state: string[];
-  };
-  readonly sellers: { id: string[]; prefix: string[]; city: string[]; state: string[] };
-  readonly products: {
-    id: string[];
-    category: string[];
-    /** name length, description length, photos, weight, length, height, width; NaN = empty. */
-    attributes: Float64Array[];
-  };
-  /** People (customer_unique_id) and, per order, the customer_id row. */
-  readonly people: { id: string[]; prefix: string[]; city: string[]; state: string[] };
-  readonly orders: {
-    id: string[];
-    customerId: string[];
-    person: Int32Array;
-    status: Uint8Array;
-    purchase: Float64Array;
-    approved: Float64Array;
-    carrier: Float64Array;
-    delivered: Float64Array;
-    estimated: Float64Array;
-  };
-  readonly items: {
-    order: Int32Array;
-    itemNo: Int32Array;
-    product: Int32Array;
-    seller: Int32Array;
-    shippingLimit: Float64Array;
-    priceCents: Int32Array;
-    freightCents: Int32Array;
-  };
-  readonly payments: {
-    order: Int32Array;
-    sequential: Int32Array;
-    type: Uint8Array;
-    installments: Int32Array;
-    valueCents: Int32Array;
-  };
-  readonly reviews: {
-    id: string[];
-    order: Int32Array;
-    score: Uint8Array;
-    title: string[];
-    message: string[];
-    created: Float64Array;
-    answered: Float64Array;
-  };
-}
+export { PAYMENT_TYPES, STATUSES } from "./types.js";
+export type { TwinData, TwinOptions } from "./types.js";
 
 const DAY = 86_400;
 const FIRST_PURCHASE = parseTimestamp("2016-09-04 21:15:19");
@@ -371,6 +297,12 @@ function retailCents(reais: number, rng: Rng): number {
  * twin.orders.id.length; // ≈ 2,070
  */
 export function generateOlistTwin(options: TwinOptions = {}): TwinData {
+  const tidy = generateTidyTwin(options);
+  return options.tidy === true ? tidy : applyQuirks(tidy);
+}
+
+/** The tidy twin (no quirks beyond those the calibration tables draw). */
+function generateTidyTwin(options: TwinOptions): TwinData {
   const { seed, customers: nPeople } = resolveTwinOptions(options);
   const root = createRng(seed);
   // One independent stream per part, so that tuning one part does not reshuffle the others.
