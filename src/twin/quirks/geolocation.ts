@@ -7,18 +7,23 @@
 import type { Rng } from "../../util/random.js";
 import { STATES } from "../calibration.js";
 import type { TwinData } from "../types.js";
-import { GEO_QUIRKS, QUIRK_SCALE_BASE, scaledQuirkCount } from "../quirkRates.js";
+import { BRAZIL_BOX, GEO_QUIRKS, QUIRK_SCALE_BASE, scaledQuirkCount } from "../quirkRates.js";
 import { accentedSpelling, capitalised, townName } from "./cityNames.js";
 import { shuffleInPlace } from "./pick.js";
 
 /** [MODEL] Share of a non-capital city's prefixes that keep the city's name (the rest: towns). */
-const KEEP_CITY_SHARE = 0.3;
+const KEEP_CITY_SHARE = 0.25;
 /** [MODEL] Towns get 1 + geometric(p) consecutive prefixes. */
-const TOWN_MORE_PREFIX_P = 0.5;
-/** [MODEL] Share of prefixes whose rows mix spellings, and the share of their rows accented. */
-const VARIANT_PREFIX_SHARE = 0.45;
-const ACCENTED_ROW_SHARE = 0.3;
-const CAPITALISED_ROW_SHARE = 0.02;
+const TOWN_MORE_PREFIX_P = 0.47;
+/**
+ * [MODEL] Share of towns spelt in several ways, share of their prefixes whose rows mix spellings,
+ * and the share of those rows spelt otherwise.
+ */
+const VARIANT_TOWN_SHARE = 0.78;
+const VARIANT_PREFIX_SHARE = 0.57;
+const VARIANT_ROW_SHARE = 0.25;
+/** [MODEL] Share of a mixing prefix's rows with capital initials (besides the accented ones). */
+const CAPITALISED_ROW_SHARE = 0.012;
 /** Far-away places of the outside points: latitude, longitude (Europe, North America, Asia…). */
 const FAR_POINTS: readonly (readonly [number, number])[] = [
   [41.15, -8.61],
@@ -32,6 +37,8 @@ const FAR_POINTS: readonly (readonly [number, number])[] = [
   [14.6, -61.1],
   [-12.05, -77.04],
 ];
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /** The twin's geolocation, people and sellers tables with the geolocation and city quirks. */
 export function applyGeolocationQuirks(
@@ -53,14 +60,16 @@ export function applyGeolocationQuirks(
     pName.push(g.prefix[i]);
     pCity.push(g.city[i]);
     pState.push(g.state[i]);
-    pLat.push(g.lat[i]);
-    pLng.push(g.lng[i]);
+    // Inside Brazil's box (coastal prefixes of the tidy twin can stray into the sea beyond it).
+    pLat.push(clamp(g.lat[i], BRAZIL_BOX.latMin + 0.1, BRAZIL_BOX.latMax - 0.1));
+    pLng.push(clamp(g.lng[i], BRAZIL_BOX.lngMin + 0.1, BRAZIL_BOX.lngMax - 0.1));
   }
   const nPrefixes = pName.length;
   const capital = new Set(STATES.map((s) => `${s.code}|${s.cities[0][0]}`));
 
   // Towns: a share of every non-capital city's prefixes keep its name, the rest form towns.
-  const taken = new Set(STATES.flatMap((s) => s.cities.map((c) => c[0])));
+  const realNames = new Set(STATES.flatMap((s) => s.cities.map((c) => c[0])));
+  const taken = new Set(realNames);
   const town: string[] = new Array(nPrefixes);
   for (let from = 0; from < nPrefixes;) {
     let to = from + 1;
@@ -114,6 +123,7 @@ export function applyGeolocationQuirks(
   ).slice(0, nOutsidePrefixes);
   for (let j = 0; j < nOutside; j++) outsideAt[chosen[j % chosen.length]]++;
 
+  const mixingTown = new Map<string, boolean>();
   const prefix: string[] = [];
   const lat: number[] = [];
   const lng: number[] = [];
@@ -123,17 +133,23 @@ export function applyGeolocationQuirks(
     const rows = weight[p] < 0 ? 1 : Math.max(2, Math.round(weight[p] * factor));
     const distinct = Math.max(1, Math.round(rows * distinctShare));
     const base = town[p];
-    const accented = accentedSpelling(base);
-    const mixes = rng.next() < VARIANT_PREFIX_SHARE;
+    const capital = capitalised(base);
+    const variant = accentedSpelling(base) ?? capital;
+    let townMixes = mixingTown.get(base);
+    if (townMixes === undefined) {
+      // The real cities' names (big towns) always have variant spellings, as in the release.
+      townMixes = realNames.has(base) || rng.next() < VARIANT_TOWN_SHARE;
+      mixingTown.set(base, townMixes);
+    }
+    const mixes = townMixes && rng.next() < VARIANT_PREFIX_SHARE;
     const start = lat.length;
     for (let k = 0; k < distinct; k++) {
-      const u = rng.next();
-      let name = base;
-      if (mixes && accented !== null && u < ACCENTED_ROW_SHARE) name = accented;
-      else if (mixes && u > 1 - CAPITALISED_ROW_SHARE) name = capitalised(base);
+      // A mixing prefix spells some rows with accents, or with capitals when the name has none.
+      const u = mixes ? rng.next() : 1;
+      const name = u < VARIANT_ROW_SHARE ? variant : u > 1 - CAPITALISED_ROW_SHARE ? capital : base;
       prefix.push(pName[p]);
-      lat.push(pLat[p] + 0.01 * rng.normal());
-      lng.push(pLng[p] + 0.01 * rng.normal());
+      lat.push(pLat[p] + clamp(0.01 * rng.normal(), -0.05, 0.05));
+      lng.push(pLng[p] + clamp(0.01 * rng.normal(), -0.05, 0.05));
       city.push(name);
       state.push(pState[p]);
     }
