@@ -7,6 +7,7 @@ import type { TwinData } from "../types.js";
 import { applyGeolocationQuirks } from "./geolocation.js";
 import { applyOrderQuirks } from "./orders.js";
 import { applyPaymentQuirks } from "./payments.js";
+import { applyProductQuirks } from "./products.js";
 import { applyReviewQuirks } from "./reviews.js";
 
 /** Stream salt of the quirk passes (independent of the tidy generator's streams). */
@@ -19,15 +20,18 @@ export function applyQuirks(tidy: TwinData): TwinData {
   const rReviews = root.fork();
   const rPayments = root.fork();
   const rGeo = root.fork();
+  const rProducts = root.fork();
   const n = tidy.customers;
   const orders = {
     ...tidy.orders,
     approved: Float64Array.from(tidy.orders.approved),
     carrier: Float64Array.from(tidy.orders.carrier),
+    delivered: Float64Array.from(tidy.orders.delivered),
   };
   applyOrderQuirks(orders, n, rOrders);
   const reviews = applyReviewQuirks({ reviews: tidy.reviews, orders }, n, rReviews);
   const payments = applyPaymentQuirks(tidy.payments, orders, n, rPayments);
   const geo = applyGeolocationQuirks(tidy, n, rGeo);
-  return { ...tidy, ...geo, orders, reviews, payments, quirks: true };
+  const products = applyProductQuirks(tidy.products, n, rProducts);
+  return { ...tidy, ...geo, orders, reviews, payments, products, quirks: true };
 }

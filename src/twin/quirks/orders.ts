@@ -6,14 +6,44 @@
  */
 import type { Rng } from "../../util/random.js";
 import type { TwinData } from "../types.js";
+import { STATUSES } from "../types.js";
 import { ORDER_QUIRKS, scaledQuirkCount } from "../quirkRates.js";
 import { shuffledWhere } from "./pick.js";
 
 const DAY = 86_400;
 const toMinute = (t: number) => Math.floor(t / 60) * 60;
 
-/** Moves carrier and approval dates of randomly drawn delivered orders (disjoint sets). */
+/**
+ * Tops up the completeness table's contradictions to their scaled count (small twins may draw
+ * none): delivered orders without a delivery date, canceled orders with one.
+ */
+function topUpMissingDates(orders: TwinData["orders"], customers: number, rng: Rng): void {
+  const { purchase, approved, delivered, status } = orders;
+  const CANCELED = STATUSES.indexOf("canceled");
+  const missing = shuffledWhere(purchase.length, (o) => status[o] === 0, rng);
+  const haveMissing = missing.filter((o) => Number.isNaN(delivered[o])).length;
+  const wantMissing = scaledQuirkCount(ORDER_QUIRKS.deliveredWithoutDate, customers);
+  const withDate = missing.filter((o) => !Number.isNaN(delivered[o]));
+  for (let j = 0; j < wantMissing - haveMissing && j < withDate.length; j++) {
+    delivered[withDate[j]] = NaN;
+  }
+  const canceled = shuffledWhere(purchase.length, (o) => status[o] === CANCELED, rng);
+  const haveDated = canceled.filter((o) => !Number.isNaN(delivered[o])).length;
+  const wantDated = scaledQuirkCount(ORDER_QUIRKS.canceledWithDate, customers);
+  const undated = canceled.filter((o) => Number.isNaN(delivered[o]));
+  for (let j = 0; j < wantDated - haveDated && j < undated.length; j++) {
+    const o = undated[j];
+    const from = Number.isNaN(approved[o]) ? purchase[o] : approved[o];
+    delivered[o] = Math.round(from + DAY * (3 + 10 * rng.next()));
+  }
+}
+
+/**
+ * Moves carrier and approval dates of randomly drawn delivered orders (disjoint sets), after
+ * topping up the missing-date contradictions.
+ */
 export function applyOrderQuirks(orders: TwinData["orders"], customers: number, rng: Rng): void {
+  topUpMissingDates(orders, customers, rng);
   const { purchase, approved, carrier, delivered, status } = orders;
   const candidates = shuffledWhere(
     purchase.length,
