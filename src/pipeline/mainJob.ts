@@ -9,6 +9,7 @@
  * complete, and the files of the pipeline are written only once everything they contain has been
  * computed (a failure in a step leaves the previous run's files as they were).
  */
+import { completeDataAsOf } from "../features/asOf.js";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
@@ -139,6 +140,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     try {
       checksums = await dataChecksums(source);
       cleaning = await cleaningReport(db);
+      if (options.asOf === undefined) log(`  ${(await completeDataAsOf(db)).reason}`);
 
       // 2. Customer table → segment model → assignments → metrics.
       segmentation = await segmentCustomers(db, source, {
