@@ -9,6 +9,7 @@
  * complete, and the files of the pipeline are written only once everything they contain has been
  * computed (a failure in a step leaves the previous run's files as they were).
  */
+import { imputationCounts, imputationSentence, writeImputation } from "../segments/imputation.js";
 import { completeDataAsOf } from "../features/asOf.js";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
@@ -184,6 +185,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     }
 
     const recommendation = maintenance?.recommendation ?? null;
+    const imputation = imputationCounts(segmentation.table, segmentation.model.toJSON().transform);
     const metrics = {
       ...segmentation.metrics,
       dataSource: { ...segmentation.metrics.dataSource, files: checksums },
@@ -203,6 +205,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
           ? briefMaintenance(maintenance.report, maintenance.recommendation)
           : null,
         banner: source.synthetic ? sourceBannerText(source) : "",
+        imputation: imputationSentence(imputation),
       }),
     );
     // The renderer's browser would otherwise stay open (idle timeout) and keep the process alive.
@@ -218,6 +221,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     );
     const files = [segmentFiles.customers, segmentFiles.model, segmentFiles.metrics];
     files.push(writeCleaningReport(out, cleaning));
+    files.push(writeImputation(out, imputation));
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
     files.push(brief.html, brief.pdf);
 

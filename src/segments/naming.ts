@@ -14,9 +14,6 @@ import {
 } from "./nameConditions.js";
 import type { SegmentProfile } from "./profiles.js";
 
-export { MEAN_FEATURES } from "./meanFeatures.js";
-export { NAME_CONDITIONS, NAME_MIN_SHARE, NAMING_THRESHOLDS } from "./nameConditions.js";
-
 /** A marketing play for one kind of segment. */
 export interface SegmentPlay {
   /** Short name stem. */

@@ -52,12 +52,27 @@ describe("the main job (npm start)", () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  test("counts the imputed values and says so in the brief", () => {
+    const csv = readFileSync(path.join(out, "imputation.csv"), "utf8").split("\n");
+    assert.equal(csv[0], "feature,in_model,missing,share,treatment,value,why");
+    const review = csv.find((l) => l.startsWith("mean_review_score,true,"));
+    assert.ok(review, csv.join("\n"));
+    const missing = Number(review.split(",")[2]);
+    assert.ok(missing > 0, review);
+    const html = readFileSync(path.join(out, "brief.html"), "utf8");
+    assert.match(
+      html,
+      new RegExp(`Missing values\\.</strong> ${missing.toLocaleString("en-US")} customers`),
+    );
+  });
+
   test("writes every pipeline file, and nothing else, into the output folder", () => {
     assert.deepEqual(listing(out), [
       "brief.html",
       "brief.pdf",
       "cleaning.csv",
       "customers.csv",
+      "imputation.csv",
       "maintenance.json",
       "metrics.json",
       "model.json",
