@@ -20,6 +20,7 @@ import { sourceBannerText } from "../src/display/banner.js";
 import { cleaningReport, writeCleaningReport } from "../src/features/cleaning.js";
 import { parseAsOf } from "../src/features/index.js";
 import { readModelFile } from "../src/segments/modelFile.js";
+import { writeSegmentLists } from "../src/brief/actLists.js";
 import { imputationCounts, writeImputation } from "../src/segments/imputation.js";
 import { segmentCustomers, writeSegmentation } from "../src/segments/index.js";
 import { cliFail, FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
@@ -89,6 +90,7 @@ export async function segmentCommand(
       out,
       imputationCounts(s.table, model.toJSON().transform),
     );
+    writeSegmentLists(out, s.table.ids, s.labels, model.names);
     const seconds = (performance.now() - start) / 1000;
     if (source.synthetic) log(sourceBannerText(source));
     log(

@@ -6,6 +6,7 @@
  * bytes.
  */
 import { escapeHtml } from "../charts/html.js";
+import { actHtml } from "./actHtml.js";
 import { notStudiedText } from "../maintenance/text.js";
 import { NEUTRAL_COLOR, SEGMENT_PALETTE, segmentColor } from "../charts/theme.js";
 import type { MarketingRow } from "../segments/naming.js";
@@ -376,6 +377,7 @@ ${input.imputation ? `<p class="muted imputation"><strong>Missing values.</stron
 ${segs.map(cardHtml).join("\n")}
 </div>
 </section>
+${actHtml(input)}
 ${maintenanceHtml(m, ariSvg)}
 ${footerHtml(input)}
 </main>

@@ -9,6 +9,7 @@
  * complete, and the files of the pipeline are written only once everything they contain has been
  * computed (a failure in a step leaves the previous run's files as they were).
  */
+import { writeSegmentLists } from "../brief/actLists.js";
 import { imputationCounts, imputationSentence, writeImputation } from "../segments/imputation.js";
 import { completeDataAsOf } from "../features/asOf.js";
 import { spawn } from "node:child_process";
@@ -222,6 +223,13 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     const files = [segmentFiles.customers, segmentFiles.model, segmentFiles.metrics];
     files.push(writeCleaningReport(out, cleaning));
     files.push(writeImputation(out, imputation));
+    const lists = writeSegmentLists(
+      out,
+      segmentation.table.ids,
+      segmentation.labels,
+      segmentation.model.names,
+    );
+    for (const f of lists) files.push(f);
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
     files.push(brief.html, brief.pdf);
 
