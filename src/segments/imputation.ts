@@ -121,5 +121,5 @@ export function imputationSentence(rows: readonly ImputationRow[]): string {
     model.length === rows.filter((r) => r.inModel).length
       ? ""
       : "; no other model feature is missing";
-  return `${parts.join("; ")}${rule}${rest}. Counts in imputation.csv.${tail}`;
+  return `${parts.join("; ")}${rule}${rest}. Counts in imputation.csv (written by npm start and npm run segment).${tail}`;
 }

@@ -49,7 +49,7 @@ describe("imputation counts", () => {
       imputationSentence(rows),
       "2 customers (50.0 %) have no mean review score (no review of a counted order created before " +
         'the as-of date) and are given the training median, 4 (model.json: missing: "median"); ' +
-        "no other model feature is missing. Counts in imputation.csv. Missing values of other " +
+        "no other model feature is missing. Counts in imputation.csv (written by npm start and npm run segment). Missing values of other " +
         "columns (mean_delivery_days 1) are left missing: they do not enter the model, and profiles skip them.",
     );
     assert.equal(
