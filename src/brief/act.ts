@@ -81,6 +81,13 @@ export function kpiBaseline(
       unit: Number.isFinite(items) ? "items" : null,
     };
   }
+  if (/revenue per contacted customer/.test(k))
+    return {
+      kpi,
+      measure: "R$ spent per member to date",
+      value: profile.mean.monetary,
+      unit: "R$",
+    };
   if (/review score/.test(k))
     return {
       kpi,
@@ -125,7 +132,7 @@ export function briefAct(
   });
   const m = input.maintenance;
   const retrain = m
-    ? `Retrain every ${m.everyWeeks} weeks (${m.everyDays} days, the maintenance study's recommendation), or earlier when the early-warning trigger fires; ${m.text.who} The steps and the trigger are in "Keeping the segments up to date".`
+    ? `Retrain every ${m.everyWeeks} weeks (${m.everyDays} days, the maintenance study's recommendation), or earlier when the early-warning trigger fires. ${m.text.who} The steps and the trigger are in "Keeping the segments up to date".`
     : "No retraining interval yet: the maintenance study was not run for this brief (run npm start or npm run maintenance).";
   return {
     segments,

@@ -50,6 +50,7 @@ describe("the brief's action part", () => {
     );
     const p = input.profiles[0];
     assert.equal(kpiBaseline("Unsubscribe rate", p, 0.1).value, null);
+    assert.equal(kpiBaseline("Revenue per contacted customer", p, 0.1).value, 100);
     assert.equal(
       kpiBaselineText(kpiBaseline("Average order value", p, 0.1)),
       "Average order value: R$\u00a0100 now (R$ per order)",
