@@ -4,6 +4,7 @@ export * from "./db.js";
 export * from "./errors.js";
 export * from "./tables.js";
 export * from "./locate.js";
+export * from "./twinMarker.js";
 export * from "./validate.js";
 export * from "./load.js";
 export * from "./checksums.js";

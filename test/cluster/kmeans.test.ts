@@ -8,7 +8,7 @@ import {
   matrixFromRows,
   matrixToRows,
 } from "../../src/cluster/matrix.js";
-import { kmeansStability } from "../../src/cluster/stability.js";
+import { kmeansStability } from "../../src/stability/kmeansStability.js";
 import { makeBlobs } from "../../src/cluster/synthetic.js";
 import { adjustedRandIndex, inertia } from "../../src/metrics/index.js";
 import { createRng } from "../../src/util/random.js";

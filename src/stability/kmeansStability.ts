@@ -2,8 +2,8 @@
  * Stability of a k-means solution for a candidate k: does the partition survive a change of seed,
  * and a change of sample (bootstrap)? Both are summarised with the adjusted Rand index (ARI).
  */
-import { kmeans, kmeansPredict } from "./kmeans.js";
-import { selectRows, type Matrix } from "./matrix.js";
+import { kmeans, kmeansPredict } from "../cluster/kmeans.js";
+import { selectRows, type Matrix } from "../cluster/matrix.js";
 import { adjustedRandIndex } from "../metrics/adjustedRandIndex.js";
 import { createRng } from "../util/random.js";
 import { minOf } from "../util/arrayStats.js";
