@@ -7,6 +7,7 @@ import { selectRows, type Matrix } from "../cluster/matrix.js";
 import { adjustedRandIndex } from "../metrics/adjustedRandIndex.js";
 import { createRng } from "../util/random.js";
 import { minOf } from "../util/arrayStats.js";
+import { mean, populationSd } from "../util/stats.js";
 
 /** Options of {@link kmeansStability}. */
 export interface StabilityOptions {
@@ -45,13 +46,11 @@ export interface StabilityResult {
 
 function summarise(values: number[]): AriSummary {
   const n = values.length;
-  const mean = n ? values.reduce((a, b) => a + b, 0) / n : NaN;
-  const variance = n ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / n : NaN;
   return {
     values: Float64Array.from(values),
-    mean,
+    mean: mean(values),
     min: n ? minOf(values) : NaN,
-    std: Math.sqrt(variance),
+    std: populationSd(values),
   };
 }
 
