@@ -1,4 +1,4 @@
-/** Clustering toolbox: matrix helpers, k-means, Ward, DBSCAN, k-d tree, synthetic data. */
+/** Clustering toolbox: matrix helpers, k-means, Ward, DBSCAN, k-d tree (test data: test/helpers/makeBlobs.ts). */
 export * from "./matrix.js";
 export { kmeans, kmeansPlusPlus, kmeansPredict, meanFeatureVariance } from "./kmeans.js";
 export type { KMeansOptions, KMeansResult } from "./kmeans.js";
@@ -16,5 +16,3 @@ export { dbscan, kDistances } from "./dbscan.js";
 export type { DbscanOptions, DbscanResult, KDistanceOptions } from "./dbscan.js";
 export { buildKdTree, kthNeighborDistance, radiusNeighbors, radiusSearch } from "./kdtree.js";
 export type { KdTree, KdTreeOptions } from "./kdtree.js";
-export { makeBlobs } from "./synthetic.js";
-export type { MakeBlobsOptions } from "./synthetic.js";

@@ -9,7 +9,7 @@ import {
   matrixToRows,
 } from "../../src/cluster/matrix.js";
 import { kmeansStability } from "../../src/stability/kmeansStability.js";
-import { makeBlobs } from "../../src/cluster/synthetic.js";
+import { makeBlobs } from "../helpers/makeBlobs.js";
 import { adjustedRandIndex, inertia } from "../../src/metrics/index.js";
 import { createRng } from "../../src/util/random.js";
 import { assertClose, loadFixture } from "../fixtures/sklearn/load.js";
