@@ -1,5 +1,17 @@
 /** Clustering toolbox: matrix helpers, k-means, Ward, DBSCAN, k-d tree (test data: test/helpers/makeBlobs.ts). */
-export * from "./matrix.js";
+export {
+  assertFinite,
+  assertLabels,
+  createMatrix,
+  matrixFromColumns,
+  matrixFromRows,
+  matrixRow,
+  matrixToRows,
+  sampleIndices,
+  selectRows,
+  squaredDistance,
+} from "./matrix.js";
+export type { Matrix } from "./matrix.js";
 export { kmeans, kmeansPlusPlus, kmeansPredict, meanFeatureVariance } from "./kmeans.js";
 export type { KMeansOptions, KMeansResult } from "./kmeans.js";
 export { kmeansParallel } from "./kmeansParallel.js";
