@@ -28,3 +28,11 @@ export { dbscan, kDistances } from "./dbscan.js";
 export type { DbscanOptions, DbscanResult, KDistanceOptions } from "./dbscan.js";
 export { buildKdTree, kthNeighborDistance, radiusNeighbors, radiusSearch } from "./kdtree.js";
 export type { KdTree, KdTreeOptions } from "./kdtree.js";
+export { kmeansClusterer, wardMicroClusterer } from "./clusterer.js";
+export type {
+  Clusterer,
+  ClustererParameters,
+  FittedClusters,
+  FittedWardMicro,
+  KMeansClustererOptions,
+} from "./clusterer.js";
