@@ -17,5 +17,5 @@ export type {
 } from "./bootstrapJaccard.js";
 export { stabilityDesignWords, stabilityReport, stabilityTable } from "./stabilityTable.js";
 export type { StabilityReport, StabilityRow } from "./stabilityTable.js";
-export { kmeansStability } from "./kmeansStability.js";
+export { clustererStability, kmeansStability } from "./kmeansStability.js";
 export type { AriSummary, StabilityOptions, StabilityResult } from "./kmeansStability.js";
