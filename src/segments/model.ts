@@ -134,7 +134,15 @@ export class SegmentModel {
 
   /** Segment of each customer of a table: nearest centroid after the frozen transform. */
   assign(table: Pick<CustomerTable, "numeric">): Int32Array {
-    return kmeansPredict(this.transformTable(table), this.centroids);
+    return this.assignMatrix(this.transformTable(table));
+  }
+
+  /**
+   * Segment of each row already in model space (see {@link transformTable}): the one place that
+   * applies the model's algorithm (k-means: the nearest centroid).
+   */
+  assignMatrix(matrix: Matrix): Int32Array {
+    return kmeansPredict(matrix, this.centroids);
   }
 
   toJSON(): SegmentModelJSON {
