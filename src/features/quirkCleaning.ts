@@ -5,6 +5,13 @@
 import type { CountedRule } from "./cleaningRules.js";
 import { normalCitySql } from "./quirkRules.js";
 
+/** Rows of `table` whose `column` is outside the normal form (normalised once per distinct name). */
+function spellingCountSql(table: string, column: string): string {
+  return `SELECT count(*) FROM ${table}
+          WHERE ${column} IN (SELECT name FROM (SELECT DISTINCT ${column} AS name FROM ${table})
+                              WHERE name <> ${normalCitySql("name")})`;
+}
+
 /** Quirk rules, one SQL count each; `countedRules` places each after the rules of its table. */
 export const QUIRK_COUNTED_RULES: readonly CountedRule[] = [
   {
@@ -108,8 +115,7 @@ export const QUIRK_COUNTED_RULES: readonly CountedRule[] = [
     description:
       "customer_city outside the normal form (no accents, lower case, single spaces); kept, no feature reads cities.",
     action: "flagged",
-    sql: `SELECT count(*) FROM customers
-          WHERE customer_city <> ${normalCitySql("customer_city")}`,
+    sql: spellingCountSql("customers", "customer_city"),
   },
   {
     rule: "geolocation_city_spelling",
@@ -117,7 +123,6 @@ export const QUIRK_COUNTED_RULES: readonly CountedRule[] = [
     description:
       "geolocation_city outside the normal form (no accents, lower case, single spaces); kept, no feature reads cities.",
     action: "flagged",
-    sql: `SELECT count(*) FROM geolocation
-          WHERE geolocation_city <> ${normalCitySql("geolocation_city")}`,
+    sql: spellingCountSql("geolocation", "geolocation_city"),
   },
 ];
