@@ -106,5 +106,5 @@ export interface CustomerTable {
 }
 
 /** The real data's quirks and the stated rule of each (see `quirkRules.ts`). */
-export { QUIRK_RULES, normalCityName, normalCitySql } from "./quirkRules.js";
-export type { QuirkName, QuirkRule } from "./quirkRules.js";
+export { QUIRK_RULES, normalCityName, normalCitySql, quirkSummary } from "./quirkRules.js";
+export type { QuirkName, QuirkRule, QuirkSummaryRow } from "./quirkRules.js";

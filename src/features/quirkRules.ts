@@ -4,6 +4,8 @@
  * quirk names the cleaning-report rules that count it, so a test can check that none goes uncounted.
  */
 
+import type { CleaningRow } from "./cleaning.js";
+
 /** One quirk of the real files and how every stage treats it. */
 export interface QuirkRule {
   /** Table where the quirk lives. */
@@ -171,3 +173,36 @@ export const QUIRK_RULES = {
 
 /** Short name of a quirk of the real data. */
 export type QuirkName = keyof typeof QUIRK_RULES;
+
+/** One line of {@link quirkSummary}. */
+export interface QuirkSummaryRow {
+  quirk: QuirkName;
+  table: string;
+  /** The counting rules with their rows in this data, e.g. `zero_freight 379`. */
+  counted: string;
+  treatment: string;
+}
+
+/**
+ * Each quirk of the real data with the rows its rules count in `report` (a cleaning report) and its
+ * treatment, in the order of {@link QUIRK_RULES}; a rule missing from the report is an error.
+ *
+ * @example
+ * showTable(quirkSummary(await cleaningReport(db)));
+ */
+export function quirkSummary(report: readonly CleaningRow[]): QuirkSummaryRow[] {
+  const rows = new Map(report.map((r) => [r.rule, r.rows]));
+  return (Object.entries(QUIRK_RULES) as [QuirkName, QuirkRule][]).map(([quirk, q]) => ({
+    quirk,
+    table: q.table,
+    counted: q.counted
+      .map((rule) => {
+        const n = rows.get(rule);
+        if (n === undefined)
+          throw new Error(`Cleaning rule ${rule} of quirk ${quirk} is not in the report.`);
+        return `${rule} ${n.toLocaleString("en-US")}`;
+      })
+      .join(", "),
+    treatment: q.treatment,
+  }));
+}

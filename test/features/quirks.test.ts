@@ -17,6 +17,7 @@ import {
   customerFeatures,
   normalCityName,
   QUIRK_RULES,
+  quirkSummary,
 } from "../../src/features/index.js";
 import type { QuirkTables } from "../helpers/quirkData.js";
 import { addOrder, baseTables, geo, openQuirkData, product, review } from "../helpers/quirkData.js";
@@ -492,4 +493,31 @@ describe("the real data's quirks on micro-datasets", () => {
       }
     });
   }
+
+  it("quirkSummary lists every quirk with its rules' rows; a rule missing from the report is an error", async () => {
+    const tables = baseTables();
+    CASES.zero_freight.edit(tables);
+    CASES.several_reviews_disagreeing.edit(tables);
+    const { db, close } = await openQuirkData(tables);
+    try {
+      const report = await cleaningReport(db);
+      const summary = quirkSummary(report);
+      assert.deepEqual(
+        summary.map((r) => r.quirk),
+        Object.keys(QUIRK_RULES),
+      );
+      const line = (q: QuirkName) => summary.find((r) => r.quirk === q)?.counted;
+      assert.equal(line("zero_freight"), "zero_freight 1");
+      assert.equal(
+        line("several_reviews_disagreeing"),
+        "several_reviews_per_order 4, review_scores_disagree 2",
+      );
+      assert.throws(
+        () => quirkSummary(report.filter((r) => r.rule !== "zero_freight")),
+        /rule zero_freight of quirk zero_freight is not in the report/,
+      );
+    } finally {
+      close();
+    }
+  });
 });
