@@ -13,6 +13,7 @@ import { paymentTypes } from "../../src/explore/payments.js";
 import { reviewScores, reviewScoreSplit } from "../../src/explore/reviews.js";
 import type { CustomerTable, NumericFeature, QuirkName } from "../../src/features/index.js";
 import {
+  assertCustomerTable,
   cleaningReport,
   customerFeatures,
   normalCityName,
@@ -487,6 +488,8 @@ describe("the real data's quirks on micro-datasets", () => {
           .reduce((s, r) => s + r.rows, 0);
         const all = await customerFeatures(db, { asOf: "2030-01-01" });
         assert.equal(excluded + all.orders.counted, tables.orders.length);
+        // The customer table's invariants hold with the quirk present.
+        await assertCustomerTable(db, await customerFeatures(db, { asOf: LATER }));
         await c.check(db);
       } finally {
         close();
