@@ -523,4 +523,39 @@ describe("the real data's quirks on micro-datasets", () => {
       close();
     }
   });
+
+  it("the loader's policies accept the legal quirks above but still reject the faults next to them", async () => {
+    const faults: [string, (t: QuirkTables) => void, RegExp][] = [
+      [
+        "payment type 'not defined'",
+        (t) => void (t.order_payments[0].payment_type = "not defined"),
+        /unknown_payment_type/,
+      ],
+      [
+        "negative payment",
+        (t) => void (t.order_payments[0].payment_value = -0.01),
+        /negative_payment/,
+      ],
+      [
+        "negative freight",
+        (t) => void (t.order_items[0].freight_value = -0.01),
+        /negative_freight/,
+      ],
+      [
+        "review score 0",
+        (t) => void (t.order_reviews[0].review_score = 0),
+        /review_score_outside_1_5/,
+      ],
+      [
+        "empty purchase date",
+        (t) => void (t.orders[0].order_purchase_timestamp = ""),
+        /order_purchase_timestamp/,
+      ],
+    ];
+    for (const [name, edit, message] of faults) {
+      const tables = baseTables();
+      edit(tables);
+      await assert.rejects(openQuirkData(tables), message, name);
+    }
+  });
 });
