@@ -178,15 +178,21 @@ const CASES: Record<QuirkName, QuirkCase> = {
         estimated: "2018-01-20 00:00:00",
       });
       t.order_reviews.push(review("rv1", "o4", 5, "2018-01-16 00:00:00", "2018-01-17 10:00:00"));
+      // And an exact repeat of rv1's row on o1: kept once everywhere.
+      t.order_reviews.push({ ...t.order_reviews[0] });
     },
-    expect: { review_id_on_several_orders: 2, review_created_at_midnight: 4 },
+    expect: {
+      review_id_on_several_orders: 3,
+      review_created_at_midnight: 5,
+      duplicate_row_order_reviews: 1,
+    },
     check: async (db) => {
       const table = await customerFeatures(db, { asOf: LATER });
       assert.equal(feature(table, "u1", "frequency"), 2);
       assert.equal(feature(table, "u1", "mean_review_score"), 5);
       assert.deepEqual(
         (await reviewScores(db)).map((r) => r.reviews),
-        [0, 0, 1, 1, 2], // one review row per order
+        [0, 0, 1, 1, 2], // one review row per order, the repeat once
       );
     },
   },
