@@ -202,6 +202,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
           : null,
         banner: source.synthetic ? sourceBannerText(source) : "",
       }),
+      { saveInput: true },
     );
     // The renderer's browser would otherwise stay open (idle timeout) and keep the process alive.
     await closeRenderer();
@@ -217,7 +218,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     const files = [segmentFiles.customers, segmentFiles.model, segmentFiles.metrics];
     files.push(writeCleaningReport(out, cleaning));
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
-    files.push(brief.html, brief.pdf);
+    files.push(brief.html, brief.pdf, ...(brief.input ? [brief.input] : []));
 
     // 5. Notebooks and figures, on the same data.
     let kernelPeakMb = 0;
