@@ -218,7 +218,8 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     const files = [segmentFiles.customers, segmentFiles.model, segmentFiles.metrics];
     files.push(writeCleaningReport(out, cleaning));
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
-    files.push(brief.html, brief.pdf, ...(brief.input ? [brief.input] : []));
+    files.push(brief.html, brief.pdf);
+    if (brief.input) files.push(brief.input);
 
     // 5. Notebooks and figures, on the same data.
     let kernelPeakMb = 0;
