@@ -36,6 +36,7 @@ import type { Progress, ProgressMode } from "../util/progress.js";
 import { progressBar } from "../util/progress.js";
 import { briefInput, briefMaintenance, writeBrief } from "../brief/index.js";
 import { closeRenderer } from "../charts/render.js";
+import { writeSlides } from "../slides/write.js";
 import type { StageRecord } from "./stages.js";
 import { StageClock } from "./stages.js";
 
@@ -232,6 +233,11 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       for (const file of run.files) files.push(file);
       clock.end(kernelPeakMb);
     }
+
+    // 6. The defence deck, last: it reads the result files written above.
+    clock.start("slides");
+    const slides = await writeSlides(out);
+    files.push(slides.html, slides.pdf);
     overallPeak = Math.ceil(process.resourceUsage().maxRSS / 1024);
     await clock.close();
     return {
