@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BriefInput } from "../../src/brief/input.js";
-import { fixtureInput } from "../brief/fixture.js";
+import { revenueShares } from "../../src/brief/input.js";
+import { fixtureInput, PROFILES } from "../brief/fixture.js";
 
 /** 20 customers: 4 repeat buyers (20.0%), spend 500 + 400 + 18 × 10 (top tenth 83.3%), 3 of 19 reviews ≤ 2. */
 export function customersCsv(): string {
@@ -161,7 +162,11 @@ export function writeResults(
   const withMaintenance = options.maintenance ?? true;
   json(
     "brief-input.json",
-    fixtureInput({ ...(withMaintenance ? {} : { maintenance: null }), ...options.brief }),
+    fixtureInput({
+      revenueShare: revenueShares(PROFILES),
+      ...(withMaintenance ? {} : { maintenance: null }),
+      ...options.brief,
+    }),
   );
   json("metrics.json", METRICS);
   json("model.json", MODEL);
