@@ -71,12 +71,13 @@ function plainBars(
   format: string,
   colors: string[],
   valueTitle: string,
+  axisFormat = format.replace(/\.\d/, ".0"),
 ): Figure {
   const fig = barChart(labels, [{ name, values }], {
     title: name,
     valueTitle,
     textFormat: format,
-    valueFormat: format.replace(/\.\d/, ".0"),
+    valueFormat: axisFormat,
   });
   return {
     data: fig.data.map((t): Data => ({
@@ -122,7 +123,7 @@ export function candidatesFigure(
   scoreName: string,
 ): Figure {
   const colors = picked.map((p) => (p ? segmentColor(2) : NEUTRAL_COLOR));
-  return plainBars(labels, scores, scoreName, ".3f", colors, scoreName);
+  return plainBars(labels, scores, scoreName, ".3f", colors, scoreName, ".2f");
 }
 
 /** Expected 12-month revenue of each segment, in the segment's colour. */
@@ -133,7 +134,7 @@ export function valueFigure(names: string[], revenue: number[], segments: number
     "Expected revenue",
     ",.0f",
     segments.map((s) => segmentColor(s)),
-    "Expected revenue, next 12 months (R$)",
+    "R$, next 12 months",
   );
   return fig;
 }

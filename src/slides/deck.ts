@@ -15,7 +15,7 @@ export type Text = Inline[];
 /** A block of a slide. */
 export type Block =
   | { kind: "text"; text: Text; style?: "lead" | "small" }
-  | { kind: "bullets"; items: Text[] }
+  | { kind: "bullets"; items: Text[]; heading?: string }
   | { kind: "table"; head: string[]; rows: (Text | string)[][]; numeric?: boolean[] }
   | { kind: "tiles"; tiles: { value: Text; label: string }[] }
   | {

@@ -43,7 +43,7 @@ async function blockHtml(b: Block, layout: Slide["layout"]): Promise<string> {
     case "text":
       return `<p class="text ${b.style ?? "normal"}">${textHtml(b.text)}</p>`;
     case "bullets":
-      return `<ul class="bullets">${b.items.map((i) => `<li>${textHtml(i)}</li>`).join("")}</ul>`;
+      return `${b.heading ? `<h2 class="block-heading">${esc(b.heading)}</h2>` : ""}<ul class="bullets">${b.items.map((i) => `<li>${textHtml(i)}</li>`).join("")}</ul>`;
     case "tiles":
       return `<div class="tiles">${b.tiles
         .map(
@@ -108,6 +108,7 @@ h1 { margin: 4px 0 0; font-size: 31px; line-height: 1.2; letter-spacing: -0.01em
 .col { min-width: 0; display: flex; flex-direction: column; gap: 14px; }
 footer { flex: 0 0 40px; display: flex; justify-content: space-between; align-items: center; font-size: ${min}px; color: var(--muted); border-top: 1px solid var(--rule); }
 p { margin: 0; }
+h2.block-heading { margin: 0; font-size: 22px; color: var(--accent); }
 .text.lead { font-size: 24px; }
 .text.small { font-size: ${min + 1}px; color: var(--muted); }
 .bullets { margin: 0; padding-left: 26px; font-size: 22px; }

@@ -126,8 +126,8 @@ export function nextStepsSlide(c: DeckContext): Slide {
     title: tx`Next: test the ${c.brief("k", "count")} actions, then retrain on schedule`,
     layout: "split",
     blocks: [
-      { kind: "bullets", items: limits },
-      { kind: "bullets", items: next },
+      { kind: "bullets", heading: "Limits", items: limits },
+      { kind: "bullets", heading: "Next steps", items: next },
     ],
     notes: tx`Limits first, then what to do on Monday.`,
   };

@@ -21,6 +21,7 @@ import { deckHtml, SLIDE_SIZE } from "../../src/slides/html.js";
 import { writeSlides } from "../../src/slides/write.js";
 import { UsageError } from "../../src/util/errors.js";
 import { withChromiumPage } from "../helpers/chromium.js";
+import { slideFitExpression } from "../helpers/slideFit.js";
 import { writeResults } from "./fixture.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "olist-slides-"));
@@ -186,39 +187,7 @@ describe("the defence deck", () => {
     const problems = await withChromiumPage(async (page) => {
       await page.setViewportSize({ width: SLIDE_SIZE.width + 40, height: SLIDE_SIZE.height });
       await page.setContent(html, { waitUntil: "load" });
-      return page.evaluate((min) => {
-        const out: string[] = [];
-        for (const slide of document.querySelectorAll<HTMLElement>("section.slide")) {
-          const box = slide.getBoundingClientRect();
-          const body = slide.querySelector<HTMLElement>(".body");
-          if (body && body.scrollHeight > body.clientHeight + 1)
-            out.push(`${slide.id}: body ${body.scrollHeight} > ${body.clientHeight}`);
-          for (const el of slide.querySelectorAll<HTMLElement | SVGElement>("*")) {
-            const r = el.getBoundingClientRect();
-            if (r.width === 0 && r.height === 0) continue;
-            if (
-              r.left < box.left - 1 ||
-              r.right > box.right + 1 ||
-              r.top < box.top - 1 ||
-              r.bottom > box.bottom + 1
-            )
-              out.push(`${slide.id}: <${el.tagName}> outside the slide`);
-            if (
-              el instanceof HTMLElement &&
-              el.scrollWidth > el.clientWidth + 1 &&
-              el.clientWidth > 0
-            )
-              out.push(`${slide.id}: <${el.tagName}> text wider than its box`);
-            const hasText = [...el.childNodes].some(
-              (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "",
-            );
-            const size = parseFloat(getComputedStyle(el).fontSize);
-            if (hasText && size < min - 0.01)
-              out.push(`${slide.id}: <${el.tagName}> "${el.textContent?.slice(0, 20)}" ${size}px`);
-          }
-        }
-        return out;
-      }, SLIDE_MIN_FONT_PX);
+      return page.evaluate(slideFitExpression(SLIDE_MIN_FONT_PX)) as Promise<string[]>;
     });
     assert.deepEqual(problems, []);
   });
