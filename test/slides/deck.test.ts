@@ -163,6 +163,33 @@ describe("the defence deck", () => {
     ]);
   });
 
+  it("labels the charts with the values of the result files", () => {
+    const texts = (id: string) => {
+      const at = html.indexOf(`data-chart="${id}"`);
+      const svg = html.slice(at, html.indexOf("</svg>", at));
+      return [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+        unescape(m[1].replace(/<[^>]+>/g, "")).trim(),
+      );
+    };
+    const orders = texts("slide-orders");
+    for (const label of ["16", "2", "1", "1 order", "4 or more"])
+      assert.ok(orders.includes(label), label);
+    const reviews = texts("slide-reviews");
+    for (const label of ["16", "2", "0", "5 stars"]) assert.ok(reviews.includes(label), label);
+    assert.ok(texts("slide-spend").includes("83.3%"));
+    const shares = texts("slide-shares");
+    for (const label of [
+      "50.0% of customers",
+      "30.0% of customers",
+      "55.6% of revenue",
+      "7.4% of revenue",
+    ])
+      assert.ok(shares.includes(label), label);
+    assert.ok(texts("slide-ari").includes("retrain every 4 weeks"));
+    assert.ok(texts("slide-value").includes("310,000"));
+    assert.ok(texts("slide-candidates").includes("0.326"));
+  });
+
   it("is self-contained, labelled synthetic on every slide, with speaker notes", async () => {
     assert.ok(!/<script/i.test(html));
     assert.ok(!/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i.test(html), "external src/href");
