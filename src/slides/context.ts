@@ -32,7 +32,7 @@ export interface DeckContext {
   brief: (path: string, format: FactFormat) => Fact;
   /** A fact of a JSON result file (which must be present). */
   json: (file: string, path: string, format: FactFormat) => Fact;
-  /** A fact computed from `customers.csv` (see `findingValue`). */
+  /** A fact computed from `customers.csv` (see `customerFindings`). */
   customers: (key: string, format: FactFormat) => Fact;
   /** A fact computed from `cleaning.csv` (see `cleaningSummary`). */
   cleaningFact: (key: string, format: FactFormat) => Fact;

@@ -119,10 +119,3 @@ export function customerFindings(c: CustomerColumns): Findings {
     maxRecencyDays: maxRecency,
   };
 }
-
-/** The value of a finding at a dotted key (`"orders.repeatShare"`), as the deck's facts name it. */
-export function findingValue(f: Findings, key: string): unknown {
-  let v: unknown = f;
-  for (const k of key.split(".")) v = (v as Record<string, unknown> | undefined)?.[k];
-  return v;
-}

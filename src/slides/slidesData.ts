@@ -2,7 +2,6 @@
  * The deck's first part: the title, the problem and the data, the cleaning, the three exploration
  * findings and the features with their transforms.
  */
-import { formatDate } from "../brief/format.js";
 import type { DeckContext } from "./context.js";
 import type { Slide, Text } from "./deck.js";
 import { tx } from "./deck.js";
@@ -255,9 +254,4 @@ export function featuresSlide(c: DeckContext): Slide {
     ],
     notes: tx`The transform is saved with the model (model.json), so new customers are placed exactly as the training customers were. The customer table also holds other features, used to describe the segments, not to form them.`,
   };
-}
-
-/** The as-of date in words (for notes). */
-export function asOfWords(c: DeckContext): string {
-  return formatDate(c.sources.brief.asOf);
 }
