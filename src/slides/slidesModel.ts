@@ -79,7 +79,7 @@ export function selectionSlide(c: DeckContext): Slide {
       head: ["Candidate", "Silhouette", "Davies-Bouldin", "Calinski-H.", "Seed stability", "Pick"],
       numeric: [false, true, true, true, true, false],
       rows: candidates.map((x, i) => [
-        tx`${c.json(file, `candidates.${i}.label`, "text")}`,
+        tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
         tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
         tx`${c.json(file, `candidates.${i}.daviesBouldin`, "dec3")}`,
         tx`${c.json(file, `candidates.${i}.calinskiHarabasz`, "count")}`,
@@ -109,7 +109,7 @@ export function selectionSlide(c: DeckContext): Slide {
   return {
     id: "selection",
     section: "Model selection",
-    title: tx`The selection rule picks ${c.json(file, `candidates.${pickIndex}.label`, "text")}`,
+    title: tx`The selection rule picks ${c.json(file, `candidates.${pickIndex}.${candidates[pickIndex].label !== undefined ? "label" : "id"}`, "text")}`,
     layout: "stack",
     blocks,
     notes:
@@ -284,7 +284,7 @@ export function rulesSlide(c: DeckContext): Slide | null {
       (leaf.conditions ?? []).forEach((cond, ci) => {
         if (ci > 0) leafText.push(" and ");
         const base = `leaves.${li}.conditions.${ci}`;
-        for (const part of tx`${c.json("segment-rules.json", `${base}.feature`, "text")} ${c.json("segment-rules.json", `${base}.op`, "text")} ${c.json("segment-rules.json", `${base}.value`, "dec1")}`)
+        for (const part of tx`${c.json("segment-rules.json", `${base}.feature`, "text")} ${c.json("segment-rules.json", `${base}.op`, "text")} ${c.json("segment-rules.json", `${base}.value`, "text")}`)
           leafText.push(part);
       });
     });

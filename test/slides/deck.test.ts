@@ -115,6 +115,24 @@ describe("the defence deck", () => {
     assert.ok(!noMaintenance.some((id) => id.startsWith("maintenance")));
   });
 
+  it("tolerates partial optional files: shows what exists, skips what is empty", () => {
+    const dir = writeResults(path.join(root, "partial"));
+    writeFileSync(path.join(dir, "selection.json"), JSON.stringify({ rule: "x", candidates: [] }));
+    writeFileSync(path.join(dir, "value.json"), JSON.stringify({ kind: "olist-customer-value" }));
+    writeFileSync(
+      path.join(dir, "segment-rules.json"),
+      JSON.stringify({ fidelity: 0.9, leaves: [{ segment: 1, conditions: [] }] }),
+    );
+    const deck = buildDeck(readDeckSources(dir));
+    const ids = deck.slides.map((s) => s.id);
+    assert.equal(ids.length, 15);
+    assert.ok(!ids.includes("value"));
+    const selection = deck.slides.find((s) => s.id === "selection");
+    assert.match(JSON.stringify(selection?.title), /silhouette/);
+    const rules = deck.slides.find((s) => s.id === "rules");
+    assert.equal(rules?.blocks[0].kind === "table" && rules.blocks[0].head.length, 2);
+  });
+
   it("shows every number exactly as in the result files", () => {
     const all = facts(html);
     assert.ok(all.length > 100, `${all.length} facts`);
