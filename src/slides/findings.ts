@@ -27,7 +27,7 @@ export interface SpendFinding {
 export interface ReviewFinding {
   labels: string[];
   customers: number[];
-  /** Share of the reviewing customers whose mean review is 2 or less. */
+  /** Share of the reviewing customers whose mean review rounds to 2 stars or less (the chart's first two bars). */
   unhappyShare: number;
   /** Customers with a review. */
   reviewed: number;
@@ -76,7 +76,8 @@ export function spendFinding(monetary: Float64Array): SpendFinding {
 }
 
 /**
- * Customers by mean review score rounded to the nearest star (1–5) and the share at 2 or less.
+ * Customers by mean review score rounded to the nearest star (1–5) and the share rounding to 2 or
+ * less (mean below 2.5).
  *
  * @example
  * reviewFinding(Float64Array.of(1, 2, 5, 5)).unhappyShare; // 0.5
@@ -87,8 +88,9 @@ export function reviewFinding(score: Float64Array): ReviewFinding {
   let unhappy = 0;
   for (const s of score) {
     if (!(s >= 1 && s <= 5)) continue;
-    counts[Math.round(s) - 1]++;
-    if (s <= 2) unhappy++;
+    const star = Math.round(s);
+    counts[star - 1]++;
+    if (star <= 2) unhappy++;
     n++;
   }
   return {
