@@ -12,6 +12,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { closeRenderer } from "../../src/charts/render.js";
 import { buildDeck } from "../../src/slides/build.js";
+import { plainText } from "../../src/slides/deck.js";
 import { SLIDE_MIN_FONT_PX } from "../../src/slides/charts.js";
 import { cleaningSummary } from "../../src/slides/cleaningSummary.js";
 import { formatFact, parseSource, valueAt } from "../../src/slides/facts.js";
@@ -131,6 +132,44 @@ describe("the defence deck", () => {
     assert.match(JSON.stringify(selection?.title), /silhouette/);
     const rules = deck.slides.find((s) => s.id === "rules");
     assert.equal(rules?.blocks[0].kind === "table" && rules.blocks[0].head.length, 2);
+  });
+
+  it("states the computed takeaway in each title", () => {
+    const titles = Object.fromEntries(
+      buildDeck(readDeckSources(full)).slides.map((s) => [s.id, plainText(s.title)]),
+    );
+    const big = 'Big <spenders> & "friends"';
+    assert.equal(
+      titles.title,
+      "3 customer segments for the 20,000 customers of the Olist marketplace",
+    );
+    assert.equal(
+      titles.cleaning,
+      "Cleaning excluded 2,849 orders (2.9%) and kept 379 flagged rows",
+    );
+    assert.equal(titles["finding-orders"], "Only 20.0% of customers ordered more than once");
+    assert.equal(titles["finding-spend"], "The top 10% of spenders bring 83.3% of all spend");
+    assert.equal(titles["finding-reviews"], "15.8% of reviewing customers give 2 stars or less");
+    assert.equal(titles.features, "4 features, 2 on a log scale, all standardised");
+    assert.equal(titles.selection, "The selection rule picks k-means, k = 3");
+    assert.equal(
+      titles["segments-sizes"],
+      `Recent small baskets is the largest segment (50.0%); ${big} brings the most revenue (55.6%)`,
+    );
+    assert.equal(
+      titles["segments-profiles"],
+      `${big} spend the most (1.1 sd); Disappointed customers review the worst (-2.2 sd)`,
+    );
+    assert.equal(
+      titles.value,
+      `${big} should bring the most revenue in the next 12 months: R$\u00a0310,000`,
+    );
+    assert.equal(titles.rules, "Simple rules reproduce the segments for 91.3% of customers");
+    assert.equal(
+      titles["maintenance-study"],
+      "The segments hold for 4 weeks: retrain every 4 weeks",
+    );
+    assert.equal(titles["maintenance-contract"], "Every 4 weeks, 5 steps, R$\u00a06,001 a year");
   });
 
   it("shows every number exactly as in the result files", () => {
