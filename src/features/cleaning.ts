@@ -107,7 +107,7 @@ export async function cleaningReport(
       table: spec.table,
       description: keyed
         ? `Exact repeats of a row (same ${spec.key.join(" + ")}, same fields); one copy is kept.`
-        : "Exact repeats of a row (legitimate in geolocation: several readings of a zip prefix); kept, no feature reads them.",
+        : "Exact repeats of a row (legitimate in geolocation: several readings of a zip prefix); kept, no feature reads them, the map sample draws a point once.",
       rows,
       action: keyed ? "excluded" : "flagged",
     });

@@ -36,6 +36,7 @@ import type { Progress, ProgressMode } from "../util/progress.js";
 import { progressBar } from "../util/progress.js";
 import { briefInput, briefMaintenance, writeBrief } from "../brief/index.js";
 import { closeRenderer } from "../charts/render.js";
+import { writeSlides } from "../slides/write.js";
 import type { StageRecord } from "./stages.js";
 import { StageClock } from "./stages.js";
 
@@ -202,6 +203,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
           : null,
         banner: source.synthetic ? sourceBannerText(source) : "",
       }),
+      { saveInput: true },
     );
     // The renderer's browser would otherwise stay open (idle timeout) and keep the process alive.
     await closeRenderer();
@@ -218,6 +220,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     files.push(writeCleaningReport(out, cleaning));
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
     files.push(brief.html, brief.pdf);
+    if (brief.input) files.push(brief.input);
 
     // 5. Notebooks and figures, on the same data.
     let kernelPeakMb = 0;
@@ -230,6 +233,11 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       for (const file of run.files) files.push(file);
       clock.end(kernelPeakMb);
     }
+
+    // 6. The defence deck, last: it reads the result files written above.
+    clock.start("slides");
+    const slides = await writeSlides(out);
+    files.push(slides.html, slides.pdf);
     overallPeak = Math.ceil(process.resourceUsage().maxRSS / 1024);
     await clock.close();
     return {

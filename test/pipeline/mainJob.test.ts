@@ -54,6 +54,7 @@ describe("the main job (npm start)", () => {
 
   test("writes every pipeline file, and nothing else, into the output folder", () => {
     assert.deepEqual(listing(out), [
+      "brief-input.json",
       "brief.html",
       "brief.pdf",
       "cleaning.csv",
@@ -61,6 +62,8 @@ describe("the main job (npm start)", () => {
       "maintenance.json",
       "metrics.json",
       "model.json",
+      "slides.html",
+      "slides.pdf",
     ]);
     assert.deepEqual(
       result.stages.map((s) => s.stage),
@@ -73,6 +76,7 @@ describe("the main job (npm start)", () => {
         "maintenance",
         "brief",
         "files",
+        "slides",
       ],
     );
     for (const s of result.stages) {
