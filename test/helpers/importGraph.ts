@@ -66,20 +66,20 @@ export function layerOf(file: string): string | null {
  */
 export function layerViolations(edges: readonly ImportEdge[], order: readonly string[]): string[] {
   const rank = new Map(order.map((l, i) => [l, i]));
-  const out: string[] = [];
+  const out = new Set<string>(); // an unplaced folder is reported once, not once per import
   for (const { from, to } of edges) {
     const a = layerOf(from);
     if (a === null) continue;
     const b = layerOf(to);
     const where = `${from} imports ${to}`;
-    if (!to.startsWith("src/")) out.push(`${where}: outside src/`);
-    else if (b === null) out.push(`${where}: the root barrel, which is above every layer`);
-    else if (!rank.has(a)) out.push(`${from}: folder src/${a}/ is not in the layer order`);
-    else if (!rank.has(b)) out.push(`${where}: folder src/${b}/ is not in the layer order`);
+    if (!to.startsWith("src/")) out.add(`${where}: outside src/`);
+    else if (b === null) out.add(`${where}: the root barrel, which is above every layer`);
+    else if (!rank.has(a)) out.add(`folder src/${a}/ is not in the layer order`);
+    else if (!rank.has(b)) out.add(`folder src/${b}/ is not in the layer order`);
     else if (a !== b && (rank.get(b) as number) > (rank.get(a) as number))
-      out.push(`${where}: ${a} may not import ${b}, which is above it`);
+      out.add(`${where}: ${a} may not import ${b}, which is above it`);
   }
-  return out;
+  return [...out];
 }
 
 /**

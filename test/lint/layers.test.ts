@@ -32,6 +32,7 @@ const LAYERS = [
   "explore",
   "revenue",
   "brief",
+  "slides",
   "pipeline",
 ] as const;
 
@@ -88,7 +89,8 @@ describe("the layer check itself", () => {
       { from: "src/low/b.ts", to: "src/low/sub/c.ts" }, // same folder: fine
       { from: "src/index.ts", to: "src/high/a.ts" }, // root barrel: fine
       { from: "src/low/b.ts", to: "src/high/a.ts" }, // up
-      { from: "src/other/x.ts", to: "src/low/b.ts" }, // folder not in the order
+      { from: "src/other/x.ts", to: "src/low/b.ts" }, // folder not in the order…
+      { from: "src/other/y.ts", to: "src/low/b.ts" }, // …reported once
       { from: "src/low/c.ts", to: "src/index.ts" }, // the root barrel
       { from: "src/low/d.ts", to: "test/helpers/x.ts" }, // out of src/
     ];
