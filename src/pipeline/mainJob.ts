@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { FileChecksum } from "../data/checksums.js";
 import { dataChecksums } from "../data/checksums.js";
-import { openOlist } from "../data/load.js";
+import { openOlist } from "./openData.js";
 import { checkReadableDir } from "../data/locate.js";
 import { sourceBannerText } from "../display/banner.js";
 import type { CleaningRow } from "../features/cleaning.js";

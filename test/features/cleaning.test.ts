@@ -8,7 +8,7 @@ import {
   prepareFeatureFacts,
 } from "../../src/features/index.js";
 import { parseCsv } from "../helpers/csv.js";
-import { insert, microDatabase } from "./micro-data.js";
+import { insert, microDatabase } from "./microData.js";
 
 /** Orders rows of the report left out of the customer table, summed. */
 const excludedOrders = (report: { table: string; action: string; rows: number }[]) =>

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/data/db.js";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import type { TableName } from "../../src/data/schema.js";
 import { tableSpec } from "../../src/data/schema.js";
 import type { CleaningRow } from "../../src/features/index.js";

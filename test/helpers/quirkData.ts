@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Database } from "../../src/data/db.js";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import type { TableName } from "../../src/data/schema.js";
 import { OLIST_TABLES } from "../../src/data/schema.js";
 

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import { customerFeatures } from "../../src/features/customers.js";
 import { runMainJob } from "../../src/pipeline/mainJob.js";
 import type { MainJobResult } from "../../src/pipeline/mainJob.js";
