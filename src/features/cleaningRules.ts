@@ -5,17 +5,9 @@
  */
 import { QUIRK_COUNTED_RULES } from "./quirkCleaning.js";
 
-/** What the customer table does with the rows a rule matches. */
-export type CleaningAction = "excluded" | "flagged" | "kept as missing";
+import type { CountedRule } from "./cleaningTypes.js";
 
-/** A rule counted by one SQL query returning a single count. */
-export interface CountedRule {
-  rule: string;
-  table: string;
-  description: string;
-  action: CleaningAction;
-  sql: string;
-}
+export type { CleaningAction, CountedRule } from "./cleaningTypes.js";
 
 /**
  * Brazil's bounding box (its extreme points, degrees): geolocation points outside it are counted.

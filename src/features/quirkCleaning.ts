@@ -2,7 +2,7 @@
  * The cleaning-report rules that count the real data's quirks not covered by the base rules
  * (`cleaningRules.ts`); each quirk of `QUIRK_RULES` names the rules that count it.
  */
-import type { CountedRule } from "./cleaningRules.js";
+import type { CountedRule } from "./cleaningTypes.js";
 import { normalCitySql } from "./quirkRules.js";
 
 /** Rows of `table` whose `column` is outside the normal form (normalised once per distinct name). */

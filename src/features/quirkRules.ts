@@ -4,7 +4,7 @@
  * quirk names the cleaning-report rules that count it, so a test can check that none goes uncounted.
  */
 
-import type { CleaningRow } from "./cleaning.js";
+import type { CleaningRow } from "./cleaningTypes.js";
 
 /** One quirk of the real files and how every stage treats it. */
 export interface QuirkRule {
