@@ -15,7 +15,7 @@
  * one line, before any work when it can be checked first.
  */
 import path from "node:path";
-import { openOlist } from "../src/data/load.js";
+import { openOlist } from "../src/pipeline/openData.js";
 import { sourceBannerText } from "../src/display/banner.js";
 import { cleaningReport, writeCleaningReport } from "../src/features/cleaning.js";
 import { parseAsOf } from "../src/features/index.js";

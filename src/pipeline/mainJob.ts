@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { FileChecksum } from "../data/checksums.js";
 import { dataChecksums } from "../data/checksums.js";
-import { openOlist } from "../data/load.js";
+import { openOlist } from "./openData.js";
 import { checkReadableDir } from "../data/locate.js";
 import { sourceBannerText } from "../display/banner.js";
 import type { CleaningRow } from "../features/cleaning.js";
@@ -39,6 +39,7 @@ import type { Progress, ProgressMode } from "../util/progress.js";
 import { progressBar } from "../util/progress.js";
 import { briefInput, briefMaintenance, writeBrief } from "../brief/index.js";
 import { closeRenderer } from "../charts/render.js";
+import { writeSlides } from "../slides/write.js";
 import type { StageRecord } from "./stages.js";
 import { StageClock } from "./stages.js";
 
@@ -208,6 +209,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         banner: source.synthetic ? sourceBannerText(source) : "",
         imputation: imputationSentence(imputation),
       }),
+      { saveInput: true },
     );
     // The renderer's browser would otherwise stay open (idle timeout) and keep the process alive.
     await closeRenderer();
@@ -232,6 +234,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     for (const f of lists) files.push(f);
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
     files.push(brief.html, brief.pdf);
+    if (brief.input) files.push(brief.input);
 
     // 5. Notebooks and figures, on the same data.
     let kernelPeakMb = 0;
@@ -244,6 +247,11 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       for (const file of run.files) files.push(file);
       clock.end(kernelPeakMb);
     }
+
+    // 6. The defence deck, last: it reads the result files written above.
+    clock.start("slides");
+    const slides = await writeSlides(out);
+    files.push(slides.html, slides.pdf);
     overallPeak = Math.ceil(process.resourceUsage().maxRSS / 1024);
     await clock.close();
     return {

@@ -11,7 +11,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import { cleaningReport } from "../../src/features/cleaning.js";
 import { customerFeatures, defaultAsOf } from "../../src/features/customers.js";
 import { defaultOrigins, evaluationGrid } from "../../src/maintenance/grid.js";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/data/db.js";
 import { completeDataAsOf, lastCompleteDay, type PurchaseDay } from "../../src/features/asOf.js";
-import { microDatabase } from "./micro-data.js";
+import { microDatabase } from "./microData.js";
 
 /** A day of `orders` orders of which `delivered` are delivered. */
 const d = (day: string, orders: number, delivered: number): PurchaseDay => ({

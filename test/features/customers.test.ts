@@ -17,10 +17,10 @@ import {
   parseAsOf,
   writeCustomerCsv,
 } from "../../src/features/index.js";
-import { microDatabase, T } from "./micro-data.js";
+import { microDatabase, T } from "./microData.js";
 
 /**
- * Every feature of the three customers counted at T = 2018-03-01, by hand from micro-data.ts.
+ * Every feature of the three customers counted at T = 2018-03-01, by hand from microData.ts.
  *
  * u1: o1 (2018-01-10 10:00, delivered after 5 d, on time, items bed 100+20 and toy 50+10, paid
  * credit card 150 ×3 + voucher 30, review 4) and o2 (2018-02-01 12:00, RJ, delivered 2018-02-11

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import { customerFeatures } from "../../src/features/customers.js";
 import { runMainJob } from "../../src/pipeline/mainJob.js";
 import type { MainJobResult } from "../../src/pipeline/mainJob.js";
@@ -68,6 +68,7 @@ describe("the main job (npm start)", () => {
 
   test("writes every pipeline file, and nothing else, into the output folder", () => {
     assert.deepEqual(listing(out), [
+      "brief-input.json",
       "brief.html",
       "brief.pdf",
       "cleaning.csv",
@@ -77,6 +78,8 @@ describe("the main job (npm start)", () => {
       "metrics.json",
       "model.json",
       "segment-lists",
+      "slides.html",
+      "slides.pdf",
     ]);
     assert.deepEqual(
       result.stages.map((s) => s.stage),
@@ -89,6 +92,7 @@ describe("the main job (npm start)", () => {
         "maintenance",
         "brief",
         "files",
+        "slides",
       ],
     );
     for (const s of result.stages) {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/data/db.js";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import { checkNaming } from "../../src/segments/namingChecks.js";
 import { segmentCustomers } from "../../src/segments/run.js";
 import { writeOlistTwin } from "../../src/twin/index.js";
