@@ -21,7 +21,7 @@ export function segmentSlug(name: string): string {
   return slug || "segment";
 }
 
-/** The list file name of segment `segment` called `name`, e.g. `0-buyers-of-the-last-6-months.csv`. */
+/** The list file name of segment `segment` called `name`, e.g. `0-buyers-of-the-last-half-year.csv`. */
 export function segmentListFile(segment: number, name: string): string {
   return `${segment}-${segmentSlug(name)}.csv`;
 }

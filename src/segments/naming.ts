@@ -61,7 +61,7 @@ export const SEGMENT_PLAYBOOK = {
     kpi: "Second-order rate within 90 days, average order value",
   },
   halfYearHigh: {
-    name: "Big spenders of the last 6 months",
+    name: "Big spenders of the last half-year",
     action: `Re-engage before they lapse (last order within ${T.halfYearDays} days): news and premium items in their favourite category, interest-free instalments.`,
     channel: "Email, retargeting ads",
     kpi: "Share with an order in the next 90 days, revenue per contacted customer",
@@ -73,7 +73,7 @@ export const SEGMENT_PLAYBOOK = {
     kpi: "Share with an order in the next 90 days, revenue per contacted customer",
   },
   halfYear: {
-    name: "Buyers of the last 6 months",
+    name: "Buyers of the last half-year",
     action:
       "Remind before they lapse: recommendations in their favourite category and a modest welcome-back offer.",
     channel: "Email",

@@ -25,7 +25,7 @@ describe("the brief's action part", () => {
     assert.equal(act.segments[0].meanOrderValue, 100);
     assert.ok(Math.abs(act.segments[1].meanOrderValue - 250 / 1.05) < 1e-9);
     assert.ok(Math.abs(act.segments[1].revenueShare - 1.5 / 2.7) < 1e-12);
-    assert.equal(act.segments[0].listFile, "segment-lists/0-buyers-of-the-last-6-months.csv");
+    assert.equal(act.segments[0].listFile, "segment-lists/0-buyers-of-the-last-half-year.csv");
   });
 
   it("gives the current value of every KPI of the playbook", () => {
