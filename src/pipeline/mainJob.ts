@@ -9,6 +9,9 @@
  * complete, and the files of the pipeline are written only once everything they contain has been
  * computed (a failure in a step leaves the previous run's files as they were).
  */
+import { writeSegmentLists } from "../brief/actLists.js";
+import { imputationCounts, imputationSentence, writeImputation } from "../segments/imputation.js";
+import { completeDataAsOf } from "../features/asOf.js";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
@@ -140,6 +143,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     try {
       checksums = await dataChecksums(source);
       cleaning = await cleaningReport(db);
+      if (options.asOf === undefined) log(`  ${(await completeDataAsOf(db)).reason}`);
 
       // 2. Customer table → segment model → assignments → metrics.
       segmentation = await segmentCustomers(db, source, {
@@ -183,6 +187,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     }
 
     const recommendation = maintenance?.recommendation ?? null;
+    const imputation = imputationCounts(segmentation.table, segmentation.model.toJSON().transform);
     const metrics = {
       ...segmentation.metrics,
       dataSource: { ...segmentation.metrics.dataSource, files: checksums },
@@ -202,6 +207,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
           ? briefMaintenance(maintenance.report, maintenance.recommendation)
           : null,
         banner: source.synthetic ? sourceBannerText(source) : "",
+        imputation: imputationSentence(imputation),
       }),
       { saveInput: true },
     );
@@ -218,6 +224,14 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     );
     const files = [segmentFiles.customers, segmentFiles.model, segmentFiles.metrics];
     files.push(writeCleaningReport(out, cleaning));
+    files.push(writeImputation(out, imputation));
+    const lists = writeSegmentLists(
+      out,
+      segmentation.table.ids,
+      segmentation.labels,
+      segmentation.model.names,
+    );
+    for (const f of lists) files.push(f);
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
     files.push(brief.html, brief.pdf);
     if (brief.input) files.push(brief.input);

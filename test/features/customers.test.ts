@@ -11,6 +11,7 @@ import {
   customerRows,
   customerTableToCsv,
   defaultAsOf,
+  lastPurchaseAsOf,
   materializeCustomerFeatures,
   NUMERIC_FEATURES,
   parseAsOf,
@@ -169,11 +170,13 @@ describe("customerFeatures on the micro data at T", () => {
     );
   });
 
-  it("defaults asOf to midnight after the day of the latest purchase", async () => {
-    assert.equal((await defaultAsOf(db)).toISOString(), "2018-02-26T00:00:00.000Z"); // o7, 02-25
+  it("defaults asOf to midnight after the last complete purchase day", async () => {
+    // o7 (02-25) is only shipped, so 02-25 is not complete; o3 (02-20) is delivered → 02-21.
+    assert.equal((await defaultAsOf(db)).toISOString(), "2018-02-21T00:00:00.000Z");
+    assert.equal((await lastPurchaseAsOf(db)).toISOString(), "2018-02-26T00:00:00.000Z");
     const byDefault = await customerFeatures(db);
-    assert.equal(byDefault.asOf.toISOString(), "2018-02-26T00:00:00.000Z");
-    near(byDefault.numeric.recency_days[0], 24.5, "u1 recency at 02-26");
+    assert.equal(byDefault.asOf.toISOString(), "2018-02-21T00:00:00.000Z");
+    near(byDefault.numeric.recency_days[0], 19.5, "u1 recency at 02-21 (o2, 02-01 12:00)");
   });
 
   it("counts other statuses when asked, each from the time it reached them", async () => {

@@ -154,7 +154,7 @@ describe("the defence deck", () => {
     assert.equal(titles.selection, "The selection rule picks k-means, k = 3");
     assert.equal(
       titles["segments-sizes"],
-      `Recent small baskets is the largest segment (50.0%); ${big} brings the most revenue (55.6%)`,
+      `Buyers of the last half-year is the largest segment (50.0%); ${big} brings the most revenue (55.6%)`,
     );
     assert.equal(
       titles["segments-profiles"],
