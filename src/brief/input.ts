@@ -93,6 +93,8 @@ export interface BriefInput {
   maintenance: BriefMaintenance | null;
   /** Title of the brief; default "Customer segments: marketing brief". */
   title?: string;
+  /** How missing values are treated (`imputationSentence`); default none shown. */
+  imputation?: string;
 }
 
 /**
@@ -157,6 +159,8 @@ export interface BriefParts {
   /** Banner text; default "" (the synthetic warning is written anyway). */
   banner?: string;
   title?: string;
+  /** How missing values are treated (`imputationSentence`). */
+  imputation?: string;
 }
 
 /**
@@ -188,5 +192,6 @@ export function briefInput(parts: BriefParts): BriefInput {
     revenueShare: revenueShares(parts.profiles),
     maintenance: parts.maintenance ?? null,
     ...(parts.title !== undefined ? { title: parts.title } : {}),
+    ...(parts.imputation !== undefined ? { imputation: parts.imputation } : {}),
   };
 }

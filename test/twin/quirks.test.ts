@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fidelityReport } from "../../src/twin/fidelity.js";
-import { readTwinMarker, writeOlistTwin } from "../../src/twin/index.js";
+import { readTwinMarker } from "../../src/data/twinMarker.js";
+import { writeOlistTwin } from "../../src/twin/index.js";
 import { ORDER_QUIRKS, scaledQuirkCount } from "../../src/twin/quirkRates.js";
 import { accentedSpelling, capitalised } from "../../src/twin/quirks/cityNames.js";
 
