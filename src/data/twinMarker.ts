@@ -16,6 +16,8 @@ export interface TwinMarker {
   seed: number;
   customers: number;
   createdBy: "npm run data:twin";
+  /** Present (`true`) when the twin carries the real data's quirks (the default twin). */
+  quirks?: true;
 }
 
 /** The marker of a twin folder, or `null` when `dir` holds no (valid) `TWIN.json`. */

@@ -214,6 +214,7 @@ export function writeTwinFiles(
     seed: twin.seed,
     customers: twin.customers,
     createdBy: "npm run data:twin",
+    ...(twin.quirks === true ? { quirks: true as const } : {}),
   };
   const fd = openSync(join(outDir, TWIN_MARKER_FILE), "w");
   writeSync(fd, `${JSON.stringify(marker, null, 2)}\n`);
@@ -232,7 +233,7 @@ export async function writeOlistTwin(options: WriteTwinOptions): Promise<TwinSum
   if (!options.outDir) throw new Error("writeOlistTwin needs an output folder (outDir)");
   const { seed, customers } = resolveTwinOptions(options);
   const t0 = performance.now();
-  const twin = generateOlistTwin({ seed, customers });
+  const twin = generateOlistTwin({ seed, customers, tidy: options.tidy === true });
   const t1 = performance.now();
   const { records, bytes } = writeTwinFiles(twin, options.outDir);
   const t2 = performance.now();
