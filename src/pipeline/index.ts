@@ -1,3 +1,4 @@
 /** The main job (`npm start`): the whole pipeline in one call, with its stage timings. */
 export * from "./mainJob.js";
 export * from "./stages.js";
+export * from "./segmentWorth.js";

@@ -61,6 +61,10 @@ describe("the main job (npm start)", () => {
       "maintenance.json",
       "metrics.json",
       "model.json",
+      "revenue-concentration.json",
+      "segment-rules.json",
+      "segment-stability.json",
+      "value.json",
     ]);
     assert.deepEqual(
       result.stages.map((s) => s.stage),
@@ -70,6 +74,10 @@ describe("the main job (npm start)", () => {
         "segment model",
         "assignments",
         "metrics (exact silhouette)",
+        "customer value",
+        "rule cards",
+        "stability",
+        "revenue concentration",
         "maintenance",
         "brief",
         "files",
