@@ -17,6 +17,7 @@ export type {
 } from "./worth.js";
 export { briefWorth } from "./worth.js";
 export {
+  formatMoneyCents,
   formatSignedShare,
   paretoText,
   rulesLeadText,

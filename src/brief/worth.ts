@@ -28,6 +28,9 @@ export interface BriefValue {
   error: number | null;
   /** The same error of the method not shown (for comparison); null without validation. */
   otherError: number | null;
+  /** The holdout year's revenue of the group's customers: shown method's prediction and what happened (R$); null without validation. */
+  holdoutPredicted: number | null;
+  holdoutActual: number | null;
 }
 
 /** Everything the brief shows of one segment's worth. */
@@ -107,6 +110,8 @@ export function briefWorth(parts: BriefWorthParts): BriefWorth {
       expectedRevenuePerCustomer: row.expectedRevenuePerCustomer,
       error: errors ? errors[shown].revenueTotalRelativeError : null,
       otherError: errors ? errors[other].revenueTotalRelativeError : null,
+      holdoutPredicted: errors ? errors[shown].predictedRevenue : null,
+      holdoutActual: errors ? errors[shown].actualRevenue : null,
     };
   };
   const reason = study

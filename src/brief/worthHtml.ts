@@ -47,13 +47,24 @@ export function valueMethodText(worth: Pick<BriefWorth, "value">): string {
   return `${what} ${v.reason}`;
 }
 
-/** The holdout error of a value in words ("holdout error +24.9% (baseline +84.3%)"). */
+/** An amount in reais with cents ("R$ 1.46"), for per-customer figures. */
+export function formatMoneyCents(x: number | null): string {
+  return x == null || !Number.isFinite(x) ? "n/a" : `R$\u00a0${formatDecimal(x, 2)}`;
+}
+
+/**
+ * The holdout error of a value in words ("+24.9% (baseline +84.3%)"); when nothing was bought in
+ * the holdout year (no relative error), the predicted and actual revenue instead.
+ */
 export function valueErrorText(
   value: BriefValue | null,
   shown: BriefWorth["value"]["shown"],
 ): string {
   if (!value || shown === null) return "n/a";
   if (value.error === null) return "not validated";
+  if (!Number.isFinite(value.error)) {
+    return `predicted ${formatMoney(value.holdoutPredicted)} vs actual ${formatMoney(value.holdoutActual)}`;
+  }
   const other = shown === "model" ? "baseline" : "model";
   return `${formatSignedShare(value.error)} (${other} ${formatSignedShare(value.otherError)})`;
 }
@@ -130,7 +141,7 @@ export async function worthHtml(worth: BriefWorth): Promise<string> {
     [
       `<tr><th scope="row">${swatch(segmentColor(s.segment))}${esc(s.name)}</th>`,
       cell(s.value ? formatMoney(s.value.expectedRevenue) : "n/a"),
-      cell(s.value ? formatMoney(s.value.expectedRevenuePerCustomer) : "n/a"),
+      cell(s.value ? formatMoneyCents(s.value.expectedRevenuePerCustomer) : "n/a"),
       cell(valueErrorText(s.value, shown)),
       cell(formatShare(s.fidelity)),
       `<td class="num${s.flag === "unstable" ? " flag" : ""}">${esc(stabilityWords(s.jaccard, s.flag, worth.stability))}</td>`,
@@ -141,7 +152,7 @@ export async function worthHtml(worth: BriefWorth): Promise<string> {
     ].join(""),
   );
   const t = worth.value.total;
-  const total = `<tr><th scope="row">All customers</th>${cell(t ? formatMoney(t.expectedRevenue) : "n/a")}${cell(t ? formatMoney(t.expectedRevenuePerCustomer) : "n/a")}${cell(valueErrorText(t, shown))}${cell(formatShare(worth.rules.fidelity))}<td></td>${cell(formatShare(1))}${cell(formatShare(1))}${cell(formatShare(worth.revenue.top20, 0))}</tr>`;
+  const total = `<tr><th scope="row">All customers</th>${cell(t ? formatMoney(t.expectedRevenue) : "n/a")}${cell(t ? formatMoneyCents(t.expectedRevenuePerCustomer) : "n/a")}${cell(valueErrorText(t, shown))}${cell(formatShare(worth.rules.fidelity))}<td></td>${cell(formatShare(1))}${cell(formatShare(1))}${cell(formatShare(worth.revenue.top20, 0))}</tr>`;
   const untrusted = worth.segments.filter((s) => s.flag === "unstable");
   const warning =
     untrusted.length > 0
@@ -157,6 +168,7 @@ ${rows.join("\n")}
 </tbody>
 <tfoot>${total}</tfoot>
 </table>
+<p class="muted">Holdout error: the method fitted one year before the data's end predicted each segment's revenue of that last year; (predicted − actual) / actual, the other method's error in brackets.</p>
 ${warning}
 <h3>Rule cards: recognising each segment by hand</h3>
 <p>${esc(rulesLeadText(worth))}</p>

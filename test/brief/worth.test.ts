@@ -4,6 +4,7 @@ import { briefHtml } from "../../src/brief/html.js";
 import type { BriefWorth } from "../../src/brief/worth.js";
 import { briefWorth } from "../../src/brief/worth.js";
 import {
+  formatMoneyCents,
   formatSignedShare,
   paretoText,
   rulesLeadText,
@@ -35,6 +36,8 @@ const WORTH: BriefWorth = {
       expectedRevenuePerCustomer: 15,
       error: 0.25,
       otherError: 0.843,
+      holdoutPredicted: 1250,
+      holdoutActual: 1000,
     },
   },
   rules: { fidelity: 0.928, costRatio: 1.03, leaves: 4, summary: "" },
@@ -50,6 +53,8 @@ const WORTH: BriefWorth = {
         expectedRevenuePerCustomer: 12,
         error: 0.626,
         otherError: 1.377,
+        holdoutPredicted: 1626,
+        holdoutActual: 1000,
       },
       rule: "Segment 0: customers with at most 1 order.",
       fidelity: 0.973,
@@ -70,6 +75,8 @@ const WORTH: BriefWorth = {
         expectedRevenuePerCustomer: 25,
         error: -0.154,
         otherError: -0.613,
+        holdoutPredicted: 846,
+        holdoutActual: 1000,
       },
       rule: "Segment 1: customers with spend ≥ R$ 300.",
       fidelity: 0.898,
@@ -90,6 +97,8 @@ const WORTH: BriefWorth = {
         expectedRevenuePerCustomer: 7.5,
         error: null,
         otherError: null,
+        holdoutPredicted: null,
+        holdoutActual: null,
       },
       rule: "Segment 2: customers with mean review under 3 stars.",
       fidelity: 0.853,
@@ -129,6 +138,18 @@ describe("the worth texts of the brief", () => {
     assert.equal(valueErrorText(WORTH.segments[0].value, "model"), "+62.6% (baseline +137.7%)");
     assert.equal(valueErrorText(WORTH.segments[1].value, "baseline"), "−15.4% (model −61.3%)");
     assert.equal(valueErrorText(WORTH.segments[2].value, "model"), "not validated");
+    // Nothing bought in the holdout year: no relative error, the amounts instead.
+    const none = {
+      ...WORTH.segments[0].value!,
+      error: NaN,
+      holdoutPredicted: 150,
+      holdoutActual: 0,
+    };
+    assert.equal(
+      valueErrorText(none, "model").replace(/\u00a0/g, " "),
+      "predicted R$ 150 vs actual R$ 0",
+    );
+    assert.equal(formatMoneyCents(1.456).replace(/\u00a0/g, " "), "R$ 1.46");
     assert.match(rulesLeadText(WORTH), /^4 threshold rules .* give 92\.8% of customers .* 1\.03 ×/);
   });
 
@@ -239,13 +260,13 @@ describe("the worth section through Chromium", () => {
     // Segment 0's row: R$ 120,000, R$ 12 per customer, +62.6% (baseline +137.7%), fidelity 97.3%, Jaccard 0.98 stable.
     assert.match(
       t,
-      /Segment 0 R\$ 120,000 R\$ 12 \+62\.6% \(baseline \+137\.7%\) 97\.3% 0\.98: stable/,
+      /Segment 0 R\$ 120,000 R\$ 12\.00 \+62\.6% \(baseline \+137\.7%\) 97\.3% 0\.98: stable/,
     );
     assert.match(
       t,
-      /Segment 1 R\$ 150,000 R\$ 25 −15\.4% \(baseline −61\.3%\) 89\.8% 0\.70: a real pattern/,
+      /Segment 1 R\$ 150,000 R\$ 25\.00 −15\.4% \(baseline −61\.3%\) 89\.8% 0\.70: a real pattern/,
     );
-    assert.match(t, /All customers R\$ 300,000 R\$ 15 \+25\.0% \(baseline \+84\.3%\) 92\.8%/);
+    assert.match(t, /All customers R\$ 300,000 R\$ 15\.00 \+25\.0% \(baseline \+84\.3%\) 92\.8%/);
     assert.match(t, /Not to be trusted: Segment 2 \(mean bootstrap Jaccard below 0\.6\)/);
     assert.ok(!/Not to be trusted: [^(]*Segment 1/.test(t), "a doubtful segment is not flagged");
     for (const s of WORTH.segments) assert.ok(t.includes(s.rule), s.rule);
