@@ -6,12 +6,8 @@
  * The files are generated in a temporary folder beside the output and renamed into it once
  * complete (the marker TWIN.json last): an interrupted or failed run leaves the previous twin.
  */
-import {
-  DEFAULT_TWIN_CUSTOMERS,
-  DEFAULT_TWIN_SEED,
-  TWIN_MARKER_FILE,
-  writeOlistTwin,
-} from "../src/twin/index.js";
+import { DEFAULT_TWIN_CUSTOMERS, DEFAULT_TWIN_SEED, writeOlistTwin } from "../src/twin/index.js";
+import { TWIN_MARKER_FILE } from "../src/data/twinMarker.js";
 import { FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
 import { writeFilesAtomic } from "../src/util/atomicWrite.js";
 import { checkOutputFolder } from "../src/util/outputPath.js";

@@ -6,6 +6,7 @@
  * bytes.
  */
 import { escapeHtml } from "../charts/html.js";
+import { actHtml } from "./actHtml.js";
 import { notStudiedText } from "../maintenance/text.js";
 import { NEUTRAL_COLOR, SEGMENT_PALETTE, segmentColor } from "../charts/theme.js";
 import type { MarketingRow } from "../segments/naming.js";
@@ -372,12 +373,14 @@ ${tilesHtml(input, segs)}
 ${tableHtml(input, segs)}
 <figure class="chart">${sharesSvg}<figcaption>Share of customers (light bar) and share of revenue (solid bar) of each segment. ${esc(richest.row.name)} brings ${formatShare(richest.revenueShare)} of revenue from ${formatShare(richest.row.share)} of customers.</figcaption></figure>
 <figure class="chart">${profileSvg}<figcaption>${esc(PROFILE_CAPTION)}</figcaption></figure>
+${input.imputation ? `<p class="muted imputation"><strong>Missing values.</strong> ${esc(input.imputation)}</p>` : ""}
 </section>
 <section class="playbook"><h2>What to do with each segment</h2>
 <div class="cards">
 ${segs.map(cardHtml).join("\n")}
 </div>
 </section>
+${actHtml(input)}
 ${worth}
 ${maintenanceHtml(m, ariSvg)}
 ${footerHtml(input)}

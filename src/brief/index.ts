@@ -39,3 +39,7 @@ export {
 export { BRIEF_TITLE, briefHtml, SYNTHETIC_WARNING } from "./html.js";
 export { BRIEF_FILES, BRIEF_PDF_OPTIONS, writeBrief } from "./write.js";
 export type { WriteBriefOptions } from "./write.js";
+export { BRIEF_INPUT_FILE, writeBriefInputFile } from "./inputFile.js";
+export * from "./act.js";
+export * from "./actLists.js";
+export * from "./actHtml.js";

@@ -96,6 +96,8 @@ export interface BriefInput {
   worth?: BriefWorth | null;
   /** Title of the brief; default "Customer segments: marketing brief". */
   title?: string;
+  /** How missing values are treated (`imputationSentence`); default none shown. */
+  imputation?: string;
 }
 
 /**
@@ -162,6 +164,8 @@ export interface BriefParts {
   /** What each segment is worth; default none (the section is left out). */
   worth?: BriefWorth | null;
   title?: string;
+  /** How missing values are treated (`imputationSentence`). */
+  imputation?: string;
 }
 
 /**
@@ -194,5 +198,6 @@ export function briefInput(parts: BriefParts): BriefInput {
     maintenance: parts.maintenance ?? null,
     ...(parts.worth ? { worth: parts.worth } : {}),
     ...(parts.title !== undefined ? { title: parts.title } : {}),
+    ...(parts.imputation !== undefined ? { imputation: parts.imputation } : {}),
   };
 }

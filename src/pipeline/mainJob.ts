@@ -9,12 +9,15 @@
  * complete, and the files of the pipeline are written only once everything they contain has been
  * computed (a failure in a step leaves the previous run's files as they were).
  */
+import { writeSegmentLists } from "../brief/actLists.js";
+import { imputationCounts, imputationSentence, writeImputation } from "../segments/imputation.js";
+import { completeDataAsOf } from "../features/asOf.js";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { FileChecksum } from "../data/checksums.js";
 import { dataChecksums } from "../data/checksums.js";
-import { openOlist } from "../data/load.js";
+import { openOlist } from "./openData.js";
 import { checkReadableDir } from "../data/locate.js";
 import { sourceBannerText } from "../display/banner.js";
 import type { CleaningRow } from "../features/cleaning.js";
@@ -36,6 +39,7 @@ import type { Progress, ProgressMode } from "../util/progress.js";
 import { progressBar } from "../util/progress.js";
 import { briefInput, briefMaintenance, briefWorth, writeBrief } from "../brief/index.js";
 import { closeRenderer } from "../charts/render.js";
+import { writeSlides } from "../slides/write.js";
 import type { StageRecord } from "./stages.js";
 import { StageClock } from "./stages.js";
 import type { SegmentWorth } from "./segmentWorth.js";
@@ -142,6 +146,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     try {
       checksums = await dataChecksums(source);
       cleaning = await cleaningReport(db);
+      if (options.asOf === undefined) log(`  ${(await completeDataAsOf(db)).reason}`);
 
       // 2. Customer table → segment model → assignments → metrics.
       segmentation = await segmentCustomers(db, source, {
@@ -188,6 +193,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     }
 
     const recommendation = maintenance?.recommendation ?? null;
+    const imputation = imputationCounts(segmentation.table, segmentation.model.toJSON().transform);
     const metrics = {
       ...withStability(segmentation.metrics, worth),
       dataSource: { ...segmentation.metrics.dataSource, files: checksums },
@@ -207,8 +213,10 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
           ? briefMaintenance(maintenance.report, maintenance.recommendation)
           : null,
         banner: source.synthetic ? sourceBannerText(source) : "",
+        imputation: imputationSentence(imputation),
         worth: briefWorth(worth),
       }),
+      { saveInput: true },
     );
     // The renderer's browser would otherwise stay open (idle timeout) and keep the process alive.
     await closeRenderer();
@@ -225,8 +233,17 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     const files = [segmentFiles.customers, segmentFiles.model, segmentFiles.metrics];
     for (const file of Object.values(writeSegmentWorth(out, worth))) files.push(file);
     files.push(writeCleaningReport(out, cleaning));
+    files.push(writeImputation(out, imputation));
+    const lists = writeSegmentLists(
+      out,
+      segmentation.table.ids,
+      segmentation.labels,
+      segmentation.model.names,
+    );
+    for (const f of lists) files.push(f);
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
     files.push(brief.html, brief.pdf);
+    if (brief.input) files.push(brief.input);
 
     // 5. Notebooks and figures, on the same data.
     let kernelPeakMb = 0;
@@ -239,6 +256,11 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       for (const file of run.files) files.push(file);
       clock.end(kernelPeakMb);
     }
+
+    // 6. The defence deck, last: it reads the result files written above.
+    clock.start("slides");
+    const slides = await writeSlides(out);
+    files.push(slides.html, slides.pdf);
     overallPeak = Math.ceil(process.resourceUsage().maxRSS / 1024);
     await clock.close();
     return {

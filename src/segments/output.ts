@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Matrix } from "../cluster/matrix.js";
 import type { FileChecksum } from "../data/checksums.js";
 import type { DataSource } from "../data/locate.js";
-import type { RetrainRecommendation } from "../maintenance/recommend.js";
+import type { RetrainRecommendation } from "./retrainField.js";
 import type { CustomerTable } from "../features/definitions.js";
 import { clusterSizes } from "../metrics/labels.js";
 import { calinskiHarabaszScore, daviesBouldinScore, inertia } from "../metrics/scores.js";

@@ -284,7 +284,7 @@ describe("the worth section through Chromium", () => {
     const html = await briefHtml({ ...input, worth: WORTH });
     assert.ok(html.includes("What each segment is worth"));
     assert.ok(
-      html.indexOf("What each segment is worth") < html.indexOf("Keeping the segments up to date"),
+      html.indexOf('<section class="worth">') < html.indexOf('<section class="maintenance">'),
     );
   });
 });

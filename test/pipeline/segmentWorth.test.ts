@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Database } from "../../src/data/db.js";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import type { SegmentWorth } from "../../src/pipeline/segmentWorth.js";
 import {
   segmentValue,

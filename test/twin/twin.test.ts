@@ -9,13 +9,8 @@ import { Database } from "../../src/data/db.js";
 import { OLIST_TABLES, tableSpec } from "../../src/data/schema.js";
 import type { TableName } from "../../src/data/schema.js";
 import { csvSource } from "../../src/twin/fidelity.js";
-import {
-  TWIN_FILES,
-  generateOlistTwin,
-  isTwinDir,
-  readTwinMarker,
-  writeOlistTwin,
-} from "../../src/twin/index.js";
+import { TWIN_FILES, generateOlistTwin, writeOlistTwin } from "../../src/twin/index.js";
+import { isTwinDir, readTwinMarker } from "../../src/data/twinMarker.js";
 
 const SMALL = { seed: 42, customers: 3000 };
 /** sha256 over all files of the small twin (name, NUL, bytes, in name order). Update on purpose only. */
