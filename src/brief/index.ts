@@ -8,6 +8,24 @@ export type {
   BriefScores,
 } from "./input.js";
 export { briefInput, briefMaintenance, revenueShares } from "./input.js";
+export type {
+  BriefParetoCurve,
+  BriefValue,
+  BriefWorth,
+  BriefWorthParts,
+  BriefWorthSegment,
+} from "./worth.js";
+export { briefWorth } from "./worth.js";
+export {
+  formatMoneyCents,
+  formatSignedShare,
+  paretoText,
+  rulesLeadText,
+  stabilityWords,
+  valueErrorText,
+  valueMethodText,
+  worthHtml,
+} from "./worthHtml.js";
 export type { BriefChartSegment } from "./charts.js";
 export {
   ariFigure,

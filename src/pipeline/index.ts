@@ -3,3 +3,4 @@ export * from "./mainJob.js";
 export * from "./stages.js";
 export { openOlist } from "./openData.js";
 export type { OpenOlistOptions } from "./openData.js";
+export * from "./segmentWorth.js";

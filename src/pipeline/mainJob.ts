@@ -37,11 +37,13 @@ import { checkOutputFolder } from "../util/outputPath.js";
 import { projectPath } from "../util/paths.js";
 import type { Progress, ProgressMode } from "../util/progress.js";
 import { progressBar } from "../util/progress.js";
-import { briefInput, briefMaintenance, writeBrief } from "../brief/index.js";
+import { briefInput, briefMaintenance, briefWorth, writeBrief } from "../brief/index.js";
 import { closeRenderer } from "../charts/render.js";
 import { writeSlides } from "../slides/write.js";
 import type { StageRecord } from "./stages.js";
 import { StageClock } from "./stages.js";
+import type { SegmentWorth } from "./segmentWorth.js";
+import { segmentWorth, withStability, worthColumns, writeSegmentWorth } from "./segmentWorth.js";
 
 /** Options of {@link runMainJob}; the command-line flags of `npm start`. */
 export interface MainJobOptions {
@@ -140,6 +142,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     let segmentation: Awaited<ReturnType<typeof segmentCustomers>>;
     let maintenance: MaintenanceStudy | null = null;
     let cleaning: CleaningRow[];
+    let worth: SegmentWorth;
     try {
       checksums = await dataChecksums(source);
       cleaning = await cleaningReport(db);
@@ -155,6 +158,9 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         workers: options.workers,
         onStep: (step) => clock.start(step === "metrics" ? "metrics (exact silhouette)" : step),
       });
+
+      // 2b. What each segment is worth: value, rule cards, stability, revenue concentration.
+      worth = await segmentWorth(db, segmentation, { onStage: (stage) => clock.start(stage) });
 
       // 3. The maintenance study of the chosen segmentation (cached by data, design and method).
       clock.start("maintenance");
@@ -189,7 +195,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     const recommendation = maintenance?.recommendation ?? null;
     const imputation = imputationCounts(segmentation.table, segmentation.model.toJSON().transform);
     const metrics = {
-      ...segmentation.metrics,
+      ...withStability(segmentation.metrics, worth),
       dataSource: { ...segmentation.metrics.dataSource, files: checksums },
       retrain: recommendation && retrainSummary(recommendation),
     };
@@ -208,6 +214,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
           : null,
         banner: source.synthetic ? sourceBannerText(source) : "",
         imputation: imputationSentence(imputation),
+        worth: briefWorth(worth),
       }),
       { saveInput: true },
     );
@@ -221,8 +228,10 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       segmentation.matrix,
       segmentation.labels,
       metrics,
+      worthColumns(worth, segmentation.table.ids),
     );
     const files = [segmentFiles.customers, segmentFiles.model, segmentFiles.metrics];
+    for (const file of Object.values(writeSegmentWorth(out, worth))) files.push(file);
     files.push(writeCleaningReport(out, cleaning));
     files.push(writeImputation(out, imputation));
     const lists = writeSegmentLists(
