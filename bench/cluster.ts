@@ -10,7 +10,7 @@
 import { kmeans as mlKmeans } from "ml-kmeans";
 import { kmeans } from "../src/cluster/kmeans.js";
 import { matrixToRows } from "../src/cluster/matrix.js";
-import { makeBlobs } from "../src/cluster/synthetic.js";
+import { makeBlobs } from "../test/helpers/makeBlobs.js";
 import { wardMicroClusters } from "../src/cluster/ward.js";
 import { estimateSilhouette } from "../src/metrics/silhouetteEstimate.js";
 import { compareKMeans, kmeansComparisonLines } from "./kmeansVsSklearn.js";

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Database } from "../src/data/db.js";
-import { openOlist } from "../src/data/load.js";
+import { openOlist } from "../src/pipeline/openData.js";
 import {
   checkCustomerTable,
   customerFeatures,

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { kmeans } from "../src/cluster/kmeans.js";
 import { kmeansParallel } from "../src/cluster/kmeansParallel.js";
-import { makeBlobs } from "../src/cluster/synthetic.js";
+import { makeBlobs } from "../test/helpers/makeBlobs.js";
 import { sharedWorkerPool } from "../src/util/sharedWorkerPool.js";
 import { shareFloat64 } from "../src/util/workerPool.js";
 

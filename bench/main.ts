@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readTwinMarker } from "../src/twin/write.js";
+import { readTwinMarker } from "../src/data/twinMarker.js";
 import type { MainJobResult } from "../src/pipeline/mainJob.js";
 import { runMainJob, stageTable } from "../src/pipeline/mainJob.js";
 import { DEFAULT_TWIN_SEED, writeOlistTwin } from "../src/twin/index.js";

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { openOlist } from "../src/data/load.js";
+import { openOlist } from "../src/pipeline/openData.js";
 import { recommendationText, runMaintenanceStudy } from "../src/maintenance/index.js";
 
 const { values } = parseArgs({

@@ -32,7 +32,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_TWIN_CUSTOMERS, DEFAULT_TWIN_SEED } from "../src/twin/index.js";
-import { readTwinMarker } from "../src/twin/write.js";
+import { readTwinMarker } from "../src/data/twinMarker.js";
 import { projectPath } from "../src/util/paths.js";
 import { compareKMeans, kmeansComparisonLines, median } from "./kmeansVsSklearn.js";
 

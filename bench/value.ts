@@ -8,7 +8,7 @@
  *   node --import tsx bench/value.ts [--data DIR]
  */
 import { parseArgs } from "node:util";
-import { openOlist } from "../src/data/load.js";
+import { openOlist } from "../src/pipeline/openData.js";
 import { customerFeatures, prepareFeatureFacts } from "../src/features/index.js";
 import { fitCustomerValueModel, predictCustomerValue } from "../src/value/customerValue.js";
 import { purchasePatterns } from "../src/value/purchasePatterns.js";

@@ -10,7 +10,7 @@
  * --statuses: counted order statuses (default delivered).
  * Bad input exits with code 2 and one line; the output path is checked before any work.
  */
-import { openOlist } from "../src/data/load.js";
+import { openOlist } from "../src/pipeline/openData.js";
 import { ORDER_STATUSES } from "../src/data/schema.js";
 import type { OrderStatus } from "../src/features/index.js";
 import {

@@ -12,7 +12,7 @@
  * --fresh: recompute the study even when the cache holds it (and refresh the cache).
  */
 import { existsSync } from "node:fs";
-import { openOlist } from "../src/data/load.js";
+import { openOlist } from "../src/pipeline/openData.js";
 import {
   runMaintenanceStudy,
   studySummaryLines,

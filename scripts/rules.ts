@@ -10,7 +10,7 @@
  *        revenue-concentration.json (each written atomically, once all three are computed).
  */
 import path from "node:path";
-import { openOlist } from "../src/data/load.js";
+import { openOlist } from "../src/pipeline/openData.js";
 import { sourceBannerText } from "../src/display/banner.js";
 import { concentrationReport, segmentConcentration } from "../src/revenue/index.js";
 import { ruleCardText, rulesSummaryText, segmentRules } from "../src/rules/index.js";

@@ -15,11 +15,13 @@
  * one line, before any work when it can be checked first.
  */
 import path from "node:path";
-import { openOlist } from "../src/data/load.js";
+import { openOlist } from "../src/pipeline/openData.js";
 import { sourceBannerText } from "../src/display/banner.js";
 import { cleaningReport, writeCleaningReport } from "../src/features/cleaning.js";
 import { parseAsOf } from "../src/features/index.js";
 import { readModelFile } from "../src/segments/modelFile.js";
+import { writeSegmentLists } from "../src/brief/actLists.js";
+import { imputationCounts, writeImputation } from "../src/segments/imputation.js";
 import { segmentCustomers, writeSegmentation } from "../src/segments/index.js";
 import { cliFail, FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
 import { checkOutputFolder } from "../src/util/outputPath.js";
@@ -84,6 +86,11 @@ export async function segmentCommand(
     // The four files in one synchronous step: an interruption leaves all of them old or all new.
     const files = writeSegmentation(out, model, s.table, s.matrix, s.labels, metrics);
     const cleaningFile = writeCleaningReport(out, cleaning);
+    const imputationFile = writeImputation(
+      out,
+      imputationCounts(s.table, model.toJSON().transform),
+    );
+    writeSegmentLists(out, s.table.ids, s.labels, model.names);
     const seconds = (performance.now() - start) / 1000;
     if (source.synthetic) log(sourceBannerText(source));
     log(
@@ -100,7 +107,7 @@ export async function segmentCommand(
         `${metrics.daviesBouldin.toFixed(4)}, Calinski-Harabasz ${metrics.calinskiHarabasz.toFixed(1)}, inertia ${metrics.inertia.toFixed(1)}`,
     );
     log(
-      `Wrote ${[files.customers, files.model, files.metrics, cleaningFile]
+      `Wrote ${[files.customers, files.model, files.metrics, cleaningFile, imputationFile]
         .map((f) => path.relative(process.cwd(), f))
         .join(", ")}`,
     );

@@ -1,26 +1,23 @@
 /**
  * CLI: writes the Olist twin (nine synthetic CSV files with the Kaggle names and formats).
  *
- *   npm run data:twin -- [--out data/twin] [--seed 20180901] [--customers 96096]
+ *   npm run data:twin -- [--out data/twin] [--seed 20180901] [--customers 96096] [--tidy]
  *
  * The files are generated in a temporary folder beside the output and renamed into it once
  * complete (the marker TWIN.json last): an interrupted or failed run leaves the previous twin.
  */
-import {
-  DEFAULT_TWIN_CUSTOMERS,
-  DEFAULT_TWIN_SEED,
-  TWIN_MARKER_FILE,
-  writeOlistTwin,
-} from "../src/twin/index.js";
+import { DEFAULT_TWIN_CUSTOMERS, DEFAULT_TWIN_SEED, writeOlistTwin } from "../src/twin/index.js";
+import { TWIN_MARKER_FILE } from "../src/data/twinMarker.js";
 import { FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
 import { writeFilesAtomic } from "../src/util/atomicWrite.js";
 import { checkOutputFolder } from "../src/util/outputPath.js";
 
 const USAGE =
-  "Usage: npm run data:twin -- [--out DIR] [--seed N] [--customers N]\n" +
+  "Usage: npm run data:twin -- [--out DIR] [--seed N] [--customers N] [--tidy]\n" +
   `  --out        output folder (default data/twin)\n` +
   `  --seed       random seed, an integer (default ${DEFAULT_TWIN_SEED})\n` +
-  `  --customers  unique customers, 1 to ${FLAG_LIMITS.customers}; other tables scale with it (default ${DEFAULT_TWIN_CUSTOMERS}, Kaggle scale)`;
+  `  --customers  unique customers, 1 to ${FLAG_LIMITS.customers}; other tables scale with it (default ${DEFAULT_TWIN_CUSTOMERS}, Kaggle scale)\n` +
+  `  --tidy       the tidy twin, without the real data's quirks (default: quirks at their published rates)`;
 
 runCommand(
   "data:twin",
@@ -29,6 +26,7 @@ runCommand(
       out: { type: "string", default: "data/twin" },
       seed: { type: "string" },
       customers: { type: "string" },
+      tidy: { type: "boolean", default: false },
     });
     const out = checkOutputFolder("--out", flags.out);
     const seed = integerFlag("data:twin", USAGE, "seed", flags.seed) ?? DEFAULT_TWIN_SEED;
@@ -37,11 +35,11 @@ runCommand(
       DEFAULT_TWIN_CUSTOMERS;
     const summary = await writeFilesAtomic(
       out,
-      (tmp) => writeOlistTwin({ outDir: tmp, seed, customers }),
+      (tmp) => writeOlistTwin({ outDir: tmp, seed, customers, tidy: flags.tidy === true }),
       [TWIN_MARKER_FILE],
     );
     console.log(
-      `Olist twin (synthetic) written to ${flags.out}  seed=${seed} customers=${customers}`,
+      `Olist twin (synthetic${flags.tidy ? ", tidy" : ", with the release's quirks"}) written to ${flags.out}  seed=${seed} customers=${customers}`,
     );
     for (const [file, n] of Object.entries(summary.records)) {
       console.log(`  ${file.padEnd(44)} ${String(n).padStart(9)} records`);

@@ -14,7 +14,7 @@
  * the segments the marketing table shows.
  */
 import path from "node:path";
-import { openOlist } from "../src/data/load.js";
+import { openOlist } from "../src/pipeline/openData.js";
 import { sourceBannerText } from "../src/display/banner.js";
 import { customerFeatures, parseAsOf } from "../src/features/index.js";
 import { checkAsOfInData, chosenSegmentation, fitSegmentModel } from "../src/segments/index.js";

@@ -19,6 +19,7 @@ export * from "./rules/index.js";
 export * from "./stability/index.js";
 export * from "./revenue/index.js";
 export * from "./brief/index.js";
+export * from "./slides/index.js";
 export * from "./value/index.js";
 export * from "./util/random.js";
 export * from "./util/paths.js";

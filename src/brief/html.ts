@@ -6,6 +6,7 @@
  * bytes.
  */
 import { escapeHtml } from "../charts/html.js";
+import { actHtml } from "./actHtml.js";
 import { notStudiedText } from "../maintenance/text.js";
 import { NEUTRAL_COLOR, SEGMENT_PALETTE, segmentColor } from "../charts/theme.js";
 import type { MarketingRow } from "../segments/naming.js";
@@ -28,6 +29,7 @@ import {
 } from "./format.js";
 import type { BriefInput, BriefMaintenance } from "./input.js";
 import { revenueShares } from "./input.js";
+import { worthHtml } from "./worthHtml.js";
 
 /** Default title of the brief. */
 export const BRIEF_TITLE = "Customer segments: marketing brief";
@@ -270,6 +272,7 @@ p { margin: 0 0 6pt; }
 code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; background: #F1F1F1; padding: 0 3px; border-radius: 3px; }
 .kicker { color: var(--accent); font-weight: 600; text-transform: uppercase; letter-spacing: 0.08em; font-size: 8.5pt; margin-bottom: 4pt; }
 .meta, .muted, figcaption, .unit, .where { color: var(--muted); }
+.flag { color: #B00020; font-weight: 600; }
 .masthead { border-bottom: 1px solid var(--rule); padding-bottom: 8pt; margin-bottom: 10pt; }
 .synthetic { border: 2px solid #B45309; background: #FEF3C7; color: #78350F; padding: 7pt 10pt; border-radius: 5px; margin: 0 0 10pt; }
 .synthetic .banner-text { display: block; font-size: 8.5pt; margin-top: 2pt; overflow-wrap: anywhere; }
@@ -347,6 +350,7 @@ export async function briefHtml(input: BriefInput): Promise<string> {
   const ariSvg =
     m && m.curve.length > 0 ? await renderBriefSvg(ariFigure(m), "brief-ari", 300) : null;
   const richest = mostValuable(segs);
+  const worth = input.worth ? await worthHtml(input.worth) : "";
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -369,12 +373,15 @@ ${tilesHtml(input, segs)}
 ${tableHtml(input, segs)}
 <figure class="chart">${sharesSvg}<figcaption>Share of customers (light bar) and share of revenue (solid bar) of each segment. ${esc(richest.row.name)} brings ${formatShare(richest.revenueShare)} of revenue from ${formatShare(richest.row.share)} of customers.</figcaption></figure>
 <figure class="chart">${profileSvg}<figcaption>${esc(PROFILE_CAPTION)}</figcaption></figure>
+${input.imputation ? `<p class="muted imputation"><strong>Missing values.</strong> ${esc(input.imputation)}</p>` : ""}
 </section>
 <section class="playbook"><h2>What to do with each segment</h2>
 <div class="cards">
 ${segs.map(cardHtml).join("\n")}
 </div>
 </section>
+${actHtml(input)}
+${worth}
 ${maintenanceHtml(m, ariSvg)}
 ${footerHtml(input)}
 </main>

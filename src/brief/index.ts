@@ -8,6 +8,24 @@ export type {
   BriefScores,
 } from "./input.js";
 export { briefInput, briefMaintenance, revenueShares } from "./input.js";
+export type {
+  BriefParetoCurve,
+  BriefValue,
+  BriefWorth,
+  BriefWorthParts,
+  BriefWorthSegment,
+} from "./worth.js";
+export { briefWorth } from "./worth.js";
+export {
+  formatMoneyCents,
+  formatSignedShare,
+  paretoText,
+  rulesLeadText,
+  stabilityWords,
+  valueErrorText,
+  valueMethodText,
+  worthHtml,
+} from "./worthHtml.js";
 export type { BriefChartSegment } from "./charts.js";
 export {
   ariFigure,
@@ -21,3 +39,7 @@ export {
 export { BRIEF_TITLE, briefHtml, SYNTHETIC_WARNING } from "./html.js";
 export { BRIEF_FILES, BRIEF_PDF_OPTIONS, writeBrief } from "./write.js";
 export type { WriteBriefOptions } from "./write.js";
+export { BRIEF_INPUT_FILE, writeBriefInputFile } from "./inputFile.js";
+export * from "./act.js";
+export * from "./actLists.js";
+export * from "./actHtml.js";

@@ -12,6 +12,7 @@ import { retrainingText } from "../maintenance/text.js";
 import type { MarketingRow } from "../segments/naming.js";
 import type { SegmentProfile } from "../segments/profiles.js";
 import type { SegmentationMetrics } from "../segments/output.js";
+import type { BriefWorth } from "./worth.js";
 
 /** Where the data of the brief come from. */
 export interface BriefDataSource {
@@ -91,8 +92,12 @@ export interface BriefInput {
   revenueShare?: number[];
   /** The retraining recommendation, or null when the maintenance study was not run. */
   maintenance: BriefMaintenance | null;
+  /** What each segment is worth (`briefWorth(...)`: value, rule cards, stability, Pareto); default none. */
+  worth?: BriefWorth | null;
   /** Title of the brief; default "Customer segments: marketing brief". */
   title?: string;
+  /** How missing values are treated (`imputationSentence`); default none shown. */
+  imputation?: string;
 }
 
 /**
@@ -156,7 +161,11 @@ export interface BriefParts {
   maintenance?: BriefMaintenance | null;
   /** Banner text; default "" (the synthetic warning is written anyway). */
   banner?: string;
+  /** What each segment is worth; default none (the section is left out). */
+  worth?: BriefWorth | null;
   title?: string;
+  /** How missing values are treated (`imputationSentence`). */
+  imputation?: string;
 }
 
 /**
@@ -187,6 +196,8 @@ export function briefInput(parts: BriefParts): BriefInput {
     profiles: parts.profiles,
     revenueShare: revenueShares(parts.profiles),
     maintenance: parts.maintenance ?? null,
+    ...(parts.worth ? { worth: parts.worth } : {}),
     ...(parts.title !== undefined ? { title: parts.title } : {}),
+    ...(parts.imputation !== undefined ? { imputation: parts.imputation } : {}),
   };
 }

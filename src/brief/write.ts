@@ -10,6 +10,7 @@ import { renderPdf } from "../charts/render.js";
 import { writeFileAtomic } from "../util/atomicWrite.js";
 import { briefHtml } from "./html.js";
 import type { BriefInput } from "./input.js";
+import { writeBriefInputFile } from "./inputFile.js";
 
 /** File names of the brief. */
 export const BRIEF_FILES = { html: "brief.html", pdf: "brief.pdf" } as const;
@@ -30,6 +31,11 @@ export interface WriteBriefOptions {
    * be plugged in here.
    */
   renderPdf?: (html: string, options: PdfOptions) => Promise<Uint8Array>;
+  /**
+   * Also write the input itself as `brief-input.json` (see src/brief/inputFile.ts), the one source
+   * the slides render from; default false.
+   */
+  saveInput?: boolean;
 }
 
 /**
@@ -44,12 +50,12 @@ export async function writeBrief(
   dir: string,
   input: BriefInput,
   options: WriteBriefOptions = {},
-): Promise<{ html: string; pdf: string }> {
+): Promise<{ html: string; pdf: string; input?: string }> {
   const html = await briefHtml(input);
   const print = options.renderPdf ?? renderPdf;
   const pdf = await print(html, options.pdf ?? BRIEF_PDF_OPTIONS);
   const files = { html: path.join(dir, BRIEF_FILES.html), pdf: path.join(dir, BRIEF_FILES.pdf) };
   writeFileAtomic(files.html, html);
   writeFileAtomic(files.pdf, pdf);
-  return files;
+  return options.saveInput ? { ...files, input: writeBriefInputFile(dir, input) } : files;
 }

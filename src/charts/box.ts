@@ -6,6 +6,7 @@ import type { Figure, NumericArray } from "./figure.js";
 import { assertNonEmpty, toNumbers } from "./figure.js";
 import { numberStyle } from "./hover.js";
 import { axisStyle, baseLayout, segmentColor } from "./theme.js";
+import { mean, quantileSorted } from "../util/stats.js";
 
 /** Tukey box statistics of one group. */
 export interface BoxStats {
@@ -19,14 +20,6 @@ export interface BoxStats {
   mean: number;
   /** Number of finite values. */
   n: number;
-}
-
-function quantileSorted(sorted: number[], p: number): number {
-  // Linear interpolation between order statistics (type 7, as numpy and simple-statistics).
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 /**
@@ -47,8 +40,7 @@ export function boxStats(values: NumericArray): BoxStats {
   const lowerWhisker = sorted.find((v) => v >= q1 - 1.5 * iqr) ?? sorted[0];
   const upperWhisker =
     [...sorted].reverse().find((v) => v <= q3 + 1.5 * iqr) ?? sorted[sorted.length - 1];
-  const mean = sorted.reduce((s, v) => s + v, 0) / sorted.length;
-  return { q1, median, q3, lowerWhisker, upperWhisker, mean, n: sorted.length };
+  return { q1, median, q3, lowerWhisker, upperWhisker, mean: mean(sorted), n: sorted.length };
 }
 
 /** One group of a box chart. */

@@ -235,6 +235,8 @@ export interface PdfOptions {
   pageNumbers?: boolean;
   /** Give up loading the HTML after this many milliseconds; default 30,000. */
   timeoutMs?: number;
+  /** Use the page size of the document's CSS `@page` rule (e.g. 16:9 slides) over `format`; default false. */
+  cssPageSize?: boolean;
 }
 
 /** Default PDF margin on every side. */
@@ -261,6 +263,7 @@ export async function renderPdf(html: string, options: PdfOptions = {}): Promise
     margin = {},
     pageNumbers = false,
     timeoutMs = 30_000,
+    cssPageSize = false,
   } = options;
   if (!(timeoutMs > 0)) throw new Error(`timeoutMs must be positive, got ${timeoutMs}`);
   const sides = {
@@ -283,6 +286,7 @@ export async function renderPdf(html: string, options: PdfOptions = {}): Promise
         landscape,
         printBackground: true,
         margin: sides,
+        preferCSSPageSize: cssPageSize,
         ...(pageNumbers
           ? {
               displayHeaderFooter: true,

@@ -1,5 +1,17 @@
-/** Clustering toolbox: matrix helpers, k-means, Ward, DBSCAN, k-d tree, stability, synthetic data. */
-export * from "./matrix.js";
+/** Clustering toolbox: matrix helpers, k-means, Ward, DBSCAN, k-d tree (test data: test/helpers/makeBlobs.ts). */
+export {
+  assertFinite,
+  assertLabels,
+  createMatrix,
+  matrixFromColumns,
+  matrixFromRows,
+  matrixRow,
+  matrixToRows,
+  sampleIndices,
+  selectRows,
+  squaredDistance,
+} from "./matrix.js";
+export type { Matrix } from "./matrix.js";
 export { kmeans, kmeansPlusPlus, kmeansPredict, meanFeatureVariance } from "./kmeans.js";
 export type { KMeansOptions, KMeansResult } from "./kmeans.js";
 export { kmeansParallel } from "./kmeansParallel.js";
@@ -16,7 +28,11 @@ export { dbscan, kDistances } from "./dbscan.js";
 export type { DbscanOptions, DbscanResult, KDistanceOptions } from "./dbscan.js";
 export { buildKdTree, kthNeighborDistance, radiusNeighbors, radiusSearch } from "./kdtree.js";
 export type { KdTree, KdTreeOptions } from "./kdtree.js";
-export { kmeansStability } from "./stability.js";
-export type { AriSummary, StabilityOptions, StabilityResult } from "./stability.js";
-export { makeBlobs } from "./synthetic.js";
-export type { MakeBlobsOptions } from "./synthetic.js";
+export { kmeansClusterer, wardMicroClusterer } from "./clusterer.js";
+export type {
+  Clusterer,
+  ClustererParameters,
+  FittedClusters,
+  FittedWardMicro,
+  KMeansClustererOptions,
+} from "./clusterer.js";

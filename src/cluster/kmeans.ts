@@ -9,18 +9,7 @@
  * small k, the centre loop) unrolled (`kmeansKernels.ts`); small k·cols use plain Lloyd with the
  * centre sums accumulated in the same pass, larger k·cols Hamerly's bounds. Results are
  * bit-identical to the previous implementation (plain loops, Hamerly for every k; pinned in
- * `test/cluster/kmeansPinned.test.ts`). Measured with `bench/cluster.ts` on synthetic data shaped
- * like the Olist table (93,000 × 6, six skewed blobs), same run, CPU time of the fitting thread
- * (the 2-core machine was shared, load ≈ 6, so wall times were 2–4× longer):
- * - k = 6, nInit 10: 0.45 s (previous implementation 1.11 s; `ml-kmeans`, one run: 0.64 s);
- *   inertia 800,660.205 vs scikit-learn 1.2's best restart 800,660.221 (−2·10⁻⁸ relative);
- *   scikit-learn took 1.2 s wall for n_init 10 on the idle machine. On a quieter machine
- *   (load ≈ 1), interleaved: 0.27–0.39 s wall vs 0.62–0.86 s before.
- * - sweep k = 2..10, nInit 10, with Davies–Bouldin, Calinski–Harabasz and a 10k-row silhouette:
- *   9.3 s (before 14.6 s); the k-means part alone is ~5.5 s, k = 8..10 costing the most.
- * - k = 300, nInit 1, 50 iterations (the micro-clusters of `wardMicroClusters`): whole
- *   `wardMicroClusters` 6.2 s vs 18.7 s for the k-means alone before (quieter machine: 4.8 s vs
- *   18.2 s wall); k-means++ seeding is ~1.3 s of it (7 candidate passes per centre, as sklearn).
+ * `test/cluster/kmeansPinned.test.ts`). Measured figures: bench/README.md ("k-means, issue 6").
  * `kmeansParallel` (kmeansParallel.ts) spreads the restarts over worker threads, same result.
  * This module follows scikit-learn 1.2's `KMeans(algorithm="lloyd")`: greedy k-means++ with
  * 2 + ⌊ln k⌋ local trials, `nInit` restarts keeping the lowest inertia, convergence when labels stop

@@ -1,11 +1,64 @@
 /** Data layer: schema of the nine Olist files, locating, loading and querying them in DuckDB. */
-export * from "./schema.js";
-export * from "./db.js";
-export * from "./errors.js";
-export * from "./tables.js";
-export * from "./locate.js";
-export * from "./validate.js";
-export * from "./load.js";
-export * from "./checksums.js";
-export * from "./integrity.js";
-export * from "./policies.js";
+export {
+  KAGGLE_DATASET,
+  KNOWN_PAYMENT_TYPES,
+  OLIST_TABLES,
+  ORDER_STATUSES,
+  tableSpec,
+} from "./schema.js";
+export type {
+  ColumnSpec,
+  ColumnType,
+  TableName,
+  TableSpec,
+  ValueDomain,
+  ValuePolicy,
+} from "./schema.js";
+export { Database, toPlainValue } from "./db.js";
+export type { Params, Row, Value } from "./db.js";
+export { OlistDataError } from "./errors.js";
+export { createOlistTables, createTableSql, SQL_TYPES } from "./tables.js";
+export {
+  checkReadableDir,
+  chooseDataDir,
+  dataSourceOf,
+  describeSource,
+  displayPath,
+  findTableFile,
+  GET_REAL_DATA,
+  hasAnyOlistFile,
+  resolveTableFiles,
+} from "./locate.js";
+export type { DataSource, LocateOptions } from "./locate.js";
+export { isTwinDir, readTwinMarker, TWIN_MARKER_FILE } from "./twinMarker.js";
+export type { TwinMarker } from "./twinMarker.js";
+export {
+  checkDelimiter,
+  checkHeader,
+  isHeaderLine,
+  parseHeader,
+  physicalLine,
+  readHeaderLine,
+  rejectsError,
+} from "./validate.js";
+export type { RejectedRecord } from "./validate.js";
+export { loadOlist, loadTable, readCsvSql } from "./load.js";
+export type { LoadedTable, LoadOlistOptions, OlistData } from "./load.js";
+export { dataChecksums, sha256File } from "./checksums.js";
+export type { FileChecksum } from "./checksums.js";
+export { cachedScan, scanDataFile } from "./integrity.js";
+export type { FileScan } from "./integrity.js";
+export {
+  applyValuePolicies,
+  applyWindowRules,
+  checkValueErrors,
+  ensureValuePolicies,
+  LOAD_CLEANING_TABLE,
+  LOAD_RECORDS_TABLE,
+  loadRuleCounts,
+  plausibleWindow,
+  valuePoliciesApplied,
+  WINDOW_FENCE_IQR,
+  WINDOW_MIN_IQR_DAYS,
+} from "./policies.js";
+export type { LoadRuleCount, PlausibleWindow } from "./policies.js";

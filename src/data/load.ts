@@ -5,7 +5,6 @@
  * of the schema (`policies.ts`) over all tables, and record counts against the Kaggle release.
  */
 import path from "node:path";
-import { writeFilesAtomic } from "../util/atomicWrite.js";
 import { Database } from "./db.js";
 import { OlistDataError } from "./errors.js";
 import type { FileScan } from "./integrity.js";
@@ -14,7 +13,6 @@ import type { DataSource, LocateOptions } from "./locate.js";
 import { chooseDataDir, dataSourceOf } from "./locate.js";
 import type { LoadRuleCount } from "./policies.js";
 import { applyValuePolicies } from "./policies.js";
-import { DEFAULT_TWIN_SEED, readTwinMarker, TWIN_MARKER_FILE, writeOlistTwin } from "../twin/index.js";
 import type { TableName, TableSpec } from "./schema.js";
 import { OLIST_TABLES } from "./schema.js";
 import { SQL_TYPES } from "./tables.js";
@@ -30,7 +28,7 @@ export interface LoadedTable {
   readonly kaggleRecords: number;
 }
 
-/** The result of {@link openOlist}. */
+/** The result of {@link loadOlist} (and of `openOlist`, src/pipeline/openData.ts). */
 export interface OlistData {
   readonly db: Database;
   readonly source: DataSource;
@@ -42,17 +40,12 @@ export interface OlistData {
   readonly seconds: number;
 }
 
-/** Options of {@link openOlist}. */
-export interface OpenOlistOptions extends LocateOptions {
+/** Options of {@link loadOlist}. */
+export interface LoadOlistOptions extends LocateOptions {
   /** DuckDB database file; default in memory. */
   dbPath?: string;
   /** Where messages go (the chosen source, warnings); default `console.log`. */
   log?: (line: string) => void;
-  /**
-   * Generate the twin when the twin folder is chosen but empty (default true). Generation of the
-   * full-scale twin takes a few seconds and happens once.
-   */
-  generateTwin?: boolean;
 }
 
 /** The `read_csv` call of one table: explicit types and format, nothing auto-detected. */
@@ -71,7 +64,7 @@ export function readCsvSql(spec: TableSpec, file: string, rejectsTable?: string)
 /**
  * Loads one validated file into table `spec.table`; returns its record count. Checks the file's
  * integrity first (unless {@link scanDataFile} just did), then its header, every value's type, and
- * that it holds at least one record. The value policies need all tables: see {@link openOlist}.
+ * that it holds at least one record. The value policies need all tables: see {@link loadOlist}.
  */
 export async function loadTable(
   db: Database,
@@ -129,25 +122,19 @@ function noRecordError(file: string, headerLine: string, contentBytes: number): 
 }
 
 /**
- * Finds the data (see `chooseDataDir`), generates the twin if it is the fallback and missing, loads and
- * validates the nine tables, and prints the source. The database is in memory unless `dbPath` is given.
+ * Finds the data (see `chooseDataDir`), loads and validates the nine tables, and prints the source.
+ * Generates nothing: when the twin folder is chosen and empty it throws the missing-files error
+ * (`openOlist`, src/pipeline/openData.ts, generates the twin first). The database is in memory
+ * unless `dbPath` is given.
  *
  * @example
- * const { db, source } = await openOlist();
+ * const { db, source } = await loadOlist({ dataDir: "data/raw" });
  * await db.rows("SELECT order_status, count(*) AS n FROM orders GROUP BY 1");
  */
-export async function openOlist(options: OpenOlistOptions = {}): Promise<OlistData> {
+export async function loadOlist(options: LoadOlistOptions = {}): Promise<OlistData> {
   const start = performance.now();
   const log = options.log ?? ((line: string) => console.log(line));
   const { dir, chosenBy, searched } = chooseDataDir(options);
-  if (chosenBy === "twin-default" && !readTwinMarker(dir)) {
-    if (options.generateTwin === false) {
-      throw new OlistDataError(`No Olist data found (searched ${searched.join(", ")}) and twin generation is off.`);
-    }
-    log(`No real Olist data found; generating the synthetic Olist twin in ${dir} (once) …`);
-    // Through a temporary folder: an interrupted generation leaves no half-written twin.
-    await writeFilesAtomic(dir, (tmp) => writeOlistTwin({ outDir: tmp, seed: DEFAULT_TWIN_SEED }), [TWIN_MARKER_FILE]);
-  }
   const source = dataSourceOf(dir, chosenBy, searched);
   log(`Data source: ${source.description}`);
   // Integrity of the nine files first, read side by side; the first failure in schema order is reported.

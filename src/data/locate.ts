@@ -9,8 +9,8 @@ import { OlistDataError } from "./errors.js";
 import type { TableName } from "./schema.js";
 import { KAGGLE_DATASET, OLIST_TABLES } from "./schema.js";
 import { projectPath } from "../util/paths.js";
-import type { TwinMarker } from "../twin/write.js";
-import { readTwinMarker } from "../twin/write.js";
+import type { TwinMarker } from "./twinMarker.js";
+import { readTwinMarker } from "./twinMarker.js";
 
 /** Where the tables come from. */
 export interface DataSource {
@@ -128,7 +128,7 @@ export function describeSource(dir: string, twin: TwinMarker | null): string {
 
 /**
  * Chooses the data folder: `dataDir`, else `OLIST_DATA_DIR`, else `data/raw/` when it holds Olist
- * files, else the twin folder. Does not generate the twin: {@link openOlist} does that when needed.
+ * files, else the twin folder. Does not generate the twin: `openOlist` (src/pipeline/openData.ts) does that when needed.
  * Returns the folder, how it was chosen and the folders searched.
  */
 export function chooseDataDir(options: LocateOptions = {}): {

@@ -1,6 +1,15 @@
 /** Notebook display: tables, banners and raw MIME bundles. */
-export * from "./notebook.js";
-export * from "./table.js";
-export * from "./banner.js";
-export * from "./takeaway.js";
+export {
+  displayBundle,
+  displayHtml,
+  escapeHtml,
+  inNotebook,
+  kernelDisplayWriter,
+  noMathHtml,
+} from "./notebook.js";
+export type { MimeBundle, MimeJson, MimeMetadata } from "./notebook.js";
+export { formatValue, renderHtmlTable, renderTextTable, showTable } from "./table.js";
+export type { TableOptions } from "./table.js";
+export { showSourceBanner, sourceBannerHtml, sourceBannerText } from "./banner.js";
+export { fmt, percent, showTakeaway, takeawayBundle } from "./takeaway.js";
 export { NO_MATH_CLASS, escapeMarkdown } from "./text.js";

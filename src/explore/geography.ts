@@ -3,6 +3,7 @@
  * regions, and a sample of zip-code locations that outlines the country on the state map.
  */
 import type { Database } from "../data/db.js";
+import { BRAZIL_BOUNDING_BOX } from "../features/cleaningRules.js";
 import { DELIVERED_ORDERS_SQL, ORDER_PAYMENTS_SQL } from "./sql.js";
 
 /** Brazil's five regions (IBGE) and their federative units. */
@@ -71,8 +72,8 @@ export async function stateSummary(db: Database): Promise<StateSummaryRow[]> {
 
 /**
  * A deterministic sample of zip-code locations inside Brazil's bounding box (coordinates rounded to
- * 0.01°), for the grey outline under the state map; points outside Brazil (the real geolocation
- * table has a few) are left out.
+ * 0.01°), for the grey outline under the state map; each rounded point once (the real table repeats
+ * rows), points outside Brazil's bounding box (`BRAZIL_BOUNDING_BOX`; the real table has 42) left out.
  *
  * @example
  * const geo = await geolocationSample(db, 3000); // { lat: Float64Array, lng: Float64Array }
@@ -83,11 +84,14 @@ export async function geolocationSample(
 ): Promise<{ lat: Float64Array; lng: Float64Array }> {
   if (!Number.isInteger(limit) || limit < 1)
     throw new Error(`limit must be a positive integer, got ${limit}`);
+  const box = BRAZIL_BOUNDING_BOX;
   const cols = await db.numericColumns(`
-    SELECT round(geolocation_lat, 2) AS lat, round(geolocation_lng, 2) AS lng FROM geolocation
-    WHERE geolocation_lat BETWEEN -34 AND 6 AND geolocation_lng BETWEEN -74 AND -34
-    ORDER BY hash(geolocation_zip_code_prefix, geolocation_lat, geolocation_lng),
-             geolocation_zip_code_prefix, geolocation_lat, geolocation_lng
+    SELECT lat, lng FROM (
+      SELECT DISTINCT round(geolocation_lat, 2) AS lat, round(geolocation_lng, 2) AS lng
+      FROM geolocation
+      WHERE geolocation_lat BETWEEN ${box.latMin} AND ${box.latMax}
+        AND geolocation_lng BETWEEN ${box.lngMin} AND ${box.lngMax})
+    ORDER BY hash(lat, lng), lat, lng
     LIMIT ${limit}`);
   return { lat: cols.lat ?? new Float64Array(0), lng: cols.lng ?? new Float64Array(0) };
 }

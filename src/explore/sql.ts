@@ -60,10 +60,16 @@ export const PRODUCT_CATEGORIES_SQL = `
   LEFT JOIN (SELECT product_category_name AS pt, min(product_category_name_english) AS en
              FROM category_translation GROUP BY 1) t ON t.pt = p.pt`;
 
-/** One row per reviewed order: `order_id` and `score`, the mean of its review scores. */
+/**
+ * One row per reviewed order: `order_id` and `score`, the mean of its review scores (the rule of
+ * the customer features): an order with several reviews gets their mean, a review row repeated
+ * exactly counts once, a review_id shared by several orders counts for each of them.
+ */
 export const ORDER_REVIEW_SCORES_SQL = `
   SELECT order_id, avg(review_score) AS score
-  FROM order_reviews WHERE review_score IS NOT NULL GROUP BY order_id`;
+  FROM (SELECT DISTINCT review_id, order_id, review_score FROM order_reviews
+        WHERE review_score IS NOT NULL)
+  GROUP BY order_id`;
 
 /** A SQL string literal (single quotes doubled). */
 export function sqlString(value: string): string {

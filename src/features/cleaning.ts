@@ -11,30 +11,15 @@ import type { Database } from "../data/db.js";
 import { ensureValuePolicies, loadRuleCounts } from "../data/policies.js";
 import { OLIST_TABLES } from "../data/schema.js";
 import { writeFileAtomic } from "../util/atomicWrite.js";
-import type { CleaningAction } from "./cleaningRules.js";
+import type { CleaningRow } from "./cleaningTypes.js";
 import { countedRules } from "./cleaningRules.js";
 import type { OrderStatus } from "./definitions.js";
 import { DEFAULT_COUNTED_STATUSES } from "./definitions.js";
 import { ensureFeatureFacts, FACT_TABLES } from "./facts.js";
 import { orderAccounting } from "./customers.js";
 
-export type { CleaningAction };
+export type { CleaningAction, CleaningRow } from "./cleaningTypes.js";
 export { BRAZIL_BOUNDING_BOX } from "./cleaningRules.js";
-
-/** One cleaning rule and the rows it affected. */
-export interface CleaningRow {
-  /** Short rule id naming the cause, e.g. `no_payment`, `purchase_outside_window`. */
-  rule: string;
-  /** Table whose rows are counted. */
-  table: string;
-  /** The rule in words, with its threshold when there is one. */
-  description: string;
-  /** Rows of `table` the rule matched. */
-  rows: number;
-  /** rows / records of `table` in its file (0 when the table is empty). */
-  share: number;
-  action: CleaningAction;
-}
 
 /** Options of {@link cleaningReport}. */
 export interface CleaningOptions {
@@ -107,7 +92,7 @@ export async function cleaningReport(
       table: spec.table,
       description: keyed
         ? `Exact repeats of a row (same ${spec.key.join(" + ")}, same fields); one copy is kept.`
-        : "Exact repeats of a row (legitimate in geolocation: several readings of a zip prefix); kept, no feature reads them.",
+        : "Exact repeats of a row (legitimate in geolocation: several readings of a zip prefix); kept, no feature reads them, the map sample draws a point once.",
       rows,
       action: keyed ? "excluded" : "flagged",
     });

@@ -3,17 +3,11 @@
  * tables, with the action the customer table takes on the rows it matches. The exclusive order
  * exclusions and the load-time rules are assembled in `cleaning.ts`.
  */
-/** What the customer table does with the rows a rule matches. */
-export type CleaningAction = "excluded" | "flagged" | "kept as missing";
+import { QUIRK_COUNTED_RULES } from "./quirkCleaning.js";
 
-/** A rule counted by one SQL query returning a single count. */
-export interface CountedRule {
-  rule: string;
-  table: string;
-  description: string;
-  action: CleaningAction;
-  sql: string;
-}
+import type { CountedRule } from "./cleaningTypes.js";
+
+export type { CleaningAction, CountedRule } from "./cleaningTypes.js";
 
 /**
  * Brazil's bounding box (its extreme points, degrees): geolocation points outside it are counted.
@@ -32,6 +26,24 @@ export const BRAZIL_BOUNDING_BOX = {
  */
 export function countedRules(quantile: number, tolerance: number): CountedRule[] {
   const box = BRAZIL_BOUNDING_BOX;
+  const rules = baseRules(quantile, tolerance, box);
+  // The real data's quirks (quirkRules.ts), each after the rules of its table.
+  for (const q of QUIRK_COUNTED_RULES) {
+    let at = -1;
+    rules.forEach((r, i) => {
+      if (r.table === q.table) at = i;
+    });
+    rules.splice(at + 1, 0, q);
+  }
+  return rules;
+}
+
+/** The rules of the report before the quirk rules. */
+function baseRules(
+  quantile: number,
+  tolerance: number,
+  box: typeof BRAZIL_BOUNDING_BOX,
+): CountedRule[] {
   const pct = `p${(quantile * 100).toFixed(1)}`;
   return [
     {

@@ -7,6 +7,7 @@
  *   transit at T is not yet delivered). Orders with a data-quality exclusion never count.
  * - Reviews count when created before T; delivery facts when the delivery happened before T.
  */
+import { completeDataAsOf } from "./asOf.js";
 import type { Database } from "../data/db.js";
 import type {
   CustomerTable,
@@ -84,19 +85,15 @@ function statusListSql(statuses: readonly string[]): string {
 }
 
 /**
- * The default as-of date: midnight (UTC) after the day of the latest purchase in `orders`.
+ * The default as-of date: where the data are complete (see {@link completeDataAsOf} for the rule and
+ * its reason): midnight after the last purchase day whose orders are mostly delivered and whose volume
+ * is a normal day's, not weeks of undelivered orders later.
  *
  * @example
- * await defaultAsOf(db); // 2018-10-18T00:00:00Z on the Kaggle release
+ * await defaultAsOf(db); // 2018-09-01T00:00:00Z on the twin (last purchase 2018-10-11)
  */
 export async function defaultAsOf(db: Database): Promise<Date> {
-  const latest = await db.scalar<Date | null>(
-    "SELECT date_trunc('day', max(order_purchase_timestamp)) + INTERVAL 1 DAY FROM orders",
-  );
-  if (!(latest instanceof Date)) {
-    throw new Error("Table orders has no order_purchase_timestamp: load the Olist data first.");
-  }
-  return latest;
+  return (await completeDataAsOf(db)).asOf;
 }
 
 /** Throws when T is not after the first purchase (nothing could be known yet). */

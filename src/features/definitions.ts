@@ -30,20 +30,22 @@ export const NUMERIC_FEATURE_DOCS = {
   n_items: "Number of item rows (units) in the counted orders.",
   n_categories: "Distinct known product categories bought ('unknown' is not counted).",
   mean_review_score:
-    "Mean over counted orders reviewed before the as-of date of the order's mean review score (NaN when none).",
+    "Mean over counted orders reviewed before the as-of date of the order's mean review score: several reviews of one order (disagreeing or not) average to one score, a review_id shared by several orders scores each, a review dated D (00:00:00) counts after D 00:00 (NaN when none).",
   has_review:
     "1 when at least one counted order has a review created before the as-of date, else 0.",
   mean_delivery_days:
-    "Mean days (fractional) from purchase to delivery over counted orders delivered before the as-of date.",
+    "Mean days (fractional) from purchase to delivery over counted orders delivered before the as-of date (a delivered order without delivery date is not counted, so in no delivery feature; carrier and approval dates are not used).",
   late_delivery_share:
     "Share of counted orders delivered before the as-of date that arrived after order_estimated_delivery_date (timestamp rule).",
   mean_installments:
     "Mean over counted orders of the order's largest payment_installments (the instalments of its card payment).",
-  share_credit_card: "Share of monetary paid by credit card.",
+  share_credit_card:
+    "Share of monetary paid by credit card. Payment-type shares: not_defined payments count in monetary and in no share (shares then sum below 1); zero payments add 0; NaN when monetary is 0.",
   share_boleto: "Share of monetary paid by boleto (bank slip).",
   share_voucher: "Share of monetary paid by voucher.",
   share_debit_card: "Share of monetary paid by debit card.",
-  freight_share: "Freight / (price + freight) over the items of the counted orders.",
+  freight_share:
+    "Freight / (price + freight) over the items of the counted orders (freight 0, free shipping, adds 0).",
   tenure_days: "Days (fractional) from the first counted purchase to the as-of date.",
 } as const;
 
@@ -102,3 +104,7 @@ export interface CustomerTable {
   /** How the orders purchased before `asOf` were used (nothing dropped silently). */
   orders: OrderAccounting;
 }
+
+/** The real data's quirks and the stated rule of each (see `quirkRules.ts`). */
+export { QUIRK_RULES, normalCityName, normalCitySql, quirkSummary } from "./quirkRules.js";
+export type { QuirkName, QuirkRule, QuirkSummaryRow } from "./quirkRules.js";

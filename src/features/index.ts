@@ -5,6 +5,7 @@
 export * from "./definitions.js";
 export * from "./facts.js";
 export * from "./customers.js";
+export * from "./asOf.js";
 export * from "./cleaning.js";
 export * from "./output.js";
 export * from "./invariants.js";

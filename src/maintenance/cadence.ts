@@ -6,7 +6,7 @@
  * no cadence keeps the promise, the rule says so (`satisfied: false`) and falls back to the
  * shortest cadence.
  */
-import { quantileSorted } from "./curve.js";
+import { quantileSorted } from "../util/stats.js";
 import { CADENCE_WEEKS, RUN_COVERAGE } from "./policy.js";
 import type { ReportRun } from "./report.js";
 

@@ -3,23 +3,7 @@
  * origin) across origins and seeds, and the days until each run's ARI falls below a threshold.
  */
 import type { CurvePoint, MaintenancePoint, RetrainDecision } from "./types.js";
-
-/**
- * The q-quantile of sorted values, linear between order statistics (NaN when empty).
- *
- * @example
- * quantileSorted([1, 2, 3, 4], 0.5); // 2.5
- */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-
-const mean = (xs: readonly number[]): number =>
-  xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : NaN;
+import { mean, quantileSorted } from "../util/stats.js";
 
 /** The points grouped by run (origin × seed), each run in increasing days. */
 export function pointsByRun(points: readonly MaintenancePoint[]): MaintenancePoint[][] {

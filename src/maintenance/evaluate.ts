@@ -5,7 +5,6 @@
  * agreement check on a sample, and, for the first seed, the drift (PSI, centroid shift, migrated
  * share) and the migration matrix.
  */
-import { kmeansPredict } from "../cluster/kmeans.js";
 import { adjustedRandIndex } from "../metrics/adjustedRandIndex.js";
 import type { SampledRefit } from "./check.js";
 import { sampledAgreement } from "./check.js";
@@ -68,7 +67,7 @@ export function evaluateFrozen(
   seeds.forEach((seed, s) => {
     const model = m0.models[s];
     const matrix = shared ?? model.transformTable(numericTable);
-    const labels0 = kmeansPredict(matrix, model.centroids); // = model.assign(table)
+    const labels0 = model.assignMatrix(matrix); // = model.assign(table)
     const labelsI = refits[s].labels;
     const stayers0 = pickLabels(labels0, common.inTable);
     points.push({

@@ -22,6 +22,7 @@ import {
 import type { MaintenanceReport } from "./report.js";
 import type { TriggerValidation } from "./trigger.js";
 import { checkCadenceWeeks, chooseTrigger } from "./trigger.js";
+import type { RetrainRecommendation } from "../segments/retrainField.js";
 
 /** One row of the trade-off table: a candidate interval, its quality and its cost. */
 export type TradeoffRow = CadenceQuality &
@@ -207,23 +208,8 @@ export function recommendRetraining(
   };
 }
 
-/** The part of the recommendation metrics.json carries (`retrain`). */
-export type RetrainRecommendation = Pick<
-  MaintenanceRecommendation,
-  | "threshold"
-  | "intervalWeeks"
-  | "intervalDays"
-  | "satisfied"
-  | "worstAri"
-  | "rule"
-  | "basis"
-  | "note"
-> & {
-  trigger: Pick<
-    RecommendedTrigger,
-    "id" | "rule" | "checkEveryWeeks" | "medianLeadDays" | "minLeadDays" | "validated"
-  >;
-};
+/** The part of the recommendation metrics.json carries (`retrain`), declared by the segment outputs. */
+export type { RetrainRecommendation };
 
 /**
  * The summary of a recommendation that metrics.json carries (the full one is in maintenance.json).

@@ -3,13 +3,13 @@
  *
  * A refit job carries only what `fitSegmentModel` reads: the model feature columns, the number of
  * customers and the as-of date. The same function, {@link runRefit}, runs the job on the calling
- * thread (`workers: 0`) or inside `refit-worker` (`workers > 0`), so both paths give bit-identical
+ * thread (`workers: 0`) or inside `refitWorker` (`workers > 0`), so both paths give bit-identical
  * models and labels, equal to `fitSegmentModel`'s (tested). The feature transform of a date is
  * fitted once per thread and shared by the seeds (it does not depend on the seed): ~10 % of a refit. Columns travel in `SharedArrayBuffer`s (copied once per date, read by
  * every worker without a copy per job); labels come back as a transferred `Int32Array`.
  *
- * The worker file is resolved from this module's own URL: `refit-worker.js` from the compiled
- * `dist/` (notebooks), `refit-worker.ts` under tsx (see {@link refitWorkerEntry}).
+ * The worker file is resolved from this module's own URL: `refitWorker.js` from the compiled
+ * `dist/` (notebooks), `refitWorker.ts` under tsx (see {@link refitWorkerEntry}).
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -130,16 +130,16 @@ export function defaultWorkers(seeds: number): number {
 }
 
 /**
- * How to start the worker next to this module: the compiled `refit-worker.js` directly, or, when
+ * How to start the worker next to this module: the compiled `refitWorker.js` directly, or, when
  * this module is TypeScript run by tsx, a small bootstrap that registers tsx in the worker before
- * importing `refit-worker.ts` (Node 20 does not apply `--import tsx` to a worker's entry file).
+ * importing `refitWorker.ts` (Node 20 does not apply `--import tsx` to a worker's entry file).
  * The logic is shared with the silhouette workers, see `workerEntry` in `util/workerEntry.ts`.
  *
  * @example
- * refitWorkerEntry("file:///x/dist/maintenance/refit.js").url; // …/refit-worker.js
+ * refitWorkerEntry("file:///x/dist/maintenance/refit.js").url; // …/refitWorker.js
  */
 export function refitWorkerEntry(moduleUrl = import.meta.url): WorkerEntry {
-  return workerEntry(moduleUrl, "refit-worker");
+  return workerEntry(moduleUrl, "refitWorker");
 }
 
 interface WorkerMessage {

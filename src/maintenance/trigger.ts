@@ -6,7 +6,7 @@
  * are tried in policy order and the first validated one is the trigger. How often the check runs
  * follows from its lead time ({@link checkCadenceWeeks}).
  */
-import { quantileSorted } from "./curve.js";
+import { quantileSorted } from "../util/stats.js";
 import type { TriggerCandidate } from "./policy.js";
 import { CHECK_CADENCE_WEEKS, TRIGGER_CANDIDATES, TRIGGER_MIN_SHARE } from "./policy.js";
 import type { ReportRun } from "./report.js";

@@ -6,6 +6,7 @@ import {
   type Matrix,
 } from "../cluster/matrix.js";
 import { createRng } from "../util/random.js";
+import { mean } from "../util/stats.js";
 import { resolvePool } from "../util/sharedWorkerPool.js";
 import { sharedFloat64, workerTask, type WorkerPool } from "../util/workerPool.js";
 import { checkNumberOfLabels, encodeLabels } from "./labels.js";
@@ -100,13 +101,6 @@ export function silhouetteValues(matrix: Matrix, labels: Int32Array): Float64Arr
   return valuesFromSums(sumsInline(o, matrix.rows, matrix.cols), o, matrix.rows);
 }
 
-/** Mean of the silhouette values, summed in row order (the same reduction on every path). */
-function meanValue(values: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
-  return total / values.length;
-}
-
 /**
  * Exact mean silhouette over all rows (scikit-learn's `silhouette_score` without `sample_size`).
  * O(n²·cols) time, O(n·clusters) memory, on the calling thread; {@link silhouetteScoreParallel}
@@ -116,7 +110,7 @@ function meanValue(values: Float64Array): number {
  * silhouetteScore(matrix, result.labels); // e.g. 0.41
  */
 export function silhouetteScore(matrix: Matrix, labels: Int32Array): number {
-  return meanValue(silhouetteValues(matrix, labels));
+  return mean(silhouetteValues(matrix, labels));
 }
 
 /** Options of {@link silhouetteValuesParallel} and {@link silhouetteScoreParallel}. */
@@ -226,7 +220,7 @@ export async function silhouetteScoreParallel(
   labels: Int32Array,
   options: SilhouetteParallelOptions = {},
 ): Promise<number> {
-  return meanValue(await silhouetteValuesParallel(matrix, labels, options));
+  return mean(await silhouetteValuesParallel(matrix, labels, options));
 }
 
 /** Options of {@link silhouetteSample}. */

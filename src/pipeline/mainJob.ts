@@ -9,12 +9,15 @@
  * complete, and the files of the pipeline are written only once everything they contain has been
  * computed (a failure in a step leaves the previous run's files as they were).
  */
+import { writeSegmentLists } from "../brief/actLists.js";
+import { imputationCounts, imputationSentence, writeImputation } from "../segments/imputation.js";
+import { completeDataAsOf } from "../features/asOf.js";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { FileChecksum } from "../data/checksums.js";
 import { dataChecksums } from "../data/checksums.js";
-import { openOlist } from "../data/load.js";
+import { openOlist } from "./openData.js";
 import { checkReadableDir } from "../data/locate.js";
 import { sourceBannerText } from "../display/banner.js";
 import type { CleaningRow } from "../features/cleaning.js";
@@ -34,10 +37,13 @@ import { checkOutputFolder } from "../util/outputPath.js";
 import { projectPath } from "../util/paths.js";
 import type { Progress, ProgressMode } from "../util/progress.js";
 import { progressBar } from "../util/progress.js";
-import { briefInput, briefMaintenance, writeBrief } from "../brief/index.js";
+import { briefInput, briefMaintenance, briefWorth, writeBrief } from "../brief/index.js";
 import { closeRenderer } from "../charts/render.js";
+import { writeSlides } from "../slides/write.js";
 import type { StageRecord } from "./stages.js";
 import { StageClock } from "./stages.js";
+import type { SegmentWorth } from "./segmentWorth.js";
+import { segmentWorth, withStability, worthColumns, writeSegmentWorth } from "./segmentWorth.js";
 
 /** Options of {@link runMainJob}; the command-line flags of `npm start`. */
 export interface MainJobOptions {
@@ -136,9 +142,11 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     let segmentation: Awaited<ReturnType<typeof segmentCustomers>>;
     let maintenance: MaintenanceStudy | null = null;
     let cleaning: CleaningRow[];
+    let worth: SegmentWorth;
     try {
       checksums = await dataChecksums(source);
       cleaning = await cleaningReport(db);
+      if (options.asOf === undefined) log(`  ${(await completeDataAsOf(db)).reason}`);
 
       // 2. Customer table → segment model → assignments → metrics.
       segmentation = await segmentCustomers(db, source, {
@@ -150,6 +158,9 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         workers: options.workers,
         onStep: (step) => clock.start(step === "metrics" ? "metrics (exact silhouette)" : step),
       });
+
+      // 2b. What each segment is worth: value, rule cards, stability, revenue concentration.
+      worth = await segmentWorth(db, segmentation, { onStage: (stage) => clock.start(stage) });
 
       // 3. The maintenance study of the chosen segmentation (cached by data, design and method).
       clock.start("maintenance");
@@ -182,8 +193,9 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     }
 
     const recommendation = maintenance?.recommendation ?? null;
+    const imputation = imputationCounts(segmentation.table, segmentation.model.toJSON().transform);
     const metrics = {
-      ...segmentation.metrics,
+      ...withStability(segmentation.metrics, worth),
       dataSource: { ...segmentation.metrics.dataSource, files: checksums },
       retrain: recommendation && retrainSummary(recommendation),
     };
@@ -201,7 +213,10 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
           ? briefMaintenance(maintenance.report, maintenance.recommendation)
           : null,
         banner: source.synthetic ? sourceBannerText(source) : "",
+        imputation: imputationSentence(imputation),
+        worth: briefWorth(worth),
       }),
+      { saveInput: true },
     );
     // The renderer's browser would otherwise stay open (idle timeout) and keep the process alive.
     await closeRenderer();
@@ -213,11 +228,22 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       segmentation.matrix,
       segmentation.labels,
       metrics,
+      worthColumns(worth, segmentation.table.ids),
     );
     const files = [segmentFiles.customers, segmentFiles.model, segmentFiles.metrics];
+    for (const file of Object.values(writeSegmentWorth(out, worth))) files.push(file);
     files.push(writeCleaningReport(out, cleaning));
+    files.push(writeImputation(out, imputation));
+    const lists = writeSegmentLists(
+      out,
+      segmentation.table.ids,
+      segmentation.labels,
+      segmentation.model.names,
+    );
+    for (const f of lists) files.push(f);
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
     files.push(brief.html, brief.pdf);
+    if (brief.input) files.push(brief.input);
 
     // 5. Notebooks and figures, on the same data.
     let kernelPeakMb = 0;
@@ -230,6 +256,11 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       for (const file of run.files) files.push(file);
       clock.end(kernelPeakMb);
     }
+
+    // 6. The defence deck, last: it reads the result files written above.
+    clock.start("slides");
+    const slides = await writeSlides(out);
+    files.push(slides.html, slides.pdf);
     overallPeak = Math.ceil(process.resourceUsage().maxRSS / 1024);
     await clock.close();
     return {

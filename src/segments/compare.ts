@@ -6,7 +6,7 @@
 import type { Matrix } from "../cluster/matrix.js";
 import { sampleIndices, selectRows } from "../cluster/matrix.js";
 import { kmeans } from "../cluster/kmeans.js";
-import { kmeansStability } from "../cluster/stability.js";
+import { kmeansStability } from "../stability/kmeansStability.js";
 import type { CustomerTable } from "../features/definitions.js";
 import { fitTransform } from "../features/transform.js";
 import { calinskiHarabaszScore, daviesBouldinScore } from "../metrics/scores.js";

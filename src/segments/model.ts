@@ -13,10 +13,23 @@ import type { FittedTransform } from "../features/transform.js";
 import { fitTransform, fittedTransformFromJSON } from "../features/transform.js";
 import { sealModelJson } from "./modelIntegrity.js";
 
+/** The clustering algorithm of a model file (version 2) and the parameters it was fitted with. */
+export interface SegmentAlgorithmJSON {
+  /** `"kmeans"`: nearest centroid assigns a customer (the only algorithm models are fitted with yet). */
+  name: "kmeans";
+  parameters: { k: number; seed: number; nInit: number };
+}
+
+/** Version of the model files written now; version 1 files (no `algorithm`: k-means) still load. */
+export const SEGMENT_MODEL_VERSION = 2 as const;
+
 /** The serialised segment model (plain JSON, exact round-trip). */
 export interface SegmentModelJSON {
   kind: "olist-segment-model";
-  version: 1;
+  /** 2 (written now, with `algorithm`) or 1 (older files, k-means implied). */
+  version: 1 | 2;
+  /** The algorithm behind the centroids (version 2; absent in version 1: k-means). */
+  algorithm?: SegmentAlgorithmJSON;
   /** Features the model reads, in matrix column order (raw customer-table column names). */
   features: string[];
   transform: TransformJSON;
@@ -72,8 +85,13 @@ export class SegmentModel {
   /** Builds a model from its JSON form, validating it. */
   static fromJSON(json: unknown): SegmentModel {
     const spec = json as SegmentModelJSON;
-    if (spec?.kind !== "olist-segment-model" || spec.version !== 1) {
-      throw new Error('Not a segment model (expected kind "olist-segment-model", version 1).');
+    if (spec?.kind !== "olist-segment-model" || (spec.version !== 1 && spec.version !== 2)) {
+      throw new Error('Not a segment model (expected kind "olist-segment-model", version 1 or 2).');
+    }
+    if (spec.version === 2 && spec.algorithm?.name !== "kmeans") {
+      throw new Error(
+        `Segment model: algorithm "${String(spec.algorithm?.name)}" is not one this toolbox assigns with (kmeans).`,
+      );
     }
     const cols = spec.features.length;
     if (spec.centroids.length !== spec.k || spec.centroids.some((c) => c.length !== cols)) {
@@ -90,6 +108,13 @@ export class SegmentModel {
 
   get k(): number {
     return this.spec.k;
+  }
+  /** The algorithm and its parameters (version 1 files: k-means with the file's k, seed, nInit). */
+  get algorithm(): SegmentAlgorithmJSON {
+    const { k, seed, nInit } = this.spec;
+    return structuredClone(
+      this.spec.algorithm ?? { name: "kmeans", parameters: { k, seed, nInit } },
+    );
   }
   get features(): string[] {
     return [...this.spec.features];
@@ -113,7 +138,15 @@ export class SegmentModel {
 
   /** Segment of each customer of a table: nearest centroid after the frozen transform. */
   assign(table: Pick<CustomerTable, "numeric">): Int32Array {
-    return kmeansPredict(this.transformTable(table), this.centroids);
+    return this.assignMatrix(this.transformTable(table));
+  }
+
+  /**
+   * Segment of each row already in model space (see {@link transformTable}): the one place that
+   * applies the model's algorithm (k-means: the nearest centroid).
+   */
+  assignMatrix(matrix: Matrix): Int32Array {
+    return kmeansPredict(matrix, this.centroids);
   }
 
   toJSON(): SegmentModelJSON {
@@ -184,7 +217,8 @@ export function fitSegmentsOnMatrix(
     throw new Error(`names has ${names.length} entries for k = ${k} segments`);
   const json: SegmentModelJSON = {
     kind: "olist-segment-model",
-    version: 1,
+    version: SEGMENT_MODEL_VERSION,
+    algorithm: { name: "kmeans", parameters: { k, seed, nInit } },
     features: [...options.features],
     transform: transform.toJSON(),
     k,

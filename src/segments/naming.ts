@@ -1,9 +1,17 @@
 /**
- * From numbers to words marketing can use: each segment gets a short name derived from how its
- * profile stands out from the whole base (z-scores of its means), the traits that define it, and a
- * recommended action and channel. The rules and the action playbook are data, in one place, so the
- * names follow the data (real or twin) instead of being hard-coded per cluster number.
+ * From numbers to words marketing can use: each segment gets a name from stated, absolute conditions
+ * ("last order within 90 days", "2+ orders", "mean review ≤ 2", `nameConditions.ts`) that more than
+ * half of its members meet — else a neutral fallback — and the traits that set it apart from every
+ * other segment, with a recommended action, channel and KPI written for that name. The rules and the
+ * playbook are data, in one place, so the names follow the data (real or twin).
  */
+import { MEAN_FEATURES } from "./meanFeatures.js";
+import {
+  NAME_CONDITIONS,
+  NAME_MIN_SHARE,
+  NAMING_THRESHOLDS,
+  type NamedKind,
+} from "./nameConditions.js";
 import type { SegmentProfile } from "./profiles.js";
 
 /** A marketing play for one kind of segment. */
@@ -18,17 +26,20 @@ export interface SegmentPlay {
   kpi: string;
 }
 
+const T = NAMING_THRESHOLDS;
+
 /**
- * The playbook, keyed by the kind of segment. The first rule of {@link SEGMENT_RULES} that a profile
- * matches decides its kind.
+ * The playbook, keyed by the kind of segment. Actions and KPIs match the name's window: only the
+ * segments whose members bought within {@link NAMING_THRESHOLDS.recentDays} days are told "while the
+ * purchase is fresh".
  */
 export const SEGMENT_PLAYBOOK = {
   repeat: {
-    name: "Loyal repeat buyers",
+    name: "Repeat buyers",
     action:
       "Reward and retain: loyalty points, early access to promotions, referral bonus; recommend categories they have not bought yet.",
     channel: "Email and app push, personalised",
-    kpi: "Repeat-purchase rate, share of revenue",
+    kpi: "Share with an order in the next 90 days, share of revenue",
   },
   disappointed: {
     name: "Disappointed customers",
@@ -39,107 +50,93 @@ export const SEGMENT_PLAYBOOK = {
   },
   recentHigh: {
     name: "Recent big spenders",
-    action:
-      "Cross-sell complementary and premium items while the purchase is fresh; interest-free instalment offers.",
+    action: `Cross-sell complementary and premium items while the purchase is fresh (last order within ${T.recentDays} days); interest-free instalment offers.`,
     channel: "Email, retargeting ads",
     kpi: "Second-order rate within 90 days, basket size",
   },
   recentLow: {
-    name: "Recent small baskets",
-    action:
-      "Grow the basket: bundles, free shipping above a threshold, low-price add-ons in the categories they like.",
+    name: "Recent buyers",
+    action: `Grow the basket while the purchase is fresh (last order within ${T.recentDays} days): bundles and low-price add-ons in the categories they like; test a free-shipping threshold against a holdout.`,
     channel: "Email, social ads",
-    kpi: "Second-order rate, average order value",
+    kpi: "Second-order rate within 90 days, average order value",
+  },
+  halfYearHigh: {
+    name: "Big spenders of the last half-year",
+    action: `Re-engage before they lapse (last order within ${T.halfYearDays} days): news and premium items in their favourite category, interest-free instalments.`,
+    channel: "Email, retargeting ads",
+    kpi: "Share with an order in the next 90 days, revenue per contacted customer",
+  },
+  bigSpend: {
+    name: "Big spenders",
+    action: `Keep them close (R$ ${T.bigSpend}+ spent): premium items and news in their favourite category, interest-free instalments; check how long ago each bought before choosing cross-sell or win-back.`,
+    channel: "Email, retargeting ads",
+    kpi: "Share with an order in the next 90 days, revenue per contacted customer",
+  },
+  halfYear: {
+    name: "Buyers of the last half-year",
+    action:
+      "Remind before they lapse: recommendations in their favourite category and a modest welcome-back offer.",
+    channel: "Email",
+    kpi: "Share with an order in the next 90 days",
   },
   dormantHigh: {
     name: "Dormant big spenders",
-    action:
-      "Win back with a time-limited, high-value coupon and news in their favourite category; worth a personal touch.",
+    action: `Win back (no order in ${T.halfYearDays}+ days) with a time-limited, high-value coupon and news in their favourite category; worth a personal touch.`,
     channel: "Email, SMS, retargeting",
-    kpi: "Reactivation rate, revenue per contacted customer",
+    kpi: "Reactivation rate (an order within 90 days of contact), revenue per contacted customer",
   },
   dormant: {
     name: "Dormant customers",
-    action:
-      "Low-cost win-back: seasonal campaigns (Black Friday, Christmas) with a modest coupon; stop contacting those who never open.",
+    action: `Low-cost win-back (no order in ${T.halfYearDays}+ days): seasonal campaigns (Black Friday, Christmas) with a modest coupon; stop contacting those who never open.`,
     channel: "Email newsletters, seasonal campaigns",
-    kpi: "Reactivation rate, unsubscribe rate",
+    kpi: "Reactivation rate (an order within 90 days of contact), unsubscribe rate",
   },
-  regular: {
-    name: "Satisfied one-time buyers",
-    action: "Nurture toward a second order: recommendations and a welcome-back offer.",
+  mixed: {
+    name: "Mixed customers",
+    action:
+      "No naming condition holds for most members: keep them in general campaigns and read the traits before any targeted play.",
     channel: "Email",
-    kpi: "Second-order rate",
+    kpi: "Share with an order in the next 90 days",
   },
-} as const satisfies Record<string, SegmentPlay>;
+} as const satisfies Record<NamedKind | "mixed", SegmentPlay>;
 
 /** Kind of segment, a key of {@link SEGMENT_PLAYBOOK}. */
 export type SegmentKind = keyof typeof SEGMENT_PLAYBOOK;
 
-/** One naming rule: a test on a profile's z-scores (missing features count as 0). */
-export interface SegmentRule {
-  kind: SegmentKind;
-  /** When the rule applies, in words (shown in the notebook). */
-  when: string;
-  test: (z: (feature: string) => number) => boolean;
-}
-
-/** The rules, in priority order (first match wins). */
-export const SEGMENT_RULES: readonly SegmentRule[] = [
-  { kind: "repeat", when: "frequency ≥ 1 sd above the base", test: (z) => z("frequency") >= 1 },
-  {
-    kind: "disappointed",
-    when: "mean review score ≥ 1 sd below the base",
-    test: (z) => z("mean_review_score") <= -1,
-  },
-  {
-    kind: "recentHigh",
-    when: "recency below the base mean and monetary ≥ 0.3 sd above",
-    test: (z) => z("recency_days") < 0 && z("monetary") >= 0.3,
-  },
-  { kind: "recentLow", when: "recency below the base mean", test: (z) => z("recency_days") < 0 },
-  {
-    kind: "dormantHigh",
-    when: "recency above the base mean and monetary ≥ 0.3 sd above",
-    test: (z) => z("recency_days") >= 0 && z("monetary") >= 0.3,
-  },
-  {
-    kind: "dormant",
-    when: "recency ≥ 0.5 sd above the base mean",
-    test: (z) => z("recency_days") >= 0.5,
-  },
-  { kind: "regular", when: "otherwise", test: () => true },
+/** The naming rules in words, in priority order, with the fallback last (shown in the notebook). */
+export const SEGMENT_RULES: readonly { kind: SegmentKind; when: string }[] = [
+  ...NAME_CONDITIONS.map((c) => ({
+    kind: c.kind as SegmentKind,
+    when: `${c.when}, for > ${Math.round(NAME_MIN_SHARE * 100)} % of members`,
+  })),
+  { kind: "mixed", when: "otherwise" },
 ];
 
-/** The kind of a segment from its profile. */
-export function segmentKind(profile: Pick<SegmentProfile, "z">): SegmentKind {
-  const z = (f: string) => profile.z[f] ?? 0;
-  return SEGMENT_RULES.find((r) => r.test(z))!.kind;
+/**
+ * The kind of a segment: the first condition of {@link NAME_CONDITIONS} met by more than
+ * {@link NAME_MIN_SHARE} of its members, else `mixed`.
+ */
+export function segmentKind(profile: Pick<SegmentProfile, "nameShares">): SegmentKind {
+  const hit = NAME_CONDITIONS.find((c) => (profile.nameShares[c.kind] ?? 0) > NAME_MIN_SHARE);
+  return hit ? hit.kind : "mixed";
 }
 
 /** Words for a feature's deviation, used in the traits column. */
 const FEATURE_WORDS: Record<string, [low: string, high: string, unit: string]> = {
-  recency_days: ["bought recently", "last bought long ago", "days since last order"],
-  frequency: ["one order", "several orders", "orders"],
-  monetary: ["spends little", "spends a lot", "R$ spent"],
-  mean_order_value: ["small orders", "large orders", "R$ per order"],
-  mean_review_score: ["unhappy reviews", "very happy reviews", "mean review score"],
-  late_delivery_share: ["on-time deliveries", "late deliveries", "share delivered late"],
-  mean_delivery_days: ["fast deliveries", "slow deliveries", "days to deliver"],
-  mean_installments: ["pays at once", "pays in instalments", "instalments"],
-  freight_share: ["low freight", "high freight share", "freight share"],
-  n_items: ["few items", "many items", "items"],
+  recency_days: ["bought more recently", "last bought longer ago", "days since last order"],
+  frequency: ["fewer orders", "more orders", "orders"],
+  monetary: ["spends less", "spends more", "R$ spent"],
+  mean_order_value: ["smaller orders", "larger orders", "R$ per order"],
+  mean_review_score: ["unhappier reviews", "happier reviews", "mean review score"],
+  late_delivery_share: ["fewer late deliveries", "more late deliveries", "share delivered late"],
+  mean_delivery_days: ["faster deliveries", "slower deliveries", "days to deliver"],
+  mean_installments: ["fewer instalments", "more instalments", "instalments"],
+  freight_share: ["lower freight share", "higher freight share", "freight share"],
+  n_items: ["fewer items", "more items", "items"],
 };
 
-/**
- * Features described by their mean rather than their median: nearly everyone has frequency 1, no late
- * delivery and a review score of 5, so the medians would hide the differences.
- */
-export const MEAN_FEATURES: ReadonlySet<string> = new Set([
-  "frequency",
-  "late_delivery_share",
-  "mean_review_score",
-]);
+/** Least separation (difference of means / pooled sd) from every other segment for a trait. */
+export const TRAIT_MIN_SEPARATION = 0.25;
 
 function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return "n/a";
@@ -149,26 +146,70 @@ function formatNumber(x: number): string {
 }
 
 /**
- * The defining traits of a segment, in words and numbers: the features that stand out most from
- * the base (|z| ≥ 0.3), strongest first, with the segment median against the base median.
+ * Standardised difference of two segments' means on a feature: (mean a − mean b) / pooled sd, the
+ * pooled sd from the population sds and sizes. ±Infinity when both are constant but differ.
+ */
+export function pooledSeparation(
+  a: Pick<SegmentProfile, "mean" | "sd" | "size">,
+  b: Pick<SegmentProfile, "mean" | "sd" | "size">,
+  feature: string,
+): number {
+  const diff = a.mean[feature] - b.mean[feature];
+  const df = a.size + b.size - 2;
+  const pooled =
+    df > 0 ? Math.sqrt((a.size * a.sd[feature] ** 2 + b.size * b.sd[feature] ** 2) / df) : NaN;
+  if (!(pooled > 0)) return diff === 0 || Number.isNaN(diff) ? 0 : diff * Infinity;
+  return diff / pooled;
+}
+
+/** One defining trait of a segment. */
+export interface SegmentTrait {
+  feature: string;
+  /** +1 when the segment is above every other, −1 when below. */
+  direction: 1 | -1;
+  /** Smallest |separation| from another segment (pooled sd). */
+  separation: number;
+  text: string;
+}
+
+/**
+ * The defining traits of a segment: the features on which it is above (or below) every other segment
+ * by ≥ {@link TRAIT_MIN_SEPARATION} pooled sd and whose shown statistic (median, or mean for the
+ * features of `MEAN_FEATURES`) is also beyond every other segment's; strongest first, with the
+ * segment's value, the base value and the nearest other segment's value.
  */
 export function segmentTraits(
   profile: SegmentProfile,
   base: Record<string, number>,
+  others: readonly SegmentProfile[],
   features: readonly string[] = Object.keys(FEATURE_WORDS),
   max = 3,
-): string[] {
-  return features
-    .filter((f) => f in profile.z && f in FEATURE_WORDS && Math.abs(profile.z[f]) >= 0.3)
-    .sort((a, b) => Math.abs(profile.z[b]) - Math.abs(profile.z[a]))
-    .slice(0, max)
-    .map((f) => {
-      const [low, high, unit] = FEATURE_WORDS[f];
-      const useMean = MEAN_FEATURES.has(f);
-      const seg = useMean ? profile.mean[f] : profile.median[f];
-      const all = base[f];
-      return `${profile.z[f] > 0 ? high : low} (${useMean ? "mean" : "median"} ${formatNumber(seg)} ${unit} vs ${formatNumber(all)})`;
+): SegmentTrait[] {
+  if (others.length === 0) return [];
+  const out: SegmentTrait[] = [];
+  for (const f of features) {
+    if (!(f in FEATURE_WORDS) || !(f in profile.mean)) continue;
+    const seps = others.map((o) => pooledSeparation(profile, o, f));
+    const direction = seps[0] > 0 ? 1 : -1;
+    if (!seps.every((d) => d * direction >= TRAIT_MIN_SEPARATION)) continue;
+    const stat = (p: SegmentProfile) => (MEAN_FEATURES.has(f) ? p.mean[f] : p.median[f]);
+    const seg = stat(profile);
+    const otherStats = others.map(stat);
+    if (!otherStats.every((v) => (seg - v) * direction > 0)) continue;
+    let nearest = otherStats[0];
+    for (const v of otherStats) if (Math.abs(seg - v) < Math.abs(seg - nearest)) nearest = v;
+    const [low, high, unit] = FEATURE_WORDS[f];
+    const word = MEAN_FEATURES.has(f) ? "mean" : "median";
+    out.push({
+      feature: f,
+      direction,
+      separation: seps.reduce((m, d) => Math.min(m, Math.abs(d)), Infinity),
+      text:
+        `${direction > 0 ? high : low} (${word} ${formatNumber(seg)} ${unit} vs ` +
+        `${formatNumber(base[f])} overall, other segments ${direction > 0 ? "≤" : "≥"} ${formatNumber(nearest)})`,
     });
+  }
+  return out.sort((a, b) => b.separation - a.separation).slice(0, max);
 }
 
 /** One row of the marketing table. */
@@ -178,15 +219,33 @@ export interface MarketingRow {
   kind: SegmentKind;
   customers: number;
   share: number;
+  /** The name's condition and the share of members meeting it, in words. */
+  definition: string;
+  /** Share of the members meeting the name's condition (for `mixed`: the best condition's share). */
+  nameShare: number;
   traits: string;
+  /** Features of the traits, in the order shown. */
+  traitFeatures: string[];
   action: string;
   channel: string;
   kpi: string;
 }
 
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** The definition sentence of a segment's name. */
+export function nameDefinition(kind: SegmentKind, shares: Record<string, number>): string {
+  const cond = NAME_CONDITIONS.find((c) => c.kind === kind);
+  if (cond) return `${cond.when}: true of ${pct(shares[kind] ?? 0)} of members`;
+  let best = NAME_CONDITIONS[0];
+  for (const c of NAME_CONDITIONS) if ((shares[c.kind] ?? 0) > (shares[best.kind] ?? 0)) best = c;
+  return `no naming condition holds for > ${pct(NAME_MIN_SHARE)} of members (closest: ${best.when}, ${pct(shares[best.kind] ?? 0)})`;
+}
+
 /**
- * Names the segments and writes the marketing table: for each segment its name, size and share,
- * defining traits, recommended action, channel and KPI. Two segments of the same kind get a
+ * Names the segments and writes the marketing table: for each segment its name, size and share, the
+ * name's definition and how many members meet it, the traits that set it apart from every other
+ * segment, and the recommended action, channel and KPI. Two segments of the same kind get a
  * distinguishing suffix ("(2)") so names stay unique.
  *
  * @param base Base values of the features for the traits (e.g. medians over all customers; for
@@ -202,13 +261,25 @@ export function marketingTable(
     const play = SEGMENT_PLAYBOOK[kind];
     const n = (seen.get(play.name) ?? 0) + 1;
     seen.set(play.name, n);
+    const traits = segmentTraits(
+      p,
+      base,
+      profiles.filter((o) => o.segment !== p.segment),
+    );
+    const shares = p.nameShares as Record<string, number>;
     return {
       segment: p.segment,
       name: n === 1 ? play.name : `${play.name} (${n})`,
       kind,
       customers: p.size,
       share: p.share,
-      traits: segmentTraits(p, base).join("; "),
+      definition: nameDefinition(kind, shares),
+      nameShare:
+        kind === "mixed"
+          ? NAME_CONDITIONS.reduce((m, c) => Math.max(m, shares[c.kind] ?? 0), 0)
+          : (shares[kind] ?? 0),
+      traits: traits.map((t) => t.text).join("; "),
+      traitFeatures: traits.map((t) => t.feature),
       action: play.action,
       channel: play.channel,
       kpi: play.kpi,

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Matrix } from "../cluster/matrix.js";
 import type { FileChecksum } from "../data/checksums.js";
 import type { DataSource } from "../data/locate.js";
-import type { RetrainRecommendation } from "../maintenance/recommend.js";
+import type { RetrainRecommendation } from "./retrainField.js";
 import type { CustomerTable } from "../features/definitions.js";
 import { clusterSizes } from "../metrics/labels.js";
 import { calinskiHarabaszScore, daviesBouldinScore, inertia } from "../metrics/scores.js";
@@ -34,7 +34,14 @@ export interface SegmentationMetrics {
   daviesBouldin: number;
   calinskiHarabasz: number;
   inertia: number;
-  sizes: { segment: number; name: string; customers: number; share: number }[];
+  sizes: {
+    segment: number;
+    name: string;
+    customers: number;
+    share: number;
+    /** Mean bootstrap Jaccard of the segment (`npm start` fills it; null when not computed). */
+    jaccard?: number | null;
+  }[];
   dataSource: {
     description: string;
     synthetic: boolean;
@@ -126,14 +133,17 @@ function csvNumber(x: number): string {
 
 /**
  * The customer assignment as CSV: `customer_unique_id`, each model feature in raw units, the same
- * features in model space (`z_<feature>`), `segment`, `segment_name`.
+ * features in model space (`z_<feature>`), any `extra` columns (table order; NaN → empty),
+ * `segment`, `segment_name`.
  */
 export function segmentAssignmentCsv(
   model: SegmentModel,
   table: CustomerTable,
   matrix: Matrix,
   labels: Int32Array,
+  extra: Readonly<Record<string, Float64Array>> = {},
 ): string {
+  const extraNames = Object.keys(extra);
   const features = model.features;
   const numeric = table.numeric as Record<string, Float64Array>;
   const names = model.names;
@@ -141,6 +151,7 @@ export function segmentAssignmentCsv(
     "customer_unique_id",
     ...features,
     ...features.map((f) => `z_${f}`),
+    ...extraNames,
     "segment",
     "segment_name",
   ];
@@ -149,10 +160,16 @@ export function segmentAssignmentCsv(
   for (let i = 0; i < table.ids.length; i++) {
     const raw = features.map((f) => csvNumber(numeric[f][i]));
     const z = features.map((_, j) => csvNumber(matrix.data[i * d + j]));
+    const more = extraNames.map((c) => csvNumber(extra[c][i]));
     lines.push(
-      [csvField(table.ids[i]), ...raw, ...z, String(labels[i]), csvField(names[labels[i]])].join(
-        ",",
-      ),
+      [
+        csvField(table.ids[i]),
+        ...raw,
+        ...z,
+        ...more,
+        String(labels[i]),
+        csvField(names[labels[i]]),
+      ].join(","),
     );
   }
   return lines.join("\n") + "\n";
@@ -167,7 +184,8 @@ export interface SegmentationFiles {
 
 /**
  * Writes `customers.csv`, `model.json` and `metrics.json` into `outDir` (created if missing), each
- * to a temporary name first and then renamed: a reader never sees a half-written file.
+ * to a temporary name first and then renamed: a reader never sees a half-written file. `extra`:
+ * more customers.csv columns (e.g. the value columns), before `segment`.
  *
  * @example
  * writeSegmentation("reports/segments", model, table, matrix, labels, metrics);
@@ -179,6 +197,7 @@ export function writeSegmentation(
   matrix: Matrix,
   labels: Int32Array,
   metrics: SegmentationMetrics,
+  extra: Readonly<Record<string, Float64Array>> = {},
 ): SegmentationFiles {
   mkdirSync(outDir, { recursive: true });
   const files = {
@@ -186,7 +205,7 @@ export function writeSegmentation(
     model: path.join(outDir, "model.json"),
     metrics: path.join(outDir, "metrics.json"),
   };
-  writeFileAtomic(files.customers, segmentAssignmentCsv(model, table, matrix, labels));
+  writeFileAtomic(files.customers, segmentAssignmentCsv(model, table, matrix, labels, extra));
   writeFileAtomic(files.model, JSON.stringify(model.toJSON(), null, 2) + "\n");
   writeFileAtomic(files.metrics, JSON.stringify(metrics, null, 2) + "\n");
   return files;

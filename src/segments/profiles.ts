@@ -4,7 +4,8 @@
  * the numeric material of the marketing table and of the radar and box charts.
  */
 import type { CustomerTable } from "../features/definitions.js";
-import { MEAN_FEATURES } from "./naming.js";
+import { MEAN_FEATURES } from "./meanFeatures.js";
+import { conditionShares, type NamedKind } from "./nameConditions.js";
 import { maxOf } from "../util/arrayStats.js";
 
 /** Profile of one segment. */
@@ -17,6 +18,10 @@ export interface SegmentProfile {
   median: Record<string, number>;
   /** Mean of each feature over the segment (NaN ignored). */
   mean: Record<string, number>;
+  /** Standard deviation of each feature over the segment (NaN ignored; population formula). */
+  sd: Record<string, number>;
+  /** Share of the members meeting each naming condition (`nameConditions.ts`). */
+  nameShares: Record<NamedKind, number>;
   /** Segment mean / base mean (1 = like everyone; NaN when the base mean is 0). */
   lift: Record<string, number>;
   /** (Segment mean − base mean) / base standard deviation: how far the segment stands out. */
@@ -89,12 +94,15 @@ export function segmentProfiles(
     const pick = (col: Float64Array) => Float64Array.from(rows, (i) => col[i]);
     const medianOf: Record<string, number> = {};
     const meanOf: Record<string, number> = {};
+    const sdOf: Record<string, number> = {};
     const lift: Record<string, number> = {};
     const z: Record<string, number> = {};
     for (const f of features) {
       const values = pick(numeric[f]);
       medianOf[f] = median(values);
-      meanOf[f] = meanAndSd(values).mean;
+      const ms = meanAndSd(values);
+      meanOf[f] = ms.mean;
+      sdOf[f] = ms.sd;
       lift[f] = base[f].mean !== 0 ? meanOf[f] / base[f].mean : NaN;
       z[f] = base[f].sd > 0 ? (meanOf[f] - base[f].mean) / base[f].sd : 0;
     }
@@ -105,6 +113,8 @@ export function segmentProfiles(
       share: n ? rows.length / n : 0,
       median: medianOf,
       mean: meanOf,
+      sd: sdOf,
+      nameShares: conditionShares(numeric, rows),
       lift,
       z,
       topCategory: mode(rows.map((i) => table.text.favourite_category[i])),

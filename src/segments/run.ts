@@ -6,7 +6,8 @@
 import type { Matrix } from "../cluster/matrix.js";
 import type { Database } from "../data/db.js";
 import type { DataSource } from "../data/locate.js";
-import { customerFeatures, defaultAsOf } from "../features/customers.js";
+import { customerFeatures } from "../features/customers.js";
+import { lastPurchaseAsOf } from "../features/asOf.js";
 import type { CustomerTable } from "../features/definitions.js";
 import { FACT_TABLES } from "../features/facts.js";
 import { UsageError } from "../util/errors.js";
@@ -70,9 +71,9 @@ export interface Segmentation {
   selection?: { report: SelectionReport; cached: boolean; seconds: number };
 }
 
-/** First purchase and default (latest) as-of date of the data: the range an as-of date may take. */
+/** First purchase and latest as-of date (midnight after the last purchase): the range an as-of date may take. */
 export async function asOfRange(db: Database): Promise<{ first: Date; last: Date }> {
-  const last = await defaultAsOf(db);
+  const last = await lastPurchaseAsOf(db);
   const first = await db.scalar<Date | null>("SELECT min(order_purchase_timestamp) FROM orders");
   return { first: first instanceof Date ? first : last, last };
 }

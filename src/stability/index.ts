@@ -1,4 +1,4 @@
-/** Per-segment stability: bootstrap Jaccard (Hennig's clusterboot) with any clusterer. */
+/** Stability: per-segment bootstrap Jaccard (Hennig's clusterboot) with any clusterer; k-means seed/bootstrap ARI. */
 export {
   bestJaccards,
   bootstrapJaccard,
@@ -17,3 +17,5 @@ export type {
 } from "./bootstrapJaccard.js";
 export { stabilityDesignWords, stabilityReport, stabilityTable } from "./stabilityTable.js";
 export type { StabilityReport, StabilityRow } from "./stabilityTable.js";
+export { clustererStability, kmeansStability } from "./kmeansStability.js";
+export type { AriSummary, StabilityOptions, StabilityResult } from "./kmeansStability.js";

@@ -11,13 +11,6 @@ export {
   resolveTwinOptions,
 } from "./generate.js";
 export type { TwinData, TwinOptions } from "./generate.js";
-export {
-  TWIN_FILES,
-  TWIN_MARKER_FILE,
-  isTwinDir,
-  readTwinMarker,
-  writeOlistTwin,
-  writeTwinFiles,
-} from "./write.js";
-export type { TwinMarker, TwinSummary, WriteTwinOptions } from "./write.js";
+export { TWIN_FILES, writeOlistTwin, writeTwinFiles } from "./write.js";
+export type { TwinSummary, WriteTwinOptions } from "./write.js";
 export { formatCents, formatTimestamp, parseTimestamp, quoteText } from "./csv.js";

@@ -2,7 +2,7 @@
  * Writes the Olist twin as the nine CSV files of the Kaggle release (same names, headers, column
  * order, quoting, number and timestamp formats, line endings) plus the marker `TWIN.json`.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, existsSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { createRng } from "../util/random.js";
 import { OLIST_TABLES, tableSpec } from "../data/schema.js";
@@ -12,19 +12,8 @@ import { formatCents, formatTimestamp, headerLine, quoteText } from "./csv.js";
 import { generateOlistTwin, PAYMENT_TYPES, resolveTwinOptions, STATUSES } from "./generate.js";
 import type { TwinData, TwinOptions } from "./generate.js";
 import { permutation } from "./sample.js";
-
-/** File name of the marker that labels a folder as synthetic. */
-export const TWIN_MARKER_FILE = "TWIN.json";
-
-/** Content of `TWIN.json` (no timestamp, so the folder stays byte-identical for a seed). */
-export interface TwinMarker {
-  synthetic: true;
-  generator: "olist-twin";
-  version: 1;
-  seed: number;
-  customers: number;
-  createdBy: "npm run data:twin";
-}
+import { TWIN_MARKER_FILE } from "../data/twinMarker.js";
+import type { TwinMarker } from "../data/twinMarker.js";
 
 /** Options of `writeOlistTwin`. */
 export interface WriteTwinOptions extends TwinOptions {
@@ -225,6 +214,7 @@ export function writeTwinFiles(
     seed: twin.seed,
     customers: twin.customers,
     createdBy: "npm run data:twin",
+    ...(twin.quirks === true ? { quirks: true as const } : {}),
   };
   const fd = openSync(join(outDir, TWIN_MARKER_FILE), "w");
   writeSync(fd, `${JSON.stringify(marker, null, 2)}\n`);
@@ -243,7 +233,7 @@ export async function writeOlistTwin(options: WriteTwinOptions): Promise<TwinSum
   if (!options.outDir) throw new Error("writeOlistTwin needs an output folder (outDir)");
   const { seed, customers } = resolveTwinOptions(options);
   const t0 = performance.now();
-  const twin = generateOlistTwin({ seed, customers });
+  const twin = generateOlistTwin({ seed, customers, tidy: options.tidy === true });
   const t1 = performance.now();
   const { records, bytes } = writeTwinFiles(twin, options.outDir);
   const t2 = performance.now();
@@ -255,28 +245,6 @@ export async function writeOlistTwin(options: WriteTwinOptions): Promise<TwinSum
     bytes,
     seconds: { generate: (t1 - t0) / 1000, write: (t2 - t1) / 1000, total: (t2 - t0) / 1000 },
   };
-}
-
-/** The marker of a twin folder, or `null` when `dir` holds no (valid) `TWIN.json`. */
-export function readTwinMarker(dir: string): TwinMarker | null {
-  const path = join(dir, TWIN_MARKER_FILE);
-  if (!existsSync(path)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new Error(
-      `${path} is not valid JSON (${(e as Error).message}); delete it or regenerate with npm run data:twin`,
-    );
-  }
-  const m = parsed as Partial<TwinMarker>;
-  if (m?.synthetic !== true || m.generator !== "olist-twin") return null;
-  return m as TwinMarker;
-}
-
-/** Whether `dir` holds an Olist twin (a `TWIN.json` marker written by this generator). */
-export function isTwinDir(dir: string): boolean {
-  return readTwinMarker(dir) !== null;
 }
 
 /** The nine file names the twin writes, in schema order. */

@@ -24,7 +24,7 @@
  * `refitTask = workerTask(import.meta.url, "refitTask", runRefit)` from `refit.ts`, return the
  * labels in a `sharedInt32` instead of transferring them, and replace `createRefitPool(workers)`
  * by `createWorkerPool({ threads: workers })` (or `sharedWorkerPool()`) and `pool.fit(job)` by
- * `pool.run(refitTask, job)`; `refit-worker.ts` goes.
+ * `pool.run(refitTask, job)`; `refitWorker.ts` goes.
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { writeFileAtomic } from "../util/atomicWrite.js";
+import { csvField } from "../util/csv.js";
 import type { PredictionErrors, ValueVerdict } from "./holdoutComparison.js";
 import type { SegmentBaseline } from "./segmentBaseline.js";
 import type { ValueStudy } from "./valueStudy.js";
@@ -153,11 +154,10 @@ export function customerValueCsv(study: ValueStudy): string {
   const columns = valueColumns(study, study.inputs.ids);
   const lines = [["customer_unique_id", ...VALUE_COLUMNS].join(",")];
   const field = (v: number) => (Number.isNaN(v) ? "" : String(v));
-  // RFC 4180 quoting, for ids of other data sources (Olist's are hexadecimal).
-  const idField = (id: string) => (/[",\r\n]/.test(id) ? `"${id.replaceAll('"', '""')}"` : id);
+  // RFC 4180 quoting (csvField), for ids of other data sources (Olist's are hexadecimal).
   for (let i = 0; i < study.inputs.ids.length; i++) {
     lines.push(
-      [idField(study.inputs.ids[i]), ...VALUE_COLUMNS.map((c) => field(columns[c][i]))].join(","),
+      [csvField(study.inputs.ids[i]), ...VALUE_COLUMNS.map((c) => field(columns[c][i]))].join(","),
     );
   }
   return lines.join("\n") + "\n";

@@ -8,6 +8,18 @@ import type { MarketingRow } from "../../src/segments/naming.js";
 import { marketingTable } from "../../src/segments/naming.js";
 import type { SegmentProfile } from "../../src/segments/profiles.js";
 
+const NO_SHARES: SegmentProfile["nameShares"] = {
+  repeat: 0,
+  disappointed: 0,
+  recentHigh: 0,
+  recentLow: 0,
+  halfYearHigh: 0,
+  halfYear: 0,
+  dormantHigh: 0,
+  bigSpend: 0,
+  dormant: 0,
+};
+
 function profile(
   segment: number,
   size: number,
@@ -16,6 +28,7 @@ function profile(
   z: Record<string, number>,
   category: string,
   state: string,
+  nameShares: Partial<SegmentProfile["nameShares"]>,
 ): SegmentProfile {
   return {
     segment,
@@ -24,6 +37,8 @@ function profile(
     share: size / 20_000,
     median,
     mean,
+    sd: Object.fromEntries(Object.keys(mean).map((f) => [f, f === "frequency" ? 0.2 : 40])),
+    nameShares: { ...NO_SHARES, ...nameShares },
     lift: {},
     z,
     topCategory: { value: category, share: 0.25 },
@@ -41,6 +56,7 @@ export const PROFILES: SegmentProfile[] = [
     { recency_days: -0.8, frequency: -0.1, monetary: -0.2, mean_review_score: 0.4 },
     "health_beauty",
     "SP",
+    { recentLow: 0.3, halfYear: 0.7, dormant: 0.3 },
   ),
   profile(
     1,
@@ -50,6 +66,7 @@ export const PROFILES: SegmentProfile[] = [
     { recency_days: -0.2, frequency: 0.1, monetary: 1.1, mean_review_score: 0.3 },
     "watches_gifts",
     "RJ",
+    { halfYear: 0.45, halfYearHigh: 0.3, dormant: 0.55, dormantHigh: 0.52 },
   ),
   profile(
     2,
@@ -59,6 +76,7 @@ export const PROFILES: SegmentProfile[] = [
     { recency_days: 0.6, frequency: -0.1, monetary: -0.3, mean_review_score: -2.2 },
     "bed_bath_table",
     "MG",
+    { disappointed: 0.8, halfYear: 0.2, dormant: 0.8 },
   ),
 ];
 

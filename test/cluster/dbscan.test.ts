@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { dbscan, kDistances } from "../../src/cluster/dbscan.js";
 import { buildKdTree, kthNeighborDistance, radiusNeighbors } from "../../src/cluster/kdtree.js";
 import { createMatrix, matrixFromRows } from "../../src/cluster/matrix.js";
-import { makeBlobs } from "../../src/cluster/synthetic.js";
+import { makeBlobs } from "../helpers/makeBlobs.js";
 import { loadFixture } from "../fixtures/sklearn/load.js";
 import { maxOf } from "../../src/util/arrayStats.js";
 

@@ -3,7 +3,7 @@ import { after, describe, test } from "node:test";
 import { kmeans } from "../../src/cluster/kmeans.js";
 import { kmeansParallel } from "../../src/cluster/kmeansParallel.js";
 import { matrixFromRows } from "../../src/cluster/matrix.js";
-import { makeBlobs } from "../../src/cluster/synthetic.js";
+import { makeBlobs } from "../helpers/makeBlobs.js";
 import { createWorkerPool } from "../../src/util/workerPool.js";
 
 describe("kmeansParallel: restarts on worker threads, the result of kmeans bit for bit", () => {

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { kmeans, kmeansPlusPlus, kmeansPredict, lloyd } from "../../src/cluster/kmeans.js";
 import type { KMeansOptions } from "../../src/cluster/kmeans.js";
 import type { Matrix } from "../../src/cluster/matrix.js";
-import { makeBlobs } from "../../src/cluster/synthetic.js";
+import { makeBlobs } from "../helpers/makeBlobs.js";
 import { createRng } from "../../src/util/random.js";
 
 const fnv = (a: ArrayLike<number>): string => {

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { agnes } from "ml-hclust";
 import { createMatrix, matrixFromRows, matrixToRows } from "../../src/cluster/matrix.js";
-import { makeBlobs } from "../../src/cluster/synthetic.js";
+import { makeBlobs } from "../helpers/makeBlobs.js";
 import { cutTree, wardLinkage, wardMicroClusters, wardSample } from "../../src/cluster/ward.js";
 import { adjustedRandIndex } from "../../src/metrics/index.js";
 import { assertClose, loadFixture } from "../fixtures/sklearn/load.js";

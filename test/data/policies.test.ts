@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, beforeEach, describe, test } from "node:test";
 import { Database } from "../../src/data/db.js";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import { plausibleWindow, WINDOW_FENCE_IQR, WINDOW_MIN_IQR_DAYS } from "../../src/data/policies.js";
 import { OLIST_TABLES, tableSpec } from "../../src/data/schema.js";
 import type { TableName } from "../../src/data/schema.js";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, test } from "node:test";
 import { OlistDataError } from "../../src/data/errors.js";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import { chooseDataDir } from "../../src/data/locate.js";
 import { OLIST_TABLES } from "../../src/data/schema.js";
 import type { ColumnType } from "../../src/data/schema.js";

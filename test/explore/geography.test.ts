@@ -11,7 +11,7 @@ import {
   stateRegion,
   stateSummary,
 } from "../../src/explore/index.js";
-import { insert } from "../features/micro-data.js";
+import { insert } from "../features/microData.js";
 import { handDatabase } from "./handData.js";
 
 /** A state line with its late share computed from the counts. */

@@ -5,7 +5,7 @@
 import { after, before } from "node:test";
 import { Database } from "../../src/data/db.js";
 import { createOlistTables } from "../../src/data/tables.js";
-import { insert } from "../features/micro-data.js";
+import { insert } from "../features/microData.js";
 
 /**
  * Five orders of three people, by hand:

@@ -7,18 +7,11 @@
  * counts adding up to the file's records. Nothing in between.
  */
 import assert from "node:assert/strict";
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import { cleaningReport } from "../../src/features/cleaning.js";
 import { customerFeatures, defaultAsOf } from "../../src/features/customers.js";
 import { defaultOrigins, evaluationGrid } from "../../src/maintenance/grid.js";
@@ -52,7 +45,8 @@ function previousOutputs(command: CommandName, out: string): void {
   mkdirSync(out, { recursive: true });
   if (command === "features") writeFileSync(path.join(out, "c.csv"), "previous table\n");
   else
-    for (const f of readdirSync(baseline)) copyFileSync(path.join(baseline, f), path.join(out, f));
+    for (const f of readdirSync(baseline))
+      cpSync(path.join(baseline, f), path.join(out, f), { recursive: true });
 }
 
 /** Records of the orders file, read by an independent parser. */

@@ -4,7 +4,7 @@
  * (exit code and the one line they would print).
  */
 import {
-  copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -27,10 +27,11 @@ import { parseCsv, readCsvText } from "../helpers/csv.js";
 export const tableFile = (dir: string, table: TableName) =>
   path.join(dir, `${tableSpec(table).file}.csv`);
 
-/** Copies every file of `from` into a new folder `to`. */
+/** Copies every file (and sub-folder, e.g. `segment-lists/`) of `from` into a new folder `to`. */
 export function copyFolder(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
-  for (const f of readdirSync(from)) copyFileSync(path.join(from, f), path.join(to, f));
+  for (const f of readdirSync(from))
+    cpSync(path.join(from, f), path.join(to, f), { recursive: true });
 }
 
 /** A CSV file as header and records (fields as text). */

@@ -8,7 +8,7 @@ import {
   prepareFeatureFacts,
 } from "../../src/features/index.js";
 import { parseCsv } from "../helpers/csv.js";
-import { insert, microDatabase } from "./micro-data.js";
+import { insert, microDatabase } from "./microData.js";
 
 /** Orders rows of the report left out of the customer table, summed. */
 const excludedOrders = (report: { table: string; action: string; rows: number }[]) =>
@@ -49,6 +49,13 @@ describe("cleaningReport on the micro data", () => {
       approved_before_purchase: 1, // o6
       carrier_before_purchase: 0,
       delivered_before_carrier: 1, // o8
+      canceled_with_delivery_date: 0,
+      approved_after_carrier: 0,
+      missing_approved_at: 0,
+      missing_carrier_date: 2, // o5, o9
+      missing_delivery_date: 2, // o5 canceled, o7 shipped
+      order_without_payment: 1, // o8
+      order_without_items: 0,
       payment_items_mismatch: 1, // o5 paid 80 for 75
       order_value_outlier: 1, // o6 (1100 > p99.9 = 1093.56 of 8 order totals)
       freight_outlier: 1, // o6's 100 (p99.9 of 11 freights = 99.2)
@@ -61,12 +68,18 @@ describe("cleaningReport on the micro data", () => {
       payment_without_order: 0,
       review_id_on_several_orders: 2, // r1 on o1 and o8
       several_reviews_per_order: 3, // o2: r2 (twice) and r2b
+      review_scores_disagree: 3, // o2: r2 (2★, twice) and r2b (4★)
+      review_of_undelivered_order: 0,
+      review_answered_before_delivery: 1, // r1 on o8, answered 01-17, delivered 01-25
+      review_created_at_midnight: 8, // every review row
       review_without_order: 0,
       missing_category: 1, // p_nocat
       untranslated_category: 1, // p_gamer (pc_gamer)
       missing_product_attributes: 1, // p_nocat
       customer_several_states: 3, // u1's three customer_ids (SP, RJ, SP)
+      customer_city_spelling: 0,
       geolocation_outside_brazil: 0,
+      geolocation_city_spelling: 0,
     });
     const byRule = new Map(report.map((r) => [r.rule, r]));
     assert.equal(byRule.get("no_payment")?.share, 1 / 9);
@@ -127,9 +140,10 @@ describe("cleaningReport on the micro data", () => {
     assert.equal(report.find((r) => r.rule === "purchase_outside_window")!.share, 1 / 10);
     const all = await customerFeatures(db, { asOf: "2030-01-01" });
     assert.equal(excludedOrders(report) + all.orders.counted, 10); // the 10 records of orders
-    // The default as-of date comes from the remaining data, not from 2999.
+    // The default as-of date comes from the remaining data, not from 2999: the last complete
+    // purchase day (02-25 holds only the shipped o7), see src/features/asOf.ts.
     const table = await customerFeatures(db);
-    assert.equal(table.asOf.toISOString(), "2018-02-26T00:00:00.000Z");
+    assert.equal(table.asOf.toISOString(), "2018-02-21T00:00:00.000Z");
     db.close();
   });
 

@@ -11,15 +11,16 @@ import {
   customerRows,
   customerTableToCsv,
   defaultAsOf,
+  lastPurchaseAsOf,
   materializeCustomerFeatures,
   NUMERIC_FEATURES,
   parseAsOf,
   writeCustomerCsv,
 } from "../../src/features/index.js";
-import { microDatabase, T } from "./micro-data.js";
+import { microDatabase, T } from "./microData.js";
 
 /**
- * Every feature of the three customers counted at T = 2018-03-01, by hand from micro-data.ts.
+ * Every feature of the three customers counted at T = 2018-03-01, by hand from microData.ts.
  *
  * u1: o1 (2018-01-10 10:00, delivered after 5 d, on time, items bed 100+20 and toy 50+10, paid
  * credit card 150 ×3 + voucher 30, review 4) and o2 (2018-02-01 12:00, RJ, delivered 2018-02-11
@@ -169,11 +170,13 @@ describe("customerFeatures on the micro data at T", () => {
     );
   });
 
-  it("defaults asOf to midnight after the day of the latest purchase", async () => {
-    assert.equal((await defaultAsOf(db)).toISOString(), "2018-02-26T00:00:00.000Z"); // o7, 02-25
+  it("defaults asOf to midnight after the last complete purchase day", async () => {
+    // o7 (02-25) is only shipped, so 02-25 is not complete; o3 (02-20) is delivered → 02-21.
+    assert.equal((await defaultAsOf(db)).toISOString(), "2018-02-21T00:00:00.000Z");
+    assert.equal((await lastPurchaseAsOf(db)).toISOString(), "2018-02-26T00:00:00.000Z");
     const byDefault = await customerFeatures(db);
-    assert.equal(byDefault.asOf.toISOString(), "2018-02-26T00:00:00.000Z");
-    near(byDefault.numeric.recency_days[0], 24.5, "u1 recency at 02-26");
+    assert.equal(byDefault.asOf.toISOString(), "2018-02-21T00:00:00.000Z");
+    near(byDefault.numeric.recency_days[0], 19.5, "u1 recency at 02-21 (o2, 02-01 12:00)");
   });
 
   it("counts other statuses when asked, each from the time it reached them", async () => {

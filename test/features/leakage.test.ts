@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { Database } from "../../src/data/db.js";
 import type { CustomerTable } from "../../src/features/index.js";
 import { customerFeatures } from "../../src/features/index.js";
-import { insert, microDatabase, T } from "./micro-data.js";
+import { insert, microDatabase, T } from "./microData.js";
 
 /** The data part of a table (ids and features), which must not depend on facts after T. */
 function content(table: CustomerTable) {

@@ -108,13 +108,13 @@ describe("refits inline and on worker threads", () => {
 
   test("the worker file is found next to the module, .js compiled or .ts with a tsx bootstrap", () => {
     const js = refitWorkerEntry("file:///x/dist/maintenance/refit.js");
-    assert.equal(js.url.href, "file:///x/dist/maintenance/refit-worker.js");
+    assert.equal(js.url.href, "file:///x/dist/maintenance/refitWorker.js");
     assert.equal(js.bootstrap, undefined);
     const ts = refitWorkerEntry("file:///x/src/maintenance/refit.ts");
-    assert.equal(ts.url.href, "file:///x/src/maintenance/refit-worker.ts");
+    assert.equal(ts.url.href, "file:///x/src/maintenance/refitWorker.ts");
     assert.match(
       ts.bootstrap ?? "",
-      /tsx.*register\(\).*file:\/\/\/x\/src\/maintenance\/refit-worker\.ts/,
+      /tsx.*register\(\).*file:\/\/\/x\/src\/maintenance\/refitWorker\.ts/,
     );
   });
 });

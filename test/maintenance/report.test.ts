@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import type { CustomerTable } from "../../src/features/definitions.js";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import { defaultAsOf } from "../../src/features/customers.js";
 import { MAINTENANCE_STUDY, studyDesignReason } from "../../src/maintenance/policy.js";
 import type { MaintenanceRecommendation } from "../../src/maintenance/recommend.js";

@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { Database } from "../../src/data/db.js";
 import { customerFeatures } from "../../src/features/customers.js";
 import { CUSTOMER_KEYS_TABLE, featureSnapshot } from "../../src/maintenance/snapshot.js";
-import { microDatabase, T } from "../features/micro-data.js";
+import { microDatabase, T } from "../features/microData.js";
 
 const features = ["recency_days", "frequency", "monetary", "mean_review_score"];
 

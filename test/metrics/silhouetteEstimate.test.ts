@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { kmeans } from "../../src/cluster/kmeans.js";
-import { makeBlobs } from "../../src/cluster/synthetic.js";
+import { makeBlobs } from "../helpers/makeBlobs.js";
 import {
   EXACT_SILHOUETTE_MAX_ROWS,
   estimateSilhouette,

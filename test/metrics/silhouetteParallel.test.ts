@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createMatrix, matrixFromRows } from "../../src/cluster/matrix.js";
-import { makeBlobs } from "../../src/cluster/synthetic.js";
+import { makeBlobs } from "../helpers/makeBlobs.js";
 import {
   silhouetteScore,
   silhouetteScoreParallel,
@@ -173,7 +173,7 @@ describe("silhouette on worker threads", () => {
   test("a script using the workers exits by itself once the promise resolves", async () => {
     const root = fileURLToPath(new URL("../..", import.meta.url));
     const script = `
-      import { makeBlobs } from "./src/cluster/synthetic.ts";
+      import { makeBlobs } from "./test/helpers/makeBlobs.ts";
       import { silhouetteScoreParallel } from "./src/metrics/index.ts";
       const { matrix, labels } = makeBlobs(500, 2, { centers: 3, seed: 1 });
       const score = await silhouetteScoreParallel(matrix, labels, { workers: 2 });

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import { customerFeatures } from "../../src/features/customers.js";
 import { runMainJob } from "../../src/pipeline/mainJob.js";
 import type { MainJobResult } from "../../src/pipeline/mainJob.js";
@@ -52,15 +52,38 @@ describe("the main job (npm start)", () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  test("counts the imputed values and says so in the brief", () => {
+    const csv = readFileSync(path.join(out, "imputation.csv"), "utf8").split("\n");
+    assert.equal(csv[0], "feature,in_model,missing,share,treatment,value,why");
+    const review = csv.find((l) => l.startsWith("mean_review_score,true,"));
+    assert.ok(review, csv.join("\n"));
+    const missing = Number(review.split(",")[2]);
+    assert.ok(missing > 0, review);
+    const html = readFileSync(path.join(out, "brief.html"), "utf8");
+    assert.match(
+      html,
+      new RegExp(`Missing values\\.</strong> ${missing.toLocaleString("en-US")} customers`),
+    );
+  });
+
   test("writes every pipeline file, and nothing else, into the output folder", () => {
     assert.deepEqual(listing(out), [
+      "brief-input.json",
       "brief.html",
       "brief.pdf",
       "cleaning.csv",
       "customers.csv",
+      "imputation.csv",
       "maintenance.json",
       "metrics.json",
       "model.json",
+      "revenue-concentration.json",
+      "segment-lists",
+      "segment-rules.json",
+      "segment-stability.json",
+      "slides.html",
+      "slides.pdf",
+      "value.json",
     ]);
     assert.deepEqual(
       result.stages.map((s) => s.stage),
@@ -70,9 +93,14 @@ describe("the main job (npm start)", () => {
         "segment model",
         "assignments",
         "metrics (exact silhouette)",
+        "customer value",
+        "rule cards",
+        "stability",
+        "revenue concentration",
         "maintenance",
         "brief",
         "files",
+        "slides",
       ],
     );
     for (const s of result.stages) {
@@ -155,6 +183,20 @@ describe("the main job (npm start)", () => {
     const weeks = result.metrics.retrain!.intervalWeeks;
     assert.match(html, new RegExp(`Retrain every ${weeks === 1 ? "week" : `${weeks} weeks`}`));
     assert.equal(readFileSync(path.join(out, "brief.pdf")).subarray(0, 5).toString(), "%PDF-");
+    // One customer list per segment, with every customer once.
+    const lists = listing(path.join(out, "segment-lists"));
+    assert.equal(lists.length, result.metrics.k);
+    const listed = lists.reduce(
+      (n, f) =>
+        n +
+        readFileSync(path.join(out, "segment-lists", f), "utf8")
+          .trim()
+          .split("\n").length -
+        1,
+      0,
+    );
+    assert.equal(listed, result.metrics.customers);
+    assert.match(html, /<h2>Acting on the segments<\/h2>/);
   });
 
   test("same seed, same outputs (except timings); the maintenance study from the cache", async () => {
@@ -216,8 +258,10 @@ describe("the main job (npm start)", () => {
     model.transform.features[0] = "lifetime_value";
     // Re-sealed: a consistent model of other features (an edit without it fails its checksum).
     writeFileSync(bad, JSON.stringify(sealModelJson(model)));
+    const filesOf = (folder: string) =>
+      listing(folder).filter((f) => statSync(path.join(folder, f)).isFile());
     const before = Object.fromEntries(
-      listing(out).map((f) => [f, readFileSync(path.join(out, f))]),
+      filesOf(out).map((f) => [f, readFileSync(path.join(out, f))]),
     );
     const run = start("--data", data, "--model", bad, "--out", out, "--skip-notebooks");
     assert.equal(run.status, 2, run.stderr);
@@ -226,7 +270,7 @@ describe("the main job (npm start)", () => {
       /reads feature\(s\) lifetime_value, which the customer table does not have/,
     );
     assert.equal(run.stderr.trim().split("\n").length, 1);
-    assert.deepEqual(listing(out), Object.keys(before).sort());
+    assert.deepEqual(filesOf(out), Object.keys(before).sort());
     for (const [f, bytes] of Object.entries(before))
       assert.deepEqual(readFileSync(path.join(out, f)), bytes, f);
 

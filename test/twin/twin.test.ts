@@ -9,15 +9,10 @@ import { Database } from "../../src/data/db.js";
 import { OLIST_TABLES, tableSpec } from "../../src/data/schema.js";
 import type { TableName } from "../../src/data/schema.js";
 import { csvSource } from "../../src/twin/fidelity.js";
-import {
-  TWIN_FILES,
-  generateOlistTwin,
-  isTwinDir,
-  readTwinMarker,
-  writeOlistTwin,
-} from "../../src/twin/index.js";
+import { TWIN_FILES, generateOlistTwin, writeOlistTwin } from "../../src/twin/index.js";
+import { isTwinDir, readTwinMarker } from "../../src/data/twinMarker.js";
 
-const SMALL = { seed: 42, customers: 3000 };
+const SMALL = { seed: 42, customers: 3000, tidy: true };
 /** sha256 over all files of the small twin (name, NUL, bytes, in name order). Update on purpose only. */
 const SMALL_TWIN_SHA256 = "0ee7d61254fa89c4e7932e0d6087a1efb7391abbf28e0c149b3dc448a3804fa2";
 const REAL = join(process.cwd(), "../shared/olist");
@@ -38,7 +33,7 @@ const dirB = tmp("b");
 const dirC = tmp("c");
 const summaryA = await writeOlistTwin({ outDir: dirA, ...SMALL });
 await writeOlistTwin({ outDir: dirB, ...SMALL });
-await writeOlistTwin({ outDir: dirC, seed: 43, customers: SMALL.customers });
+await writeOlistTwin({ outDir: dirC, seed: 43, customers: SMALL.customers, tidy: true });
 process.on("exit", () => {
   for (const d of [dirA, dirB, dirC]) rmSync(d, { recursive: true, force: true });
 });

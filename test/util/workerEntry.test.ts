@@ -22,12 +22,12 @@ describe("worker entry next to a module", () => {
     );
   });
 
-  test("refitWorkerEntry is workerEntry(…, 'refit-worker')", () => {
+  test("refitWorkerEntry is workerEntry(…, 'refitWorker')", () => {
     for (const url of [
       "file:///x/dist/maintenance/refit.js",
       "file:///x/src/maintenance/refit.ts",
     ]) {
-      assert.deepEqual(refitWorkerEntry(url), workerEntry(url, "refit-worker"));
+      assert.deepEqual(refitWorkerEntry(url), workerEntry(url, "refitWorker"));
     }
   });
 

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { Database } from "../../src/data/db.js";
 import { customerFeatures } from "../../src/features/index.js";
 import { holdoutOutcome, valueInputs } from "../../src/value/valueInputs.js";
-import { insert, microDatabase, T } from "../features/micro-data.js";
+import { insert, microDatabase, T } from "../features/microData.js";
 
 const END = new Date("2018-04-01T00:00:00Z");
 

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/data/db.js";
-import { openOlist } from "../../src/data/load.js";
+import { openOlist } from "../../src/pipeline/openData.js";
 import type { CustomerTable } from "../../src/features/index.js";
 import { customerFeatures } from "../../src/features/index.js";
 import { writeOlistTwin } from "../../src/twin/index.js";

@@ -4,7 +4,7 @@ import {
   BRAZIL_STATE_CENTROIDS,
   brazilStateMap,
   MAP_BUBBLE_COLOR,
-} from "../../src/charts/brazil-map.js";
+} from "../../src/charts/brazilMap.js";
 import { assertValidFigure } from "./spec.js";
 
 describe("brazilStateMap", () => {

@@ -2,8 +2,8 @@
  * Seeded synthetic data for tests, benchmarks and examples: Gaussian blobs, optionally skewed
  * (log-normal-like tails, as RFM features have before their log transform).
  */
-import type { Matrix } from "./matrix.js";
-import { createRng } from "../util/random.js";
+import type { Matrix } from "../../src/cluster/matrix.js";
+import { createRng } from "../../src/util/random.js";
 
 /** Options of {@link makeBlobs}. */
 export interface MakeBlobsOptions {

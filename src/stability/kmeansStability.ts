@@ -2,11 +2,13 @@
  * Stability of a k-means solution for a candidate k: does the partition survive a change of seed,
  * and a change of sample (bootstrap)? Both are summarised with the adjusted Rand index (ARI).
  */
-import { kmeans, kmeansPredict } from "./kmeans.js";
-import { selectRows, type Matrix } from "./matrix.js";
+import { kmeansClusterer } from "../cluster/clusterer.js";
+import type { Clusterer } from "../cluster/clusterer.js";
+import { selectRows, type Matrix } from "../cluster/matrix.js";
 import { adjustedRandIndex } from "../metrics/adjustedRandIndex.js";
 import { createRng } from "../util/random.js";
 import { minOf } from "../util/arrayStats.js";
+import { mean, populationSd } from "../util/stats.js";
 
 /** Options of {@link kmeansStability}. */
 export interface StabilityOptions {
@@ -45,14 +47,54 @@ export interface StabilityResult {
 
 function summarise(values: number[]): AriSummary {
   const n = values.length;
-  const mean = n ? values.reduce((a, b) => a + b, 0) / n : NaN;
-  const variance = n ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / n : NaN;
   return {
     values: Float64Array.from(values),
-    mean,
+    mean: mean(values),
     min: n ? minOf(values) : NaN,
-    std: Math.sqrt(variance),
+    std: populationSd(values),
   };
+}
+
+/**
+ * Seed and bootstrap stability of any clusterer: `clusterer(seed)` gives the clusterer of one fit
+ * (with `k` clusters); seed runs fit it on all rows, bootstrap pairs fit it on two samples and
+ * assign all rows with each (`Clusterer.assign`). {@link kmeansStability} is this with k-means.
+ *
+ * @example
+ * clustererStability(matrix, 6, (seed) => wardMicroClusterer(6, { seed }), { seed: 1 });
+ */
+export function clustererStability(
+  matrix: Matrix,
+  k: number,
+  clusterer: (seed: number) => Clusterer,
+  options: Omit<StabilityOptions, "nInit" | "maxIterations"> = {},
+): StabilityResult {
+  const { seedRuns = 5, bootstrapPairs = 5, bootstrapSize = matrix.rows, seed = 0 } = options;
+  if (!Number.isInteger(seedRuns) || seedRuns < 2)
+    throw new Error(`seedRuns must be an integer ≥ 2, got ${seedRuns}`);
+  if (!Number.isInteger(bootstrapPairs) || bootstrapPairs < 0) {
+    throw new Error(`bootstrapPairs must be a non-negative integer, got ${bootstrapPairs}`);
+  }
+  if (!Number.isInteger(bootstrapSize) || bootstrapSize < k) {
+    throw new Error(`bootstrapSize must be an integer ≥ k = ${k}, got ${bootstrapSize}`);
+  }
+  const rng = createRng(seed);
+  const runs: Int32Array[] = [];
+  for (let r = 0; r < seedRuns; r++) runs.push(clusterer(rng.int(2 ** 31)).fit(matrix).labels);
+  const seedAris: number[] = [];
+  for (let a = 0; a < seedRuns; a++)
+    for (let b = a + 1; b < seedRuns; b++) seedAris.push(adjustedRandIndex(runs[a], runs[b]));
+
+  const bootAris: number[] = [];
+  const fitOnBootstrap = (): Int32Array => {
+    const indices = new Int32Array(bootstrapSize);
+    for (let i = 0; i < bootstrapSize; i++) indices[i] = rng.int(matrix.rows);
+    const c = clusterer(rng.int(2 ** 31));
+    return c.assign(matrix, c.fit(selectRows(matrix, indices)));
+  };
+  for (let p = 0; p < bootstrapPairs; p++)
+    bootAris.push(adjustedRandIndex(fitOnBootstrap(), fitOnBootstrap()));
+  return { k, seeds: summarise(seedAris), bootstrap: summarise(bootAris) };
 }
 
 /**
@@ -67,43 +109,11 @@ export function kmeansStability(
   k: number,
   options: StabilityOptions = {},
 ): StabilityResult {
-  const {
-    seedRuns = 5,
-    bootstrapPairs = 5,
-    bootstrapSize = matrix.rows,
-    nInit = 1,
-    maxIterations = 300,
-    seed = 0,
-  } = options;
-  if (!Number.isInteger(seedRuns) || seedRuns < 2)
-    throw new Error(`seedRuns must be an integer ≥ 2, got ${seedRuns}`);
-  if (!Number.isInteger(bootstrapPairs) || bootstrapPairs < 0) {
-    throw new Error(`bootstrapPairs must be a non-negative integer, got ${bootstrapPairs}`);
-  }
-  if (!Number.isInteger(bootstrapSize) || bootstrapSize < k) {
-    throw new Error(`bootstrapSize must be an integer ≥ k = ${k}, got ${bootstrapSize}`);
-  }
-  const rng = createRng(seed);
-  const runs: Int32Array[] = [];
-  for (let r = 0; r < seedRuns; r++) {
-    runs.push(kmeans(matrix, k, { nInit, maxIterations, seed: rng.int(2 ** 31) }).labels);
-  }
-  const seedAris: number[] = [];
-  for (let a = 0; a < seedRuns; a++)
-    for (let b = a + 1; b < seedRuns; b++) seedAris.push(adjustedRandIndex(runs[a], runs[b]));
-
-  const bootAris: number[] = [];
-  const fitOnBootstrap = (): Int32Array => {
-    const indices = new Int32Array(bootstrapSize);
-    for (let i = 0; i < bootstrapSize; i++) indices[i] = rng.int(matrix.rows);
-    const model = kmeans(selectRows(matrix, indices), k, {
-      nInit,
-      maxIterations,
-      seed: rng.int(2 ** 31),
-    });
-    return kmeansPredict(matrix, model.centroids);
-  };
-  for (let p = 0; p < bootstrapPairs; p++)
-    bootAris.push(adjustedRandIndex(fitOnBootstrap(), fitOnBootstrap()));
-  return { k, seeds: summarise(seedAris), bootstrap: summarise(bootAris) };
+  const { nInit = 1, maxIterations = 300, ...rest } = options;
+  return clustererStability(
+    matrix,
+    k,
+    (seed) => kmeansClusterer(k, { nInit, maxIterations, seed }),
+    rest,
+  );
 }

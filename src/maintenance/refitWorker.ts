@@ -6,7 +6,7 @@ import { parentPort } from "node:worker_threads";
 import type { RefitJob } from "./refit.js";
 import { runRefit } from "./refit.js";
 
-if (!parentPort) throw new Error("refit-worker must run as a worker thread (see refit.ts).");
+if (!parentPort) throw new Error("refitWorker must run as a worker thread (see refit.ts).");
 const port = parentPort;
 port.on("message", ({ id, job }: { id: number; job: RefitJob }) => {
   try {

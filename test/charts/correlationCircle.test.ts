@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { correlationCircle } from "../../src/charts/correlation-circle.js";
+import { correlationCircle } from "../../src/charts/correlationCircle.js";
 import { segmentColor } from "../../src/charts/theme.js";
 
 test("correlation circle: unit circle plus one arrow per feature, equal axes", () => {

@@ -1,0 +1,290 @@
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import { briefHtml } from "../../src/brief/html.js";
+import type { BriefWorth } from "../../src/brief/worth.js";
+import { briefWorth } from "../../src/brief/worth.js";
+import {
+  formatMoneyCents,
+  formatSignedShare,
+  paretoText,
+  rulesLeadText,
+  stabilityWords,
+  valueErrorText,
+  valueMethodText,
+  worthHtml,
+} from "../../src/brief/worthHtml.js";
+import { closeRenderer } from "../../src/charts/render.js";
+import { segmentConcentration } from "../../src/revenue/concentration.js";
+import type { SegmentRules } from "../../src/rules/segmentRules.js";
+import type { BootstrapJaccardResult } from "../../src/stability/bootstrapJaccard.js";
+import { fixtureInput } from "./fixture.js";
+
+const curve = (top: number[]) => ({
+  customerShare: top.map((_, i) => i / (top.length - 1)),
+  revenueShare: top,
+});
+
+/** Three segments with round numbers: segment 2 is not to be trusted, segment 1 doubtful. */
+const WORTH: BriefWorth = {
+  value: {
+    shown: "model",
+    reason: "The model beats the baseline on both.",
+    horizonDays: 365,
+    total: {
+      customers: 20_000,
+      expectedRevenue: 300_000,
+      expectedRevenuePerCustomer: 15,
+      error: 0.25,
+      otherError: 0.843,
+      holdoutPredicted: 1250,
+      holdoutActual: 1000,
+    },
+  },
+  rules: { fidelity: 0.928, costRatio: 1.03, leaves: 4, summary: "" },
+  stability: { method: "20 bootstrap draws", stable: 0.75, untrusted: 0.6 },
+  revenue: { top10: 0.36, top20: 0.53, gini: 0.47, curve: curve([0, 0.53, 0.8, 1]) },
+  segments: [
+    {
+      segment: 0,
+      name: "Segment 0",
+      value: {
+        customers: 10_000,
+        expectedRevenue: 120_000,
+        expectedRevenuePerCustomer: 12,
+        error: 0.626,
+        otherError: 1.377,
+        holdoutPredicted: 1626,
+        holdoutActual: 1000,
+      },
+      rule: "Segment 0: customers with at most 1 order.",
+      fidelity: 0.973,
+      precision: 0.911,
+      jaccard: 0.981,
+      flag: "stable",
+      customerShare: 0.5,
+      revenueShare: 0.37,
+      top20: 0.33,
+      curve: curve([0, 0.33, 0.7, 1]),
+    },
+    {
+      segment: 1,
+      name: "Segment 1",
+      value: {
+        customers: 6_000,
+        expectedRevenue: 150_000,
+        expectedRevenuePerCustomer: 25,
+        error: -0.154,
+        otherError: -0.613,
+        holdoutPredicted: 846,
+        holdoutActual: 1000,
+      },
+      rule: "Segment 1: customers with spend ≥ R$ 300.",
+      fidelity: 0.898,
+      precision: 0.925,
+      jaccard: 0.7,
+      flag: "doubtful",
+      customerShare: 0.3,
+      revenueShare: 0.556,
+      top20: 0.44,
+      curve: curve([0, 0.44, 0.75, 1]),
+    },
+    {
+      segment: 2,
+      name: "Segment 2",
+      value: {
+        customers: 4_000,
+        expectedRevenue: 30_000,
+        expectedRevenuePerCustomer: 7.5,
+        error: null,
+        otherError: null,
+        holdoutPredicted: null,
+        holdoutActual: null,
+      },
+      rule: "Segment 2: customers with mean review under 3 stars.",
+      fidelity: 0.853,
+      precision: 0.993,
+      jaccard: 0.55,
+      flag: "unstable",
+      customerShare: 0.2,
+      revenueShare: 0.074,
+      top20: 0.5,
+      curve: curve([0, 0.5, 0.8, 1]),
+    },
+  ],
+};
+
+/** Visible text outside SVGs and styles, whitespace collapsed. */
+const text = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/g, "")
+    .replace(/<svg[\s\S]*?<\/svg>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/\u00a0/g, " ");
+
+describe("the worth texts of the brief", () => {
+  it("writes signed errors, stability flags and the Pareto view from the values", () => {
+    assert.equal(formatSignedShare(0.626), "+62.6%");
+    assert.equal(formatSignedShare(-0.154), "−15.4%");
+    assert.equal(formatSignedShare(null), "n/a");
+    const t = WORTH.stability;
+    assert.equal(stabilityWords(0.981, "stable", t), "0.98: stable (≥ 0.75)");
+    assert.equal(stabilityWords(0.55, "unstable", t), "0.55: not to be trusted (below 0.6)");
+    assert.match(stabilityWords(0.7, "doubtful", t), /^0\.70: .*0\.6 to under 0\.75/);
+    assert.equal(
+      paretoText(WORTH.segments[1]),
+      "Segment 1: 30.0% of customers bring 55.6% of revenue; the top 20% of its customers by spend bring 44% of its revenue.",
+    );
+    assert.equal(valueErrorText(WORTH.segments[0].value, "model"), "+62.6% (baseline +137.7%)");
+    assert.equal(valueErrorText(WORTH.segments[1].value, "baseline"), "−15.4% (model −61.3%)");
+    assert.equal(valueErrorText(WORTH.segments[2].value, "model"), "not validated");
+    // Nothing bought in the holdout year: no relative error, the amounts instead.
+    const none = {
+      ...WORTH.segments[0].value!,
+      error: NaN,
+      holdoutPredicted: 150,
+      holdoutActual: 0,
+    };
+    assert.equal(
+      valueErrorText(none, "model").replace(/\u00a0/g, " "),
+      "predicted R$ 150 vs actual R$ 0",
+    );
+    assert.equal(formatMoneyCents(1.456).replace(/\u00a0/g, " "), "R$ 1.46");
+    assert.match(rulesLeadText(WORTH), /^4 threshold rules .* give 92\.8% of customers .* 1\.03 ×/);
+  });
+
+  it("says which figures are shown: the model when it beats the baseline, else the baseline", () => {
+    assert.match(valueMethodText(WORTH), /next 12 months from the customer-value model/);
+    const baseline = { value: { ...WORTH.value, shown: "baseline" as const, reason: "R." } };
+    assert.match(
+      valueMethodText(baseline),
+      /did not beat it on a holdout year, so the baseline is shown\. R\.$/,
+    );
+    const skipped = { value: { ...WORTH.value, shown: null, reason: "Too few repeat customers." } };
+    assert.equal(valueMethodText(skipped), "No expected revenue: Too few repeat customers.");
+  });
+});
+
+describe("briefWorth from the toolbox's results", () => {
+  it("takes fidelity, Jaccard, flag and Pareto shares of each segment, and the skip note", () => {
+    // Spend 1, 1, 2 in segment 0 and 6 in segment 1: segment 1 has 25% of customers, 60% of revenue.
+    const concentration = segmentConcentration(
+      Float64Array.from([1, 1, 2, 6]),
+      Int32Array.from([0, 0, 0, 1]),
+      ["A", "B"],
+    );
+    const card = (segment: number, fidelity: number) => ({
+      segment,
+      name: ["A", "B"][segment],
+      customers: 2,
+      fidelity,
+      precision: 1,
+      ruleCustomers: 2,
+      rules: [],
+      conditions: [[{ feature: "frequency", op: ">=" as const, value: 2 }]],
+    });
+    const rules = {
+      fidelity: 0.75,
+      leaves: [{}, {}],
+      segments: [card(0, 2 / 3), card(1, 1)],
+      costRatio: 1.1,
+    } as unknown as SegmentRules;
+    const stability: BootstrapJaccardResult = {
+      runs: 2,
+      sampleSize: 4,
+      seed: 0,
+      jaccard: Float64Array.from([0.5, 1, 0.6, 1]),
+      segments: [
+        {
+          segment: 0,
+          customers: 3,
+          meanJaccard: 0.55,
+          minJaccard: 0.5,
+          dissolved: 1,
+          recovered: 0,
+          flag: "unstable",
+        },
+        {
+          segment: 1,
+          customers: 1,
+          meanJaccard: 1,
+          minJaccard: 1,
+          dissolved: 0,
+          recovered: 2,
+          flag: "stable",
+        },
+      ],
+    };
+    const w = briefWorth({
+      value: null,
+      valueSkipped: "Customer value not computed: too few.",
+      rules,
+      stability,
+      concentration,
+      names: ["A", "B"],
+    });
+    assert.equal(w.value.shown, null);
+    assert.equal(w.value.total, null);
+    assert.equal(w.value.reason, "Customer value not computed: too few.");
+    assert.equal(w.rules.fidelity, 0.75);
+    assert.equal(w.rules.leaves, 2);
+    assert.deepEqual(
+      w.segments.map((s) => [
+        s.segment,
+        s.fidelity,
+        s.jaccard,
+        s.flag,
+        s.customerShare,
+        s.revenueShare,
+      ]),
+      [
+        [0, 2 / 3, 0.55, "unstable", 0.75, 0.4],
+        [1, 1, 1, "stable", 0.25, 0.6],
+      ],
+    );
+    assert.match(
+      w.segments[1].rule,
+      /^B: customers with 2 or more orders\. The rules find 100\.0 %/,
+    );
+    assert.equal(w.revenue.top20, concentration.overall.top20);
+  });
+});
+
+describe("the worth section through Chromium", () => {
+  after(() => closeRenderer());
+
+  it("shows value with its error, rule cards, stability flags and the Pareto view per segment", async () => {
+    const html = await worthHtml(WORTH);
+    const t = text(html);
+    assert.match(t, /What each segment is worth/);
+    // Segment 0's row: R$ 120,000, R$ 12 per customer, +62.6% (baseline +137.7%), fidelity 97.3%, Jaccard 0.98 stable.
+    assert.match(
+      t,
+      /Segment 0 R\$ 120,000 R\$ 12\.00 \+62\.6% \(baseline \+137\.7%\) 97\.3% 0\.98: stable/,
+    );
+    assert.match(
+      t,
+      /Segment 1 R\$ 150,000 R\$ 25\.00 −15\.4% \(baseline −61\.3%\) 89\.8% 0\.70: a real pattern/,
+    );
+    assert.match(t, /All customers R\$ 300,000 R\$ 15\.00 \+25\.0% \(baseline \+84\.3%\) 92\.8%/);
+    assert.match(t, /Not to be trusted: Segment 2 \(mean bootstrap Jaccard below 0\.6\)/);
+    assert.ok(!/Not to be trusted: [^(]*Segment 1/.test(t), "a doubtful segment is not flagged");
+    for (const s of WORTH.segments) assert.ok(t.includes(s.rule), s.rule);
+    assert.match(
+      t,
+      /Segment 2: 20\.0% of customers bring 7\.4% of revenue; the top 20% of its customers by spend bring 50% of its revenue\./,
+    );
+    assert.match(t, /overall \(top 20%: 53% of revenue\)/);
+    assert.equal((html.match(/<svg/g) ?? []).length, 1, "one Pareto chart");
+  });
+
+  it("goes into the brief when the input has it, and not otherwise", async () => {
+    const input = fixtureInput();
+    assert.ok(!(await briefHtml(input)).includes("What each segment is worth"));
+    const html = await briefHtml({ ...input, worth: WORTH });
+    assert.ok(html.includes("What each segment is worth"));
+    assert.ok(
+      html.indexOf('<section class="worth">') < html.indexOf('<section class="maintenance">'),
+    );
+  });
+});
