@@ -161,6 +161,11 @@ export interface SweepOptions {
   /** Rows of the stability subsample (default 20,000), runs per measure (default 3); each run uses 3 restarts. */
   stabilityRows?: number;
   stabilityRuns?: number;
+  /**
+   * Matrix (same rows) in which the separation scores are computed (default: `matrix` itself). A
+   * common space for all feature sets makes their scores comparable.
+   */
+  scoreMatrix?: Matrix;
 }
 
 /**
@@ -186,7 +191,7 @@ export function kmeansSweep(
   return ks.map((k) => {
     const start = performance.now();
     const fit = kmeans(matrix, k, { nInit, seed });
-    const scores = scorePartition(matrix, fit.labels, {
+    const scores = scorePartition(options.scoreMatrix ?? matrix, fit.labels, {
       silhouetteSampleSize: options.silhouetteSampleSize,
       seed,
     });

@@ -11,3 +11,7 @@ export * from "./marketingTakeaway.js";
 export * from "./compare.js";
 export * from "./output.js";
 export * from "./run.js";
+export * from "./selectionRule.js";
+export * from "./selectionCandidates.js";
+export * from "./selection.js";
+export * from "./metricsFile.js";

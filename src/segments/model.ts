@@ -46,6 +46,8 @@ export interface SegmentModelJSON {
   trainedOn: { description: string; synthetic: boolean; customers: number };
   /** Within-cluster sum of squares on the training table. */
   inertia: number;
+  /** Id of the selection candidate this model is (reports/selection.json), when it was selected. */
+  candidate?: string;
 }
 
 /** Options of {@link fitSegmentModel}. */
@@ -66,6 +68,8 @@ export interface FitSegmentModelOptions {
   names?: readonly string[];
   /** Description of the training data (default "unknown source"). */
   source?: { description: string; synthetic: boolean };
+  /** Id of the selection candidate being fitted (recorded in model.json; default: none). */
+  candidate?: string;
 }
 
 /** A fitted segment model. */
@@ -229,6 +233,7 @@ export function fitSegmentsOnMatrix(
       customers: training.customers,
     },
     inertia: result.inertia,
+    ...(options.candidate === undefined ? {} : { candidate: options.candidate }),
   };
   return { json, labels, kmeans: { ...result, labels } };
 }

@@ -27,7 +27,10 @@ export interface SegmentationMetrics {
   asOf: string;
   /** Exact silhouette over every customer (or sampled, see `silhouetteMethod`). */
   silhouette: number;
+  /** `"exact"` (every customer) or `"sampled (10,000 customers, seeded)"`. */
   silhouetteMethod: string;
+  /** The silhouette's name for texts: "exact silhouette (every customer)" or "sampled silhouette (…)". */
+  silhouetteLabel: string;
   daviesBouldin: number;
   calinskiHarabasz: number;
   inertia: number;
@@ -45,7 +48,8 @@ export interface SegmentationMetrics {
     /** Name, size and SHA-256 of each data file (filled by the main job; [] when not computed). */
     files: FileChecksum[];
   };
-  seconds: { silhouette: number };
+  /** Wall-clock seconds of the silhouette computation (null when it was computed elsewhere, untimed). */
+  seconds: { silhouette: number | null };
   /**
    * Recommended retraining interval from the maintenance simulation (`npm start` fills it;
    * `npm run segment` alone leaves it null: run `npm run maintenance` or `npm start`).
@@ -62,6 +66,8 @@ export interface MetricsOptions {
    * `silhouetteScoreParallel`): it is recorded instead of being computed again.
    */
   silhouette?: number;
+  /** Seconds the given `silhouette` took (recorded as `seconds.silhouette`). */
+  silhouetteSeconds?: number;
 }
 
 /** Computes the metrics of a segmentation (labels from the model on the matrix of the same table). */
@@ -83,7 +89,10 @@ export function segmentationMetrics(
           sampleSize: Math.min(10_000, matrix.rows),
           seed: model.toJSON().seed,
         }));
-  const silhouetteSeconds = (performance.now() - start) / 1000;
+  const silhouetteSeconds =
+    options.silhouette === undefined
+      ? (performance.now() - start) / 1000
+      : (options.silhouetteSeconds ?? null);
   const json = model.toJSON();
   const names = model.names;
   const sizes = clusterSizes(labels);
@@ -96,6 +105,9 @@ export function segmentationMetrics(
     asOf: table.asOf.toISOString(),
     silhouette,
     silhouetteMethod: exact ? "exact" : "sampled (10,000 customers, seeded)",
+    silhouetteLabel: exact
+      ? "exact silhouette (every customer)"
+      : "sampled silhouette (10,000 customers, seeded)",
     daviesBouldin: daviesBouldinScore(matrix, labels),
     calinskiHarabasz: calinskiHarabaszScore(matrix, labels),
     inertia: inertia(matrix, labels, model.centroids),

@@ -10,13 +10,15 @@ import { customerFeatures } from "../features/customers.js";
 import { lastPurchaseAsOf } from "../features/asOf.js";
 import type { CustomerTable } from "../features/definitions.js";
 import { FACT_TABLES } from "../features/facts.js";
-import { silhouetteScoreParallel } from "../metrics/silhouette.js";
 import { UsageError } from "../util/errors.js";
+import type { FileChecksum } from "../data/checksums.js";
 import { chosenSegmentation } from "./chosen.js";
+import type { SelectionReport } from "./selection.js";
+import { decideSegmentation } from "./selection.js";
 import type { MarketingRow } from "./naming.js";
 import { marketingTable } from "./naming.js";
 import type { SegmentationMetrics } from "./output.js";
-import { segmentationMetrics } from "./output.js";
+import { measureSegmentationMetrics } from "./metricsFile.js";
 import type { SegmentProfile } from "./profiles.js";
 import { baseValues, segmentProfiles } from "./profiles.js";
 import type { SegmentModel } from "./model.js";
@@ -26,8 +28,15 @@ import { assignSegments, fitSegmentModel, loadSegmentModel } from "./model.js";
 export interface SegmentCustomersOptions {
   /** As-of date of the customer table (default: midnight after the last purchase). */
   asOf?: Date;
-  /** Number of segments (default: the chosen segmentation's, 5). Not with `model`. */
+  /**
+   * Number of segments. Default: the fallback design's (`chosen.ts`), or with `select` the pick of the
+   * selection rule (`selection.ts`, cached by the data files' checksums). Not with `model`.
+   */
   k?: number;
+  /** Run the selection rule when no `k` is given (default false: the fallback design of `chosen.ts`). */
+  select?: boolean;
+  /** Data files' checksums: the cache key of the selection decision (default: none, no cache). */
+  checksums?: readonly FileChecksum[];
   /** Seed of the k-means restarts (default: the chosen segmentation's, 0). Not with `model`. */
   seed?: number;
   /** Apply this saved model instead of fitting (what marketing reruns every day). */
@@ -39,7 +48,9 @@ export interface SegmentCustomersOptions {
   /** Worker threads of the exact silhouette (default one per core; 0 = calling thread). */
   workers?: number;
   /** Called when a sub-step starts (for progress display). */
-  onStep?: (step: "customer table" | "segment model" | "assignments" | "metrics") => void;
+  onStep?: (
+    step: "customer table" | "model selection" | "segment model" | "assignments" | "metrics",
+  ) => void;
 }
 
 /** Everything the segmentation step produced. */
@@ -56,6 +67,8 @@ export interface Segmentation {
   /** The marketing table: name, size, traits, action, channel and KPI of each segment. */
   marketing: MarketingRow[];
   metrics: SegmentationMetrics;
+  /** The selection decision that chose the fitted design (undefined with `k` or `model`). */
+  selection?: { report: SelectionReport; cached: boolean; seconds: number };
 }
 
 /** First purchase and latest as-of date (midnight after the last purchase): the range an as-of date may take. */
@@ -149,14 +162,22 @@ export async function segmentCustomers(
   }
   let model = options.model;
   let labels: Int32Array;
+  let selection: Segmentation["selection"];
   const base = baseValues(table);
   if (model) {
     checkModelFits(model, table, options.modelFile);
     options.onStep?.("assignments");
     labels = assignSegments(model, table).labels;
   } else {
+    let chosen: ReturnType<typeof chosenSegmentation> & { candidate?: string } =
+      chosenSegmentation();
+    if (options.k === undefined && options.select === true) {
+      options.onStep?.("model selection");
+      const decided = await decideSegmentation(table, { checksums: options.checksums });
+      selection = { report: decided.report, cached: decided.cached, seconds: decided.seconds };
+      chosen = decided.segmentation;
+    }
     options.onStep?.("segment model");
-    const chosen = chosenSegmentation();
     const k = options.k ?? chosen.k;
     if (k >= table.ids.length) {
       throw new UsageError(
@@ -182,13 +203,10 @@ export async function segmentCustomers(
   }));
   options.onStep?.("metrics");
   const matrix = model.transformTable(table);
-  const exact = options.exactSilhouette ?? true;
-  const silhouette = exact
-    ? await silhouetteScoreParallel(matrix, labels, { workers: options.workers })
-    : undefined;
-  const metrics = segmentationMetrics(model, table, matrix, labels, source, {
-    exactSilhouette: exact,
-    silhouette,
+  const metrics = await measureSegmentationMetrics(model, table, matrix, labels, source, {
+    exactSilhouette: options.exactSilhouette,
+    workers: options.workers,
+    checksums: options.checksums,
   });
   return {
     table,
@@ -199,5 +217,6 @@ export async function segmentCustomers(
     profiles,
     marketing,
     metrics,
+    selection,
   };
 }

@@ -1,0 +1,142 @@
+/**
+ * The model selection as a step of `npm start` and `npm run segment`: computes the candidates on the
+ * customer table, applies the rule, and caches the decision by the data files' checksums, the as-of
+ * date and the selection design (same files, same design: same decision, no recomputation). Writes
+ * `selection.json`: the rule in words, every candidate with its scores, the pick and the reason.
+ */
+import path from "node:path";
+import type { FileChecksum } from "../data/checksums.js";
+import type { CustomerTable } from "../features/definitions.js";
+import { writeFileAtomic } from "../util/atomicWrite.js";
+import { cachedResult, resultCacheKey } from "../util/resultCache.js";
+import type { SelectionDesign } from "./selectionCandidates.js";
+import {
+  SELECTION_DESIGN,
+  candidateSegmentation,
+  commonFeatureSet,
+  selectionCandidates,
+} from "./selectionCandidates.js";
+import type { SelectionDecision, SelectionThresholds } from "./selectionRule.js";
+import { SELECTION_THRESHOLDS, selectCandidate } from "./selectionRule.js";
+
+/** Bump when the way candidates are computed or judged changes (invalidates cached decisions). */
+export const SELECTION_METHOD_VERSION = 1;
+
+/** The decision with how it was measured, as written to `selection.json`. */
+export interface SelectionReport extends SelectionDecision {
+  /** How the silhouette of the candidates is computed (always sampled, in the common space). */
+  silhouetteMethod: string;
+  /** Features of the common evaluation space. */
+  commonSpace: string[];
+  asOf: string;
+  design: {
+    ks: number[];
+    nInit: number;
+    seed: number;
+    stabilityRows: number;
+    stabilityRuns: number;
+  };
+  /** Seconds the selection took when it was computed (a cached decision keeps its own). */
+  seconds: number;
+}
+
+/** Options of {@link decideSegmentation}. */
+export interface DecideOptions {
+  /** Data files' checksums: the cache key (empty → no cache, always computed). */
+  checksums?: readonly FileChecksum[];
+  design?: SelectionDesign;
+  thresholds?: Partial<SelectionThresholds>;
+  /** Read a cached decision when there is one (default true). */
+  useCache?: boolean;
+  /** Cache folder (default `resultCacheDir()`). */
+  cacheDir?: string;
+  onCandidate?: (done: number, total: number) => void;
+}
+
+/** The cache key of a selection: data files, as-of date, design, thresholds, method version. */
+export function selectionCacheKey(
+  checksums: readonly FileChecksum[],
+  asOf: Date,
+  design: SelectionDesign,
+  thresholds: SelectionThresholds,
+): string {
+  return resultCacheKey({
+    version: SELECTION_METHOD_VERSION,
+    files: checksums.map((c) => ({ ...c })),
+    asOf: asOf.toISOString(),
+    design: { ...design, featureSets: design.featureSets.map((s) => ({ ...s })) },
+    thresholds,
+  });
+}
+
+/** Computes the selection report on a table (no cache). */
+export function computeSelection(
+  table: Pick<CustomerTable, "numeric" | "asOf">,
+  options: Omit<DecideOptions, "checksums" | "useCache" | "cacheDir"> = {},
+): SelectionReport {
+  const design = options.design ?? SELECTION_DESIGN;
+  const start = performance.now();
+  const candidates = selectionCandidates(table, design, options.onCandidate);
+  const decision = selectCandidate(candidates, options.thresholds);
+  return {
+    ...decision,
+    silhouetteMethod: `sampled (${design.silhouetteSampleSize.toLocaleString("en-US")} customers, seeded) in the common space`,
+    commonSpace: commonFeatureSet(design.featureSets).features.slice(),
+    asOf: table.asOf.toISOString(),
+    design: {
+      ks: [...design.ks],
+      nInit: design.nInit,
+      seed: design.seed,
+      stabilityRows: design.stabilityRows,
+      stabilityRuns: design.stabilityRuns,
+    },
+    seconds: (performance.now() - start) / 1000,
+  };
+}
+
+/**
+ * The selection decision for a customer table, read from the cache when the data files, as-of date
+ * and design are unchanged, else computed (and cached); with the fit options of the pick.
+ *
+ * @example
+ * const { report, segmentation, cached } = await decideSegmentation(table, { checksums });
+ * report.pick; // "rfm-satisfaction/k-means/k5"
+ */
+export async function decideSegmentation(
+  table: Pick<CustomerTable, "numeric" | "asOf">,
+  options: DecideOptions = {},
+): Promise<{
+  report: SelectionReport;
+  cached: boolean;
+  /** Seconds spent here (≈ 0 on a cache hit). */
+  seconds: number;
+  segmentation: ReturnType<typeof candidateSegmentation>;
+}> {
+  const design = options.design ?? SELECTION_DESIGN;
+  const thresholds = { ...SELECTION_THRESHOLDS, ...options.thresholds };
+  const start = performance.now();
+  const compute = () => computeSelection(table, { ...options, design, thresholds });
+  const checksums = options.checksums ?? [];
+  const { value, cached } =
+    checksums.length === 0
+      ? { value: compute(), cached: false }
+      : await cachedResult(
+          "selection",
+          selectionCacheKey(checksums, table.asOf, design, thresholds),
+          compute,
+          { dir: options.cacheDir, useCache: options.useCache },
+        );
+  return {
+    report: value,
+    cached,
+    seconds: (performance.now() - start) / 1000,
+    segmentation: candidateSegmentation(value.pick, design),
+  };
+}
+
+/** Writes `selection.json` into `outDir` atomically; returns its path. */
+export function writeSelectionReport(outDir: string, report: SelectionReport): string {
+  const file = path.join(outDir, "selection.json");
+  writeFileAtomic(file, JSON.stringify(report, null, 2) + "\n");
+  return file;
+}
