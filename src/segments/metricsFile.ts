@@ -7,7 +7,7 @@ import type { Matrix } from "../cluster/matrix.js";
 import type { FileChecksum } from "../data/checksums.js";
 import type { DataSource } from "../data/locate.js";
 import type { CustomerTable } from "../features/definitions.js";
-import type { RetrainRecommendation } from "../maintenance/recommend.js";
+import type { RetrainRecommendation } from "./retrainField.js";
 import { silhouetteScoreParallel } from "../metrics/silhouette.js";
 import type { SegmentModel } from "./model.js";
 import type { SegmentationMetrics } from "./output.js";
