@@ -117,7 +117,7 @@ export async function completeDataAsOf(
   let ordersAfter = 0;
   for (const d of days) if (d.day > cut) ordersAfter += d.orders;
   const daysCut = Math.round((Date.parse(lastPurchaseDay) - Date.parse(cut)) / 86_400_000);
-  return {
+  const result = {
     asOf,
     lastCompleteDay: cut,
     lastPurchaseDay,
@@ -126,32 +126,14 @@ export async function completeDataAsOf(
     medianDailyOrders,
     minDeliveredShare,
     minVolumeShare,
-    reason: completeDataReason({
-      asOf,
-      found: day !== undefined,
-      lastCompleteDay: cut,
-      lastPurchaseDay,
-      daysCut,
-      ordersAfter,
-      medianDailyOrders,
-      minDeliveredShare,
-      minVolumeShare,
-    }),
   };
+  return { ...result, reason: completeDataReason({ ...result, found: day !== undefined }) };
 }
 
 /** The sentence stating the as-of rule and its result. */
-export function completeDataReason(r: {
-  asOf: Date;
-  found: boolean;
-  lastCompleteDay: string;
-  lastPurchaseDay: string;
-  daysCut: number;
-  ordersAfter: number;
-  medianDailyOrders: number;
-  minDeliveredShare: number;
-  minVolumeShare: number;
-}): string {
+export function completeDataReason(
+  r: Omit<CompleteDataAsOf, "reason"> & { found: boolean },
+): string {
   const pct = (x: number) => `${Math.round(x * 100)} %`;
   const rule =
     `the last purchase day with ≥ ${pct(r.minDeliveredShare)} of its orders delivered and ` +
