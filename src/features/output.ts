@@ -3,6 +3,7 @@
  * and the text features, under the names of `definitions.ts`.
  */
 import { writeFileAtomic } from "../util/atomicWrite.js";
+import { csvField } from "../util/csv.js";
 import type { CustomerTable, NumericFeature, TextFeature } from "./definitions.js";
 import { NUMERIC_FEATURES, TEXT_FEATURES } from "./definitions.js";
 
@@ -30,11 +31,6 @@ export function customerRows(table: CustomerTable): CustomerRow[] {
     for (const name of TEXT_FEATURES) row[name] = table.text[name][i];
     return row as CustomerRow;
   });
-}
-
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /**
