@@ -17,7 +17,7 @@ import { countedRules } from "./cleaningRules.js";
 import type { OrderStatus } from "./definitions.js";
 import { DEFAULT_COUNTED_STATUSES } from "./definitions.js";
 import { ensureFeatureFacts, FACT_TABLES } from "./facts.js";
-import { orderAccounting } from "./customers.js";
+import { orderAccounting } from "./orderAccounting.js";
 
 export type { CleaningAction, CleaningRow } from "./cleaningTypes.js";
 export { BRAZIL_BOUNDING_BOX } from "./cleaningRules.js";

@@ -5,6 +5,9 @@
 export * from "./definitions.js";
 export * from "./facts.js";
 export * from "./customers.js";
+export { parseAsOf, timestampLiteral } from "./asOfDate.js";
+export { customerFeaturesSql } from "./customerSql.js";
+export { orderAccounting } from "./orderAccounting.js";
 export * from "./asOf.js";
 export * from "./cleaning.js";
 export * from "./output.js";

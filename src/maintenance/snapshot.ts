@@ -8,7 +8,8 @@
  * during a simulation (the facts and keys are built on the first call for a database).
  */
 import type { Database } from "../data/db.js";
-import { customerFeaturesSql, timestampLiteral } from "../features/customers.js";
+import { timestampLiteral } from "../features/asOfDate.js";
+import { customerFeaturesSql } from "../features/customerSql.js";
 import { ensureFeatureFacts } from "../features/facts.js";
 import type { CustomerTable, OrderStatus } from "../features/definitions.js";
 import { DEFAULT_COUNTED_STATUSES, NUMERIC_FEATURES } from "../features/definitions.js";
