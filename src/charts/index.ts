@@ -36,7 +36,7 @@ export type { BoxGroup, BoxOptions, BoxStats } from "./box.js";
 export { correlationHeatmap, heatmap, weekdayHourHeatmap } from "./heatmap.js";
 export type { HeatmapOptions } from "./heatmap.js";
 export { segmentScatter, segmentScatter3d, segmentScatterPair } from "./scatter.js";
-export type { ScatterOptions, SegmentPoints } from "./scatter.js";
+export type { ScatterOptions, SegmentPoints } from "./scatterPoints.js";
 export { segmentDonut } from "./pie.js";
 export type { DonutOptions } from "./pie.js";
 export { segmentRadar } from "./radar.js";
