@@ -64,16 +64,11 @@ export type { NumberStyle, NumberStyleHint } from "./hover.js";
 export { figureBundle, compactFigure, PLOTLY_MIME } from "./bundle.js";
 export type { FigureBundleOptions } from "./bundle.js";
 export { checkFigureName, FIGURE_NAME_PATTERN } from "./names.js";
-export {
-  closeRenderer,
-  renderPdf,
-  renderPng,
-  renderSvg,
-  renderPngAndWebp,
-  CHROMIUM_PATH,
-  PDF_MARGIN,
-} from "./render.js";
-export type { PdfMargin, PdfOptions, RasterPair, RenderSize } from "./render.js";
+export { renderPng, renderSvg, renderPngAndWebp } from "./render.js";
+export type { RasterPair, RenderSize } from "./render.js";
+export { closeRenderer, CHROMIUM_PATH } from "./chromiumSession.js";
+export { renderPdf, PDF_MARGIN } from "./renderPdf.js";
+export type { PdfMargin, PdfOptions } from "./renderPdf.js";
 export { exportFigure } from "./export.js";
 export type { ExportedFiles, ExportFormat, ExportOptions } from "./export.js";
 export { showFigure, setDisplaySink, resetFigureSession } from "./display.js";
