@@ -13,6 +13,8 @@ import { customerFeaturesSql, statusListSql } from "./customerSql.js";
 import type { Database } from "../data/db.js";
 import type { CustomerTable, NumericFeature, OrderStatus, TextFeature } from "./definitions.js";
 import { DEFAULT_COUNTED_STATUSES, NUMERIC_FEATURES, TEXT_FEATURES } from "./definitions.js";
+import type { DerivedFeature } from "./derivedFeatures.js";
+import { DERIVED_FEATURES, derivedColumns } from "./derivedFeatures.js";
 import type { EnsureFactsOptions } from "./facts.js";
 import { ensureFeatureFacts, FACT_TABLES } from "./facts.js";
 import { orderAccounting } from "./orderAccounting.js";
@@ -26,6 +28,11 @@ export interface CustomerFeatureOptions extends EnsureFactsOptions {
   asOf?: Date | string;
   /** Order statuses that count as purchases (default `["delivered"]`). */
   countedStatuses?: readonly OrderStatus[];
+  /**
+   * Derived features added to `numeric` after the SQL ones (default {@link DERIVED_FEATURES}, the
+   * registry of `derivedFeatures.ts`; the materialised table holds the SQL features only).
+   */
+  derived?: readonly DerivedFeature[];
 }
 
 /**
@@ -95,6 +102,7 @@ export async function customerFeatures(
     for (let i = 0; i < values.length; i++) out[i] = values[i] ?? NaN;
     numeric[name] = out;
   }
+  Object.assign(numeric, derivedColumns(numeric, asOf, options.derived ?? DERIVED_FEATURES));
   const text = {} as Record<TextFeature, string[]>;
   for (const name of TEXT_FEATURES) text[name] = column(name) as string[];
 

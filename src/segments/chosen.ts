@@ -2,6 +2,7 @@
  * The segmentation chosen in `notebooks/2_modelling.ipynb`, in one place: the modelling notebook
  * justifies it, `npm run segment` fits it by default, and the maintenance simulation studies it.
  */
+import type { FeatureName } from "../features/derivedFeatures.js";
 import type { FitSegmentModelOptions } from "./model.js";
 
 /**
@@ -17,7 +18,10 @@ export const CHOSEN_SEGMENTATION = {
   k: 5,
   seed: 0,
   nInit: 10,
-} as const satisfies Omit<FitSegmentModelOptions, "names" | "source">;
+} as const satisfies Omit<FitSegmentModelOptions, "names" | "source"> & {
+  features: readonly FeatureName[];
+  log1p: readonly FeatureName[];
+};
 
 /** The chosen segmentation as mutable fit options (copy of {@link CHOSEN_SEGMENTATION}). */
 export function chosenSegmentation(): Omit<FitSegmentModelOptions, "names" | "source"> & {
