@@ -12,7 +12,7 @@ import { segmentPlay, type SegmentKind } from "./namePlays.js";
 import type { SegmentProfile } from "./profiles.js";
 import { segmentTraits } from "./traits.js";
 
-export { pooledSeparation, segmentTraits, TRAIT_MIN_SEPARATION } from "./traits.js";
+export { pooledSeparation, segmentTraits, TRAIT_MIN_SEPARATION, TRAIT_RULE } from "./traits.js";
 export type { SegmentTrait } from "./traits.js";
 export { SEGMENT_PLAYBOOK, segmentPlay } from "./namePlays.js";
 export type { SegmentKind, SegmentPlay } from "./namePlays.js";

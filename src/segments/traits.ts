@@ -22,6 +22,12 @@ const FEATURE_WORDS: Record<string, [low: string, high: string, unit: string]> =
 /** Least separation (difference of means / pooled sd) from every other segment for a trait. */
 export const TRAIT_MIN_SEPARATION = 0.25;
 
+/** The trait rule in words (shown in the notebook). */
+export const TRAIT_RULE =
+  `A trait is shown only when the segment is above (or below) every other segment on the feature by ` +
+  `at least ${TRAIT_MIN_SEPARATION} pooled standard deviations and its shown median (or mean) is beyond ` +
+  `every other segment's: it must set the segment apart from the others, not only from the base.`;
+
 function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return "n/a";
   if (Math.abs(x) >= 100) return Math.round(x).toLocaleString("en-US");
