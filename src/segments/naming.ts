@@ -119,6 +119,26 @@ export function marketingTable(
   });
 }
 
+/**
+ * The metrics' `sizes` with each segment's name condition and the share of its members meeting it
+ * (null for a neutral name), from the marketing table: `metrics.json` lists them next to the names.
+ */
+export function withNameShares<M extends { sizes: readonly { segment: number }[] }>(
+  metrics: M,
+  marketing: readonly MarketingRow[],
+): M {
+  const sizes = metrics.sizes.map((s) => {
+    const row = marketing.find((r) => r.segment === s.segment);
+    const named = row !== undefined && row.nameRungs.length > 0;
+    return {
+      ...s,
+      nameCondition: named ? row.nameCondition : null,
+      nameShare: named ? row.nameShare : null,
+    };
+  });
+  return { ...metrics, sizes };
+}
+
 /** Segment names in segment order, from the marketing table. */
 export function segmentNames(
   profiles: readonly SegmentProfile[],

@@ -16,7 +16,7 @@ import { chosenSegmentation } from "./chosen.js";
 import type { SelectionReport } from "./selection.js";
 import { decideSegmentation } from "./selection.js";
 import type { MarketingRow } from "./naming.js";
-import { marketingTable } from "./naming.js";
+import { marketingTable, withNameShares } from "./naming.js";
 import type { SegmentationMetrics } from "./output.js";
 import { measureSegmentationMetrics } from "./metricsFile.js";
 import type { SegmentProfile } from "./profiles.js";
@@ -203,11 +203,12 @@ export async function segmentCustomers(
   }));
   options.onStep?.("metrics");
   const matrix = model.transformTable(table);
-  const metrics = await measureSegmentationMetrics(model, table, matrix, labels, source, {
+  const measured = await measureSegmentationMetrics(model, table, matrix, labels, source, {
     exactSilhouette: options.exactSilhouette,
     workers: options.workers,
     checksums: options.checksums,
   });
+  const metrics = withNameShares(measured, marketing);
   return {
     table,
     model,

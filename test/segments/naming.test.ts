@@ -7,6 +7,7 @@ import {
   pooledSeparation,
   SEGMENT_PLAYBOOK,
   TRAIT_MIN_SEPARATION,
+  withNameShares,
 } from "../../src/segments/naming.js";
 import { checkNaming } from "../../src/segments/namingChecks.js";
 import { baseValues, segmentProfiles } from "../../src/segments/profiles.js";
@@ -157,6 +158,18 @@ describe("segment names from the ladder", () => {
     );
     // Two checks (share, lead) per named segment.
     assert.equal(checks.filter((c) => c.check.startsWith("name")).length, 6);
+  });
+
+  test("metrics list each name's condition and share; a neutral name gets null", () => {
+    const { rows } = named([{ recency: (j) => (j < 70 ? 10 + j : 400 + j) }, dormant]);
+    const m = withNameShares({ k: 2, sizes: [{ segment: 0 }, { segment: 1 }] }, rows);
+    assert.deepEqual(m, {
+      k: 2,
+      sizes: [
+        { segment: 0, nameCondition: null, nameShare: null },
+        { segment: 1, nameCondition: "no order in the last 365 days", nameShare: 1 },
+      ],
+    });
   });
 
   test("the checker catches a false name, a name that does not set apart, and a false trait", () => {
