@@ -160,14 +160,16 @@ export function conditionShares(
   const present = NAME_DEFINITIONS.map((d) =>
     d.every((r) => r.features.every((f) => f in numeric)),
   );
+  const first = Int32Array.from(NAME_DEFINITIONS, (d) => NAME_RUNGS.indexOf(d[0]));
+  const second = Int32Array.from(NAME_DEFINITIONS, (d) => (d[1] ? NAME_RUNGS.indexOf(d[1]) : -1));
   const met = new Uint8Array(NAME_RUNGS.length);
-  const index = new Map(NAME_RUNGS.map((r, i) => [r, i]));
+  let row = 0;
+  const x = (f: string) => numeric[f]?.[row] ?? NaN;
   for (const i of rows) {
-    const x = (f: string) => numeric[f]?.[i] ?? NaN;
-    NAME_RUNGS.forEach((r, j) => (met[j] = r.test(x) ? 1 : 0));
-    NAME_DEFINITIONS.forEach((d, j) => {
-      if (d.every((r) => met[index.get(r) as number] === 1)) hits[j]++;
-    });
+    row = i;
+    for (let j = 0; j < NAME_RUNGS.length; j++) met[j] = NAME_RUNGS[j].test(x) ? 1 : 0;
+    for (let j = 0; j < first.length; j++)
+      if (met[first[j]] === 1 && (second[j] < 0 || met[second[j]] === 1)) hits[j]++;
   }
   const out: Record<string, number> = {};
   NAME_DEFINITIONS.forEach((d, j) => {
