@@ -7,7 +7,7 @@
  * written for that name (`namePlays.ts`).
  */
 import { definitionWhen, NAME_RUNGS, type NameDefinition } from "./nameConditions.js";
-import { chooseNames, NAME_MIN_GAP, NAME_MIN_SHARE } from "./nameChoice.js";
+import { chooseNames } from "./nameChoice.js";
 import { segmentPlay, type SegmentKind } from "./namePlays.js";
 import type { SegmentProfile } from "./profiles.js";
 import { segmentTraits } from "./traits.js";
@@ -25,7 +25,9 @@ export const SEGMENT_RULES: readonly { kind: SegmentKind; when: string }[] = [
   })),
   {
     kind: "mixed",
-    when: "else two of the conditions above, of different kinds, together; else a neutral name",
+    when:
+      "when no condition alone passes, two of different kinds together (the first gives the play); " +
+      'when none passes, the neutral name "Segment n — mixed"',
   },
 ];
 
@@ -70,9 +72,6 @@ export interface MarketingRow {
   channel: string;
   kpi: string;
 }
-
-/** The naming thresholds of the rule, for the outputs that list names. */
-export const NAMING_RULE_THRESHOLDS = { minShare: NAME_MIN_SHARE, minGap: NAME_MIN_GAP } as const;
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
