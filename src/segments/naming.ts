@@ -119,6 +119,30 @@ export function marketingTable(
 }
 
 /**
+ * The marketing table with the names of a saved model kept (what `--model` applies): a row whose
+ * saved name differs from today's choice says so in its definition and claims no condition (no
+ * `nameRungs`, so the checker checks none); rows whose saved name is today's are unchanged.
+ */
+export function withSavedNames(
+  rows: readonly MarketingRow[],
+  names: readonly string[],
+): MarketingRow[] {
+  return rows.map((row) => {
+    const saved = names[row.segment] ?? row.name;
+    if (saved === row.name) return row;
+    const definition = `name kept from the saved model; today's rule would name it "${row.name}" (${row.definition})`;
+    return {
+      ...row,
+      name: saved,
+      definition,
+      nameCondition: null,
+      nameRungs: [],
+      traits: [definition, ...row.traitTexts].join("; "),
+    };
+  });
+}
+
+/**
  * The metrics' `sizes` with each segment's name condition and the share of its members meeting it
  * (null for a neutral name), from the marketing table: `metrics.json` lists them next to the names.
  */

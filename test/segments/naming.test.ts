@@ -8,6 +8,7 @@ import {
   SEGMENT_PLAYBOOK,
   TRAIT_MIN_SEPARATION,
   withNameShares,
+  withSavedNames,
 } from "../../src/segments/naming.js";
 import { checkNaming } from "../../src/segments/namingChecks.js";
 import { baseValues, segmentProfiles } from "../../src/segments/profiles.js";
@@ -170,6 +171,19 @@ describe("segment names from the ladder", () => {
         { segment: 1, nameCondition: "no order in the last 365 days", nameShare: 1 },
       ],
     });
+  });
+
+  test("a saved model's different name is kept without today's condition as its claim", () => {
+    const { rows } = named([{ recency: (j) => (j < 80 ? 10 + j : 120) }, dormant]);
+    const kept = withSavedNames(rows, ["Recent buyers", "No order in 365+ days"]);
+    assert.equal(kept[0].name, "Recent buyers");
+    assert.deepEqual(kept[0].nameRungs, []);
+    assert.equal(kept[0].nameCondition, null);
+    assert.match(
+      kept[0].definition,
+      /^name kept from the saved model; today's rule would name it "Bought in the last 90 days" \(last order within 90 days: true of 80 %/,
+    );
+    assert.equal(kept[1], rows[1]);
   });
 
   test("the checker catches a false name, a name that does not set apart, and a false trait", () => {
