@@ -52,7 +52,7 @@ export interface ValueInputOptions {
 
 /**
  * SQL condition (over the order fact table) of an order counted at `$<param>`: the customer table's
- * rule (src/features/customers.ts, CTE `counted`).
+ * rule (src/features/customerSql.ts, CTE `counted`).
  */
 export function countedOrdersWhereSql(countedStatuses: readonly string[], param = "asOf"): string {
   if (countedStatuses.length === 0)
