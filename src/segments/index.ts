@@ -14,4 +14,5 @@ export * from "./run.js";
 export * from "./selectionRule.js";
 export * from "./selectionCandidates.js";
 export * from "./selection.js";
+export * from "./silhouetteLift.js";
 export * from "./metricsFile.js";

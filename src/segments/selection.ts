@@ -13,26 +13,26 @@ import type { SelectionDesign } from "./selectionCandidates.js";
 import {
   SELECTION_DESIGN,
   candidateSegmentation,
-  commonFeatureSet,
   selectionCandidates,
+  selectionMethodText,
 } from "./selectionCandidates.js";
 import type { SelectionDecision, SelectionThresholds } from "./selectionRule.js";
 import { SELECTION_THRESHOLDS, selectCandidate } from "./selectionRule.js";
 
 /** Bump when the way candidates are computed or judged changes (invalidates cached decisions). */
-export const SELECTION_METHOD_VERSION = 1;
+export const SELECTION_METHOD_VERSION = 2;
 
 /** The decision with how it was measured, as written to `selection.json`. */
 export interface SelectionReport extends SelectionDecision {
-  /** How the silhouette of the candidates is computed (always sampled, in the common space). */
-  silhouetteMethod: string;
-  /** Features of the common evaluation space. */
-  commonSpace: string[];
+  /** How the candidates are fitted and scored, in words (sample sizes, seeds, the null). */
+  method: string;
   asOf: string;
   design: {
     ks: number[];
     nInit: number;
     seed: number;
+    fitRows: number;
+    silhouetteSampleSize: number;
     stabilityRows: number;
     stabilityRuns: number;
   };
@@ -80,13 +80,14 @@ export function computeSelection(
   const decision = selectCandidate(candidates, options.thresholds);
   return {
     ...decision,
-    silhouetteMethod: `sampled (${design.silhouetteSampleSize.toLocaleString("en-US")} customers, seeded) in the common space`,
-    commonSpace: commonFeatureSet(design.featureSets).features.slice(),
+    method: selectionMethodText(design),
     asOf: table.asOf.toISOString(),
     design: {
       ks: [...design.ks],
       nInit: design.nInit,
       seed: design.seed,
+      fitRows: design.fitRows,
+      silhouetteSampleSize: design.silhouetteSampleSize,
       stabilityRows: design.stabilityRows,
       stabilityRuns: design.stabilityRuns,
     },
@@ -134,9 +135,27 @@ export async function decideSegmentation(
   };
 }
 
-/** Writes `selection.json` into `outDir` atomically; returns its path. */
-export function writeSelectionReport(outDir: string, report: SelectionReport): string {
+/**
+ * Writes `selection.json` into `outDir` atomically: the rule, the candidates with their scores, the
+ * pick, the reason, whether the decision came from the cache and the seconds it took to compute
+ * (`seconds`) and to obtain in this run (`secondsThisRun`, ≈ 0 on a cache hit); returns its path.
+ */
+export function writeSelectionReport(
+  outDir: string,
+  report: SelectionReport,
+  run: { cached: boolean; seconds: number } = { cached: false, seconds: report.seconds },
+): string {
   const file = path.join(outDir, "selection.json");
-  writeFileAtomic(file, JSON.stringify(report, null, 2) + "\n");
+  const { rule, pick, reason, candidates, ...rest } = report;
+  const body = {
+    rule,
+    pick,
+    reason,
+    cached: run.cached,
+    secondsThisRun: run.seconds,
+    ...rest,
+    candidates,
+  };
+  writeFileAtomic(file, JSON.stringify(body, null, 2) + "\n");
   return file;
 }
