@@ -15,4 +15,5 @@ export * from "./selectionRule.js";
 export * from "./selectionCandidates.js";
 export * from "./selection.js";
 export * from "./silhouetteLift.js";
+export * from "./selectionDisplay.js";
 export * from "./metricsFile.js";

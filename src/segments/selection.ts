@@ -4,6 +4,7 @@
  * date and the selection design (same files, same design: same decision, no recomputation). Writes
  * `selection.json`: the rule in words, every candidate with its scores, the pick and the reason.
  */
+import { rmSync } from "node:fs";
 import path from "node:path";
 import type { FileChecksum } from "../data/checksums.js";
 import type { CustomerTable } from "../features/definitions.js";
@@ -158,4 +159,43 @@ export function writeSelectionReport(
   };
   writeFileAtomic(file, JSON.stringify(body, null, 2) + "\n");
   return file;
+}
+
+/**
+ * The lines `npm start` and `npm run segment` print about the selection (nothing without one):
+ * the pick, whether it was computed or read from the cache, the seconds, and the reason.
+ */
+export function selectionLogLines(
+  selection: { report: SelectionReport; cached: boolean; seconds: number } | undefined,
+): string[] {
+  if (!selection) return [];
+  const { report, cached, seconds } = selection;
+  const how = cached
+    ? `read from the cache (same data files and design; computed in ${report.seconds.toFixed(1)} s)`
+    : `computed in ${seconds.toFixed(1)} s`;
+  return [
+    `  selection: ${report.pick}, ${how}, ${report.candidates.length} candidates`,
+    `  ${report.reason}`,
+  ];
+}
+
+/** Prints {@link selectionLogLines} with `log`. */
+export function logSelection(
+  selection: Parameters<typeof selectionLogLines>[0],
+  log: (line: string) => void,
+): void {
+  for (const line of selectionLogLines(selection)) log(line);
+}
+
+/**
+ * Writes `selection.json` when the rule chose the fitted model, else removes a previous run's file
+ * (with --k or --model it would describe a model that was not fitted); returns the path written.
+ */
+export function updateSelectionReport(
+  outDir: string,
+  selection: { report: SelectionReport; cached: boolean; seconds: number } | undefined,
+): string | undefined {
+  if (selection) return writeSelectionReport(outDir, selection.report, selection);
+  rmSync(path.join(outDir, "selection.json"), { force: true });
+  return undefined;
 }
