@@ -71,6 +71,7 @@ export function showSelection(s: ShownSelection): void {
   displayBundle({ "text/html": html, "text/plain": text.join("\n\n") });
   showTable(selectionTableRows(s.report), {
     caption: "Selection candidates, each scored in its own feature space",
+    decimals: 3,
     maxRows: 100,
   });
 }
