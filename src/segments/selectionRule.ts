@@ -50,6 +50,12 @@ export const SELECTION_THRESHOLDS: SelectionThresholds = {
   liftTie: 0.01,
 };
 
+/**
+ * The candidate fitted when no candidate passes the thresholds: the fallback design of `chosen.ts`
+ * (RFM + satisfaction, k-means, k = 5; a test checks that the two agree).
+ */
+export const FALLBACK_CANDIDATE = "rfm-satisfaction/k-means/k5";
+
 /** The rule in words, for the notebook, selection.json and the README. */
 export function selectionRuleText(t: SelectionThresholds = SELECTION_THRESHOLDS): string {
   return (
@@ -60,7 +66,8 @@ export function selectionRuleText(t: SelectionThresholds = SELECTION_THRESHOLDS)
     `keeps each feature's distribution and removes how the features go together), so that feature sets of ` +
     `different dimension are compared on the structure they add, not on their dimension. ` +
     `3. Pick the highest lift; lifts within ${t.liftTie} of the best are a tie, broken by the fewest ` +
-    `segments (smaller k), then the fewest features, then the higher seed stability, then the id.`
+    `segments (smaller k), then the fewest features, then the higher seed stability, then the id. ` +
+    `4. If no candidate passes step 1, the fallback design (${FALLBACK_CANDIDATE}) is fitted and the reason says so.`
   );
 }
 
@@ -120,7 +127,8 @@ function liftText(c: SelectionCandidate): string {
 /**
  * Applies the selection rule to the candidates: drops the unstable and tiny-segment ones, picks the
  * highest silhouette lift over the null (ties within `liftTie` broken by smaller k, fewer features,
- * higher stability, id) and says why, from the values. Throws when no candidate is eligible.
+ * higher stability, id) and says why, from the values. When none is eligible, picks the
+ * {@link FALLBACK_CANDIDATE} if it is among the candidates, else throws.
  *
  * @example
  * const d = selectCandidate(candidates);
@@ -136,6 +144,16 @@ export function selectCandidate(
     return { ...c, eligible: excludedBecause === "", excludedBecause, picked: false };
   });
   const eligible = judged.filter((c) => c.eligible);
+  const fallback = judged.find((c) => c.id === FALLBACK_CANDIDATE);
+  if (eligible.length === 0 && fallback) {
+    fallback.picked = true;
+    const reason =
+      `No candidate of ${judged.length} passes the thresholds (seed stability ≥ ${t.minSeedStability}, ` +
+      `smallest segment ≥ ${pct(t.minSmallestShare)}): the fallback design ${fallback.label} is fitted ` +
+      `(seed stability ${f3(fallback.seedStability)}, smallest segment ${pct(fallback.smallestShare)}, ` +
+      `lift ${f3(fallback.silhouetteLift)}).`;
+    return { rule: selectionRuleText(t), candidates: judged, pick: fallback.id, reason };
+  }
   if (eligible.length === 0) {
     throw new Error(
       `No candidate passes the selection rule (seed stability ≥ ${t.minSeedStability}, smallest ` +

@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import type { SelectionCandidate } from "../../src/segments/selectionRule.js";
-import { SELECTION_RULE_TEXT, selectCandidate } from "../../src/segments/selectionRule.js";
+import {
+  FALLBACK_CANDIDATE,
+  SELECTION_RULE_TEXT,
+  selectCandidate,
+} from "../../src/segments/selectionRule.js";
+import { chosenSegmentation } from "../../src/segments/chosen.js";
 import type { SelectionDesign } from "../../src/segments/selectionCandidates.js";
 import {
   SELECTION_DESIGN,
@@ -105,6 +110,29 @@ describe("selection rule", () => {
       () => selectCandidate([cand("x", { seedStability: NaN }), cand("y", { smallestShare: 0 })]),
       /No candidate passes the selection rule .* among 2/,
     );
+  });
+
+  test("no eligible candidate: the fallback design is picked when it is a candidate, and said so", () => {
+    const d = selectCandidate([
+      cand("x", { seedStability: 0.5 }),
+      cand(FALLBACK_CANDIDATE, { label: "Fallback", smallestShare: 0.01 }),
+    ]);
+    assert.equal(d.pick, FALLBACK_CANDIDATE);
+    assert.deepEqual(
+      d.candidates.map((c) => [c.eligible, c.picked]),
+      [
+        [false, false],
+        [false, true],
+      ],
+    );
+    assert.match(
+      d.reason,
+      /^No candidate of 2 passes the thresholds .*: the fallback design Fallback is fitted/,
+    );
+    // The fallback id is the design of chosen.ts.
+    const s = candidateSegmentation(FALLBACK_CANDIDATE);
+    const c = chosenSegmentation();
+    assert.deepEqual([s.features, s.log1p, s.k], [c.features, c.log1p, c.k]);
   });
 
   test("the rule text states the thresholds, the null and the tie order", () => {
