@@ -144,6 +144,7 @@ describe("selection rule", () => {
       SELECTION_RULE_TEXT,
       /within 0\.01 of the best are a tie, broken by the fewest segments/,
     );
+    assert.match(SELECTION_RULE_TEXT, /4\. If no candidate passes step 1, the fallback design/);
     assert.match(selectionMethodText(SELECTION_DESIGN), /seeded sample of 20,000 customers/);
     assert.match(selectionMethodText(SELECTION_DESIGN), /silhouette sampled on 5,000/);
   });
