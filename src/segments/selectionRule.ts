@@ -174,9 +174,9 @@ export function selectCandidate(
       (others.length > 0
         ? `a silhouette lift of ${liftText(pick)}, within ${t.liftTie} of the best (${f3(best)}), tied with ` +
           others.map((c) => `${c.label} (${f3(c.silhouetteLift)})`).join(", ") +
-          `; it comes first of the tied by the tie order (k = ${pick.k}, ${pick.dimensions} features)`
-        : `the highest silhouette lift over the null, ${liftText(pick)}`) +
-      ` (seed stability ${f3(pick.seedStability)}, smallest segment ${pct(pick.smallestShare)}).`,
+          `; it comes first of the tied by the tie order (k = ${pick.k}, ${pick.dimensions} features; `
+        : `the highest silhouette lift over the null, ${liftText(pick)} (`) +
+      `seed stability ${f3(pick.seedStability)}, smallest segment ${pct(pick.smallestShare)}).`,
   ];
   let runnerUp: JudgedCandidate | undefined;
   for (const c of eligible)

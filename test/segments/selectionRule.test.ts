@@ -91,7 +91,10 @@ describe("selection rule", () => {
       d.reason,
       /within 0\.01 of the best \(0\.105\), tied with b-k4-d6 \(0\.098\), a-k5 \(0\.105\)/,
     );
-    assert.match(d.reason, /tie order \(k = 4, 4 features\)/);
+    assert.match(
+      d.reason,
+      /tie order \(k = 4, 4 features; seed stability 0\.950, smallest segment 10 %\)\./,
+    );
     assert.match(d.reason, /Next outside the tie: d-k3, lift 0\.090/);
     // Same k and dimensions: the higher seed stability, then the id.
     const e = selectCandidate([
