@@ -18,10 +18,10 @@ import {
   selectionMethodText,
 } from "./selectionCandidates.js";
 import type { SelectionDecision, SelectionThresholds } from "./selectionRule.js";
-import { SELECTION_THRESHOLDS, selectCandidate } from "./selectionRule.js";
+import { SELECTION_THRESHOLDS, selectCandidate, selectionRuleText } from "./selectionRule.js";
 
 /** Bump when the way candidates are computed or judged changes (invalidates cached decisions). */
-export const SELECTION_METHOD_VERSION = 2;
+export const SELECTION_METHOD_VERSION = 3;
 
 /** The decision with how it was measured, as written to `selection.json`. */
 export interface SelectionReport extends SelectionDecision {
@@ -54,7 +54,7 @@ export interface DecideOptions {
   onCandidate?: (done: number, total: number) => void;
 }
 
-/** The cache key of a selection: data files, as-of date, design, thresholds, method version. */
+/** The cache key of a selection: data files, as-of date, design, thresholds, rule, method version. */
 export function selectionCacheKey(
   checksums: readonly FileChecksum[],
   asOf: Date,
@@ -67,6 +67,8 @@ export function selectionCacheKey(
     asOf: asOf.toISOString(),
     design: { ...design, featureSets: design.featureSets.map((s) => ({ ...s })) },
     thresholds,
+    // The rule's words: a reworded rule (or reason) is a new decision, never a stale cached one.
+    rule: selectionRuleText(thresholds),
   });
 }
 
