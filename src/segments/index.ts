@@ -16,4 +16,6 @@ export * from "./run.js";
 export * from "./selectionRule.js";
 export * from "./selectionCandidates.js";
 export * from "./selection.js";
+export * from "./silhouetteLift.js";
+export * from "./selectionDisplay.js";
 export * from "./metricsFile.js";
