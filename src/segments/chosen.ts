@@ -4,6 +4,7 @@
  * not the outcome of a comparison: without --k and --model, the model fitted is the pick of the
  * selection rule on the data loaded (`selectionRule.ts`, reports/selection.json), which may differ.
  */
+import type { FeatureName } from "../features/derivedFeatures.js";
 import type { FitSegmentModelOptions } from "./model.js";
 
 /**
@@ -18,7 +19,10 @@ export const CHOSEN_SEGMENTATION = {
   k: 5,
   seed: 0,
   nInit: 10,
-} as const satisfies Omit<FitSegmentModelOptions, "names" | "source">;
+} as const satisfies Omit<FitSegmentModelOptions, "names" | "source"> & {
+  features: readonly FeatureName[];
+  log1p: readonly FeatureName[];
+};
 
 /** The chosen segmentation as mutable fit options (copy of {@link CHOSEN_SEGMENTATION}). */
 export function chosenSegmentation(): Omit<FitSegmentModelOptions, "names" | "source"> & {

@@ -1,5 +1,6 @@
 /** Segment model (fit, save, assign) and segment profiles. */
 export * from "./model.js";
+export { SEGMENT_ALGORITHMS, segmentClusterer } from "./segmentClusterer.js";
 export * from "./profiles.js";
 export * from "./chosen.js";
 export * from "./naming.js";
