@@ -18,4 +18,6 @@ export * from "./selectionCandidates.js";
 export * from "./selection.js";
 export * from "./silhouetteLift.js";
 export * from "./selectionDisplay.js";
+export * from "./segmentationInUse.js";
+export * from "./selectionNames.js";
 export * from "./metricsFile.js";
