@@ -19,5 +19,6 @@ export * from "./selection.js";
 export * from "./silhouetteLift.js";
 export * from "./selectionDisplay.js";
 export * from "./segmentationInUse.js";
+export * from "./pickTexts.js";
 export * from "./selectionNames.js";
 export * from "./metricsFile.js";
