@@ -284,9 +284,14 @@ code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0
 table.segments { width: 100%; border-collapse: collapse; font-size: 9pt; margin: 4pt 0 8pt; break-inside: avoid; }
 table.segments th, table.segments td { padding: 4pt 5pt; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: bottom; }
 table.segments thead th { background: #F3F4F6; font-weight: 600; font-size: 8.5pt; }
-table.segments tbody th { font-weight: 600; white-space: nowrap; }
+table.segments tbody th { font-weight: 600; }
 table.segments tfoot th, table.segments tfoot td { border-bottom: none; border-top: 1.5px solid #BDBDBD; font-weight: 600; }
 table.segments .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.segments .wrap { white-space: normal; }
+table.act-table { font-size: 8.5pt; }
+table.act-table th, table.act-table td { vertical-align: top; }
+table.act-table code.list { font-size: 7.5pt; font-weight: 400; overflow-wrap: anywhere; }
+table.act-table ul { margin: 0; padding-left: 11pt; }
 .unit { font-weight: 400; font-size: 7.5pt; }
 .swatch { display: inline-block; width: 9pt; height: 9pt; border-radius: 2px; margin-right: 5pt; vertical-align: -1pt; }
 figure.chart { margin: 8pt 0 10pt; break-inside: avoid; page-break-inside: avoid; }

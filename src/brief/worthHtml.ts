@@ -35,6 +35,13 @@ export function stabilityWords(
   return `${j}: not to be trusted (below ${thresholds.untrusted})`;
 }
 
+/** The flag of a mean Jaccard in a table cell: the number and one word ("0.97 stable"). */
+export function stabilityCell(jaccard: number, flag: StabilityFlag): string {
+  const word =
+    flag === "stable" ? "stable" : flag === "doubtful" ? "doubtful" : "not to be trusted";
+  return `${formatDecimal(jaccard, 2)} ${word}`;
+}
+
 /** Which figures the value column shows, in one sentence (from the verdict). */
 export function valueMethodText(worth: Pick<BriefWorth, "value">): string {
   const v = worth.value;
@@ -137,14 +144,22 @@ const swatch = (color: string) => `<span class="swatch" style="background:${colo
 export async function worthHtml(worth: BriefWorth): Promise<string> {
   const cell = (s: string) => `<td class="num">${s}</td>`;
   const shown = worth.value.shown;
-  const rows = worth.segments.map((s) =>
+  const name = (s: BriefWorthSegment) =>
+    `<th scope="row">${swatch(segmentColor(s.segment))}${esc(s.name)}</th>`;
+  const valueRows = worth.segments.map((s) =>
     [
-      `<tr><th scope="row">${swatch(segmentColor(s.segment))}${esc(s.name)}</th>`,
+      `<tr>${name(s)}`,
       cell(s.value ? formatMoney(s.value.expectedRevenue) : "n/a"),
       cell(s.value ? formatMoneyCents(s.value.expectedRevenuePerCustomer) : "n/a"),
-      cell(valueErrorText(s.value, shown)),
+      `<td class="num wrap">${valueErrorText(s.value, shown)}</td>`,
+      "</tr>",
+    ].join(""),
+  );
+  const trustRows = worth.segments.map((s) =>
+    [
+      `<tr>${name(s)}`,
       cell(formatShare(s.fidelity)),
-      `<td class="num${s.flag === "unstable" ? " flag" : ""}">${esc(stabilityWords(s.jaccard, s.flag, worth.stability))}</td>`,
+      `<td class="stability${s.flag === "unstable" ? " flag" : ""}">${esc(stabilityCell(s.jaccard, s.flag))}</td>`,
       cell(formatShare(s.customerShare)),
       cell(formatShare(s.revenueShare)),
       cell(formatShare(s.top20, 0)),
@@ -152,7 +167,8 @@ export async function worthHtml(worth: BriefWorth): Promise<string> {
     ].join(""),
   );
   const t = worth.value.total;
-  const total = `<tr><th scope="row">All customers</th>${cell(t ? formatMoney(t.expectedRevenue) : "n/a")}${cell(t ? formatMoneyCents(t.expectedRevenuePerCustomer) : "n/a")}${cell(valueErrorText(t, shown))}${cell(formatShare(worth.rules.fidelity))}<td></td>${cell(formatShare(1))}${cell(formatShare(1))}${cell(formatShare(worth.revenue.top20, 0))}</tr>`;
+  const valueTotal = `<tr><th scope="row">All customers</th>${cell(t ? formatMoney(t.expectedRevenue) : "n/a")}${cell(t ? formatMoneyCents(t.expectedRevenuePerCustomer) : "n/a")}<td class="num wrap">${valueErrorText(t, shown)}</td></tr>`;
+  const trustTotal = `<tr><th scope="row">All customers</th>${cell(formatShare(worth.rules.fidelity))}<td></td>${cell(formatShare(1))}${cell(formatShare(1))}${cell(formatShare(worth.revenue.top20, 0))}</tr>`;
   const untrusted = worth.segments.filter((s) => s.flag === "unstable");
   const warning =
     untrusted.length > 0
@@ -161,21 +177,28 @@ export async function worthHtml(worth: BriefWorth): Promise<string> {
   const chart = await paretoSvg(worth);
   return `<section class="worth"><h2>What each segment is worth</h2>
 <p class="lead">${esc(valueMethodText(worth))}</p>
-<table class="segments worth-table">
-<thead><tr><th scope="col">Segment</th><th scope="col" class="num">Expected revenue<br><span class="unit">next 12 months</span></th><th scope="col" class="num">Per customer</th><th scope="col" class="num">Holdout error<br><span class="unit">revenue, predicted vs actual</span></th><th scope="col" class="num">Rule fidelity</th><th scope="col" class="num">Stability<br><span class="unit">bootstrap Jaccard</span></th><th scope="col" class="num">Customers</th><th scope="col" class="num">Revenue</th><th scope="col" class="num">Top 20%<br><span class="unit">share of its revenue</span></th></tr></thead>
+<table class="segments worth-table value-table">
+<thead><tr><th scope="col">Segment</th><th scope="col" class="num">Expected revenue<br><span class="unit">next 12 months</span></th><th scope="col" class="num">Per customer</th><th scope="col" class="num">Holdout error<br><span class="unit">revenue, predicted vs actual</span></th></tr></thead>
 <tbody>
-${rows.join("\n")}
+${valueRows.join("\n")}
 </tbody>
-<tfoot>${total}</tfoot>
+<tfoot>${valueTotal}</tfoot>
 </table>
 <p class="muted">Holdout error: the method fitted one year before the data's end predicted each segment's revenue of that last year; (predicted − actual) / actual, the other method's error in brackets.</p>
+<table class="segments worth-table trust-table">
+<thead><tr><th scope="col">Segment</th><th scope="col" class="num">Rule fidelity</th><th scope="col">Stability<br><span class="unit">bootstrap Jaccard</span></th><th scope="col" class="num">Customers<br><span class="unit">share</span></th><th scope="col" class="num">Revenue<br><span class="unit">share</span></th><th scope="col" class="num">Top 20%<br><span class="unit">share of its revenue</span></th></tr></thead>
+<tbody>
+${trustRows.join("\n")}
+</tbody>
+<tfoot>${trustTotal}</tfoot>
+</table>
 ${warning}
 <h3>Rule cards: recognising each segment by hand</h3>
 <p>${esc(rulesLeadText(worth))}</p>
 <ul class="rule-cards">
 ${worth.segments.map((s) => `<li>${swatch(segmentColor(s.segment))}${esc(s.rule)}</li>`).join("\n")}
 </ul>
-<p class="muted">Stability: ${esc(worth.stability.method)}. A mean Jaccard ≥ ${worth.stability.stable} is a stable segment; below ${worth.stability.untrusted} it is not to be trusted.</p>
+<p class="muted">Stability: ${esc(worth.stability.method)}. A mean Jaccard ≥ ${worth.stability.stable} is a stable segment; ${worth.stability.untrusted} to under ${worth.stability.stable}, a real pattern with doubtful members; below ${worth.stability.untrusted} it is not to be trusted.</p>
 <h3>Where the money is</h3>
 <ul class="pareto">
 ${worth.segments.map((s) => `<li>${esc(paretoText(s))}</li>`).join("\n")}

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { briefHtml } from "../../src/brief/html.js";
-import type { BriefWorth } from "../../src/brief/worth.js";
 import { briefWorth } from "../../src/brief/worth.js";
 import {
   formatMoneyCents,
@@ -18,100 +17,7 @@ import { segmentConcentration } from "../../src/revenue/concentration.js";
 import type { SegmentRules } from "../../src/rules/segmentRules.js";
 import type { BootstrapJaccardResult } from "../../src/stability/bootstrapJaccard.js";
 import { fixtureInput } from "./fixture.js";
-
-const curve = (top: number[]) => ({
-  customerShare: top.map((_, i) => i / (top.length - 1)),
-  revenueShare: top,
-});
-
-/** Three segments with round numbers: segment 2 is not to be trusted, segment 1 doubtful. */
-const WORTH: BriefWorth = {
-  value: {
-    shown: "model",
-    reason: "The model beats the baseline on both.",
-    horizonDays: 365,
-    total: {
-      customers: 20_000,
-      expectedRevenue: 300_000,
-      expectedRevenuePerCustomer: 15,
-      error: 0.25,
-      otherError: 0.843,
-      holdoutPredicted: 1250,
-      holdoutActual: 1000,
-    },
-  },
-  rules: { fidelity: 0.928, costRatio: 1.03, leaves: 4, summary: "" },
-  stability: { method: "20 bootstrap draws", stable: 0.75, untrusted: 0.6 },
-  revenue: { top10: 0.36, top20: 0.53, gini: 0.47, curve: curve([0, 0.53, 0.8, 1]) },
-  segments: [
-    {
-      segment: 0,
-      name: "Segment 0",
-      value: {
-        customers: 10_000,
-        expectedRevenue: 120_000,
-        expectedRevenuePerCustomer: 12,
-        error: 0.626,
-        otherError: 1.377,
-        holdoutPredicted: 1626,
-        holdoutActual: 1000,
-      },
-      rule: "Segment 0: customers with at most 1 order.",
-      fidelity: 0.973,
-      precision: 0.911,
-      jaccard: 0.981,
-      flag: "stable",
-      customerShare: 0.5,
-      revenueShare: 0.37,
-      top20: 0.33,
-      curve: curve([0, 0.33, 0.7, 1]),
-    },
-    {
-      segment: 1,
-      name: "Segment 1",
-      value: {
-        customers: 6_000,
-        expectedRevenue: 150_000,
-        expectedRevenuePerCustomer: 25,
-        error: -0.154,
-        otherError: -0.613,
-        holdoutPredicted: 846,
-        holdoutActual: 1000,
-      },
-      rule: "Segment 1: customers with spend ≥ R$ 300.",
-      fidelity: 0.898,
-      precision: 0.925,
-      jaccard: 0.7,
-      flag: "doubtful",
-      customerShare: 0.3,
-      revenueShare: 0.556,
-      top20: 0.44,
-      curve: curve([0, 0.44, 0.75, 1]),
-    },
-    {
-      segment: 2,
-      name: "Segment 2",
-      value: {
-        customers: 4_000,
-        expectedRevenue: 30_000,
-        expectedRevenuePerCustomer: 7.5,
-        error: null,
-        otherError: null,
-        holdoutPredicted: null,
-        holdoutActual: null,
-      },
-      rule: "Segment 2: customers with mean review under 3 stars.",
-      fidelity: 0.853,
-      precision: 0.993,
-      jaccard: 0.55,
-      flag: "unstable",
-      customerShare: 0.2,
-      revenueShare: 0.074,
-      top20: 0.5,
-      curve: curve([0, 0.5, 0.8, 1]),
-    },
-  ],
-};
+import { WORTH } from "./worthFixture.js";
 
 /** Visible text outside SVGs and styles, whitespace collapsed. */
 const text = (html: string) =>
@@ -257,16 +163,15 @@ describe("the worth section through Chromium", () => {
     const html = await worthHtml(WORTH);
     const t = text(html);
     assert.match(t, /What each segment is worth/);
-    // Segment 0's row: R$ 120,000, R$ 12 per customer, +62.6% (baseline +137.7%), fidelity 97.3%, Jaccard 0.98 stable.
-    assert.match(
-      t,
-      /Segment 0 R\$ 120,000 R\$ 12\.00 \+62\.6% \(baseline \+137\.7%\) 97\.3% 0\.98: stable/,
-    );
-    assert.match(
-      t,
-      /Segment 1 R\$ 150,000 R\$ 25\.00 −15\.4% \(baseline −61\.3%\) 89\.8% 0\.70: a real pattern/,
-    );
-    assert.match(t, /All customers R\$ 300,000 R\$ 15\.00 \+25\.0% \(baseline \+84\.3%\) 92\.8%/);
+    // Segment 0's rows: R$ 120,000, R$ 12 per customer, +62.6% (baseline +137.7%); fidelity 97.3%,
+    // Jaccard 0.98 stable, 50% of customers, 37% of revenue, top 20% 33%.
+    assert.match(t, /Segment 0 R\$ 120,000 R\$ 12\.00 \+62\.6% \(baseline \+137\.7%\)/);
+    assert.match(t, /Segment 0 97\.3% 0\.98 stable 50\.0% 37\.0% 33%/);
+    assert.match(t, /Segment 1 R\$ 150,000 R\$ 25\.00 −15\.4% \(baseline −61\.3%\)/);
+    assert.match(t, /Segment 1 89\.8% 0\.70 doubtful 30\.0% 55\.6% 44%/);
+    assert.match(t, /Segment 2 85\.3% 0\.55 not to be trusted/);
+    assert.match(t, /All customers R\$ 300,000 R\$ 15\.00 \+25\.0% \(baseline \+84\.3%\)/);
+    assert.match(t, /All customers 92\.8% 100\.0% 100\.0% 53%/);
     assert.match(t, /Not to be trusted: Segment 2 \(mean bootstrap Jaccard below 0\.6\)/);
     assert.ok(!/Not to be trusted: [^(]*Segment 1/.test(t), "a doubtful segment is not flagged");
     for (const s of WORTH.segments) assert.ok(t.includes(s.rule), s.rule);
