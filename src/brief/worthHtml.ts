@@ -56,7 +56,7 @@ export function valueMethodText(worth: Pick<BriefWorth, "value">): string {
 
 /** An amount in reais with cents ("R$ 1.46"), for per-customer figures. */
 export function formatMoneyCents(x: number | null): string {
-  return x == null || !Number.isFinite(x) ? "n/a" : `R$\u00a0${formatDecimal(x, 2)}`;
+  return formatMoney(x, true);
 }
 
 /**

@@ -3,6 +3,7 @@
  * way in the notebook, the brief and the command summaries (fixed en-US formatting, whatever the
  * machine's locale).
  */
+import { formatMoney } from "../util/money.js";
 
 /**
  * "1 week", "4 weeks".
@@ -76,7 +77,7 @@ export function formatHours(hours: number): string {
  * formatReais(5357.1); // "R$ 5,357"
  */
 export function formatReais(amount: number): string {
-  return `R$ ${formatNumber(amount)}`;
+  return formatMoney(amount, { space: " " });
 }
 
 /**

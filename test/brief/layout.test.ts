@@ -5,6 +5,7 @@ import { briefHtml } from "../../src/brief/html.js";
 import type { BriefWorth } from "../../src/brief/worth.js";
 import { BRIEF_PDF_OPTIONS } from "../../src/brief/write.js";
 import { CHROMIUM_PATH, closeRenderer } from "../../src/charts/render.js";
+import { valueVerdict } from "../../src/value/holdoutComparison.js";
 import { withChromiumPage } from "../helpers/chromium.js";
 import { TABLE_FIT_EXPRESSION } from "../helpers/tableFit.js";
 import { fixtureInput, MARKETING } from "./fixture.js";
@@ -30,6 +31,11 @@ const NAMES = [
 ];
 const WIDE: BriefWorth = {
   ...WORTH,
+  value: {
+    ...WORTH.value,
+    reason: valueVerdict({ model: 21326.61, baseline: 87628.77 }, { model: 43.79, baseline: 44.05 })
+      .reason,
+  },
   segments: WORTH.segments.map((s, i) => ({
     ...s,
     name: NAMES[i],
@@ -51,6 +57,10 @@ describe("the brief's layout on an A4 page, in Chromium", () => {
       marketing: MARKETING.map((r, i) => ({ ...r, name: NAMES[i] })),
     });
     const html = await briefHtml(input);
+    // One money formatter: no amount of 1,000 or more without its thousands separator.
+    const visible = html.replace(/<style>[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, " ");
+    assert.ok(visible.includes("R$\u00a012,345,679"), "large amounts with separators");
+    assert.deepEqual(visible.match(/R\$[\s\u00a0]*[−-]?\d{4}/g), null);
     const width = printableWidth();
     const { tables, problems } = await withChromiumPage(async (page) => {
       await page.setViewportSize({ width, height: 1100 });
