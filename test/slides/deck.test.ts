@@ -154,15 +154,15 @@ describe("the defence deck", () => {
     assert.equal(titles.selection, "The selection rule picks k-means, k = 3");
     assert.equal(
       titles["segments-sizes"],
-      `Buyers of the last half-year is the largest segment (50.0%); ${big} brings the most revenue (55.6%)`,
+      `Buyers of the last half-year is the biggest segment (50.0%); ${big} brings the largest revenue share to date (55.6%)`,
     );
     assert.equal(
       titles["segments-profiles"],
-      `${big} spend the most (1.1 sd); Disappointed customers review the worst (-2.2 sd)`,
+      `${big} spend the most (1.1 sd, mean spend); Disappointed customers review the worst (-2.2 sd)`,
     );
     assert.equal(
       titles.value,
-      `${big} should bring the most revenue in the next 12 months: R$\u00a0310,000`,
+      `${big} has the largest expected revenue in total over the next 12 months: R$\u00a0310,000`,
     );
     assert.equal(titles.rules, "Simple rules reproduce the segments for 91.3% of customers");
     assert.equal(
