@@ -13,8 +13,10 @@ export function kpiBaselineText(b: KpiBaseline): string {
       : b.unit === "share"
         ? formatShare(b.value)
         : b.unit === "R$"
-          ? formatMoney(b.value)
-          : formatDecimal(b.value, 2);
+          ? formatMoney(b.value, b.value < 100)
+          : b.unit === "orders"
+            ? `${formatDecimal(100 * b.value, 1)} per 100 customers`
+            : formatDecimal(b.value, 2);
   return value === null ? `${b.kpi}: ${b.measure}` : `${b.kpi}: ${value} now (${b.measure})`;
 }
 

@@ -35,6 +35,7 @@ table.segments tbody th { font-weight: 600; }
 table.segments tfoot th, table.segments tfoot td { border-bottom: none; border-top: 1.5px solid #BDBDBD; font-weight: 600; }
 table.segments .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.segments .wrap { white-space: normal; }
+table.segments td.closer { font-weight: 700; }
 table.act-table { font-size: 8.5pt; }
 table.act-table th, table.act-table td { vertical-align: top; }
 table.act-table code.list { font-size: 7.5pt; font-weight: 400; overflow-wrap: anywhere; }

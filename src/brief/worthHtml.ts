@@ -12,6 +12,7 @@ import type { SegmentConcentration } from "../revenue/concentration.js";
 import type { StabilityFlag } from "../stability/bootstrapJaccard.js";
 import { renderBriefSvg } from "./charts.js";
 import { formatDecimal, formatMoney, formatShare } from "./format.js";
+import { methodErrors, valueComparisonText } from "./valueComparison.js";
 import type { BriefParetoCurve, BriefValue, BriefWorth, BriefWorthSegment } from "./worth.js";
 
 const esc = escapeHtml;
@@ -144,6 +145,14 @@ const swatch = (color: string) => `<span class="swatch" style="background:${colo
 export async function worthHtml(worth: BriefWorth): Promise<string> {
   const cell = (s: string) => `<td class="num">${s}</td>`;
   const shown = worth.value.shown;
+  const errorCells = (v: BriefValue | null) => {
+    const e = methodErrors(v, shown);
+    if (v && shown && v.error !== null && !Number.isFinite(v.error))
+      return [`<td class="num wrap" colspan="2">${valueErrorText(v, shown)}</td>`];
+    const mark = (m: "model" | "baseline", x: number | null) =>
+      `<td class="num${e.closer === m ? " closer" : ""}">${v && v.error === null ? "not validated" : formatSignedShare(x)}</td>`;
+    return [mark("model", e.model), mark("baseline", e.baseline)];
+  };
   const name = (s: BriefWorthSegment) =>
     `<th scope="row">${swatch(segmentColor(s.segment))}${esc(s.name)}</th>`;
   const valueRows = worth.segments.map((s) =>
@@ -151,7 +160,7 @@ export async function worthHtml(worth: BriefWorth): Promise<string> {
       `<tr>${name(s)}`,
       cell(s.value ? formatMoney(s.value.expectedRevenue) : "n/a"),
       cell(s.value ? formatMoneyCents(s.value.expectedRevenuePerCustomer) : "n/a"),
-      `<td class="num wrap">${valueErrorText(s.value, shown)}</td>`,
+      ...errorCells(s.value),
       "</tr>",
     ].join(""),
   );
@@ -167,7 +176,7 @@ export async function worthHtml(worth: BriefWorth): Promise<string> {
     ].join(""),
   );
   const t = worth.value.total;
-  const valueTotal = `<tr><th scope="row">All customers</th>${cell(t ? formatMoney(t.expectedRevenue) : "n/a")}${cell(t ? formatMoneyCents(t.expectedRevenuePerCustomer) : "n/a")}<td class="num wrap">${valueErrorText(t, shown)}</td></tr>`;
+  const valueTotal = `<tr><th scope="row">All customers</th>${cell(t ? formatMoney(t.expectedRevenue) : "n/a")}${cell(t ? formatMoneyCents(t.expectedRevenuePerCustomer) : "n/a")}${errorCells(t).join("")}</tr>`;
   const trustTotal = `<tr><th scope="row">All customers</th>${cell(formatShare(worth.rules.fidelity))}<td></td>${cell(formatShare(1))}${cell(formatShare(1))}${cell(formatShare(worth.revenue.top20, 0))}</tr>`;
   const untrusted = worth.segments.filter((s) => s.flag === "unstable");
   const warning =
@@ -178,13 +187,14 @@ export async function worthHtml(worth: BriefWorth): Promise<string> {
   return `<section class="worth"><h2>What each segment is worth</h2>
 <p class="lead">${esc(valueMethodText(worth))}</p>
 <table class="segments worth-table value-table">
-<thead><tr><th scope="col">Segment</th><th scope="col" class="num">Expected revenue<br><span class="unit">next 12 months</span></th><th scope="col" class="num">Per customer</th><th scope="col" class="num">Holdout error<br><span class="unit">revenue, predicted vs actual</span></th></tr></thead>
+<thead><tr><th scope="col">Segment</th><th scope="col" class="num">Expected revenue<br><span class="unit">next 12 months</span></th><th scope="col" class="num">Per customer</th><th scope="col" class="num">Model error<br><span class="unit">holdout revenue</span></th><th scope="col" class="num">Baseline error<br><span class="unit">holdout revenue</span></th></tr></thead>
 <tbody>
 ${valueRows.join("\n")}
 </tbody>
 <tfoot>${valueTotal}</tfoot>
 </table>
-<p class="muted">Holdout error: the method fitted one year before the data's end predicted each segment's revenue of that last year; (predicted − actual) / actual, the other method's error in brackets.</p>
+<p>${esc(valueComparisonText(worth))}</p>
+<p class="muted">Holdout error: each method, fitted one year before the data's end, predicted each segment's revenue of that last year; (predicted − actual) / actual, the smaller error in bold.</p>
 <table class="segments worth-table trust-table">
 <thead><tr><th scope="col">Segment</th><th scope="col" class="num">Rule fidelity</th><th scope="col">Stability<br><span class="unit">bootstrap Jaccard</span></th><th scope="col" class="num">Customers<br><span class="unit">share</span></th><th scope="col" class="num">Revenue<br><span class="unit">share</span></th><th scope="col" class="num">Top 20%<br><span class="unit">share of its revenue</span></th></tr></thead>
 <tbody>

@@ -240,7 +240,7 @@ describe("the marketing brief through Chromium", () => {
     assert.match(t, /worst run 0\.81/);
     assert.match(t, /run the agreement check every week: .* below 0\.85, retrain within 7 days/);
     assert.match(t, /The data analyst retrains \(steps 1, 2, 4 and 5\)/);
-    assert.match(t, /npm run segment -- --model reports\/segments\/model\.json/);
+    assert.match(t, /npm run segment -- --model reports\/model\.json --out reports/);
     assert.match(t, /costs R\$ 6,001 a year/);
     assert.ok(html.includes('id="defs-brief-ari"'), "ARI chart present");
     // The interval is marked on the chart as well.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { briefHtml } from "../../src/brief/html.js";
-import { briefWorth } from "../../src/brief/worth.js";
+import { briefWorth, historyOf } from "../../src/brief/worth.js";
 import {
   formatMoneyCents,
   formatSignedShare,
@@ -12,6 +12,7 @@ import {
   valueMethodText,
   worthHtml,
 } from "../../src/brief/worthHtml.js";
+import { methodErrors, valueComparisonText } from "../../src/brief/valueComparison.js";
 import { closeRenderer } from "../../src/charts/render.js";
 import { segmentConcentration } from "../../src/revenue/concentration.js";
 import type { SegmentRules } from "../../src/rules/segmentRules.js";
@@ -27,6 +28,41 @@ const text = (html: string) =>
     .replace(/<[^>]+>/g, " ")
     .replace(/\s+/g, " ")
     .replace(/\u00a0/g, " ");
+
+describe("model against baseline per segment", () => {
+  it("takes each method's error, the closer one, and names where the model loses", () => {
+    const v = WORTH.segments[0].value!;
+    assert.deepEqual(methodErrors(v, "model"), { model: 0.626, baseline: 1.377, closer: "model" });
+    // Shown baseline: its error is `error`, the model's `otherError`.
+    assert.deepEqual(methodErrors(v, "baseline"), {
+      model: 1.377,
+      baseline: 0.626,
+      closer: "baseline",
+    });
+    // Within rounding (both |errors| read 10.0%): a tie.
+    const tie = { ...v, error: 0.1001, otherError: -0.0999 };
+    assert.equal(methodErrors(tie, "model").closer, "tie");
+    assert.equal(methodErrors(WORTH.segments[2].value, "model").closer, null);
+    assert.equal(methodErrors(null, "model").closer, null);
+    // Segment 1: the baseline is closer; segment 2 ties; segment 0 the model wins; total the model.
+    const worth = {
+      ...WORTH,
+      segments: [
+        WORTH.segments[0],
+        {
+          ...WORTH.segments[1],
+          value: { ...WORTH.segments[1].value!, error: -0.3, otherError: 0.1 },
+        },
+        { ...WORTH.segments[2], value: tie },
+      ],
+    };
+    assert.equal(
+      valueComparisonText(worth),
+      "On the holdout year the model's revenue error is smaller than the baseline's in 1 of 3 segments compared and in total; it is larger in Segment 1; both are as close in Segment 2.",
+    );
+    assert.equal(valueComparisonText({ ...worth, value: { ...worth.value, shown: null } }), "");
+  });
+});
 
 describe("the worth texts of the brief", () => {
   it("writes signed errors, stability flags and the Pareto view from the values", () => {
@@ -72,6 +108,28 @@ describe("the worth texts of the brief", () => {
 });
 
 describe("briefWorth from the toolbox's results", () => {
+  it("scales the last period's baseline to 90 days, per segment", () => {
+    const baseline = {
+      kind: "last period" as const,
+      horizonDays: 365,
+      windowDays: 365,
+      segments: 2,
+      customers: Float64Array.from([1000, 50]),
+      purchasesPerCustomer: Float64Array.from([0.073, 0.5]),
+      revenuePerCustomer: Float64Array.from([36.5, 73]),
+      fallback: [false, true],
+    };
+    const h = historyOf({ baseline }, 0);
+    assert.ok(h);
+    assert.equal(h.windowDays, 365);
+    assert.equal(h.customers, 1000);
+    assert.ok(Math.abs(h.ordersPer90Days - 0.018) < 1e-12);
+    assert.ok(Math.abs(h.revenuePer90Days - 9) < 1e-12);
+    // A segment that borrowed all customers' figures has no history of its own.
+    assert.equal(historyOf({ baseline }, 1), null);
+    assert.equal(historyOf({ baseline }, 2), null);
+  });
+
   it("takes fidelity, Jaccard, flag and Pareto shares of each segment, and the skip note", () => {
     // Spend 1, 1, 2 in segment 0 and 6 in segment 1: segment 1 has 25% of customers, 60% of revenue.
     const concentration = segmentConcentration(
@@ -165,12 +223,17 @@ describe("the worth section through Chromium", () => {
     assert.match(t, /What each segment is worth/);
     // Segment 0's rows: R$ 120,000, R$ 12 per customer, +62.6% (baseline +137.7%); fidelity 97.3%,
     // Jaccard 0.98 stable, 50% of customers, 37% of revenue, top 20% 33%.
-    assert.match(t, /Segment 0 R\$ 120,000 R\$ 12\.00 \+62\.6% \(baseline \+137\.7%\)/);
+    assert.match(t, /Segment 0 R\$ 120,000 R\$ 12\.00 \+62\.6% \+137\.7%/);
     assert.match(t, /Segment 0 97\.3% 0\.98 stable 50\.0% 37\.0% 33%/);
-    assert.match(t, /Segment 1 R\$ 150,000 R\$ 25\.00 −15\.4% \(baseline −61\.3%\)/);
+    assert.match(t, /Segment 1 R\$ 150,000 R\$ 25\.00 −15\.4% −61\.3%/);
+    assert.match(t, /Segment 2 R\$ 30,000 R\$ 7\.50 not validated not validated/);
+    assert.match(
+      t,
+      /in 2 of 2 segments compared and in total\. Not compared \(no relative holdout error\): Segment 2\./,
+    );
     assert.match(t, /Segment 1 89\.8% 0\.70 doubtful 30\.0% 55\.6% 44%/);
     assert.match(t, /Segment 2 85\.3% 0\.55 not to be trusted/);
-    assert.match(t, /All customers R\$ 300,000 R\$ 15\.00 \+25\.0% \(baseline \+84\.3%\)/);
+    assert.match(t, /All customers R\$ 300,000 R\$ 15\.00 \+25\.0% \+84\.3%/);
     assert.match(t, /All customers 92\.8% 100\.0% 100\.0% 53%/);
     assert.match(t, /Not to be trusted: Segment 2 \(mean bootstrap Jaccard below 0\.6\)/);
     assert.ok(!/Not to be trusted: [^(]*Segment 1/.test(t), "a doubtful segment is not flagged");
