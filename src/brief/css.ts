@@ -36,6 +36,8 @@ table.segments tfoot th, table.segments tfoot td { border-bottom: none; border-t
 table.segments .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.segments .wrap { white-space: normal; }
 table.segments td.closer { font-weight: 700; }
+ul.either { margin: 1pt 0 2pt; padding-left: 14pt; list-style: none; }
+ul.either li::before { content: "– "; }
 table.act-table { font-size: 8.5pt; }
 table.act-table th, table.act-table td { vertical-align: top; }
 table.act-table code.list { font-size: 7.5pt; font-weight: 400; overflow-wrap: anywhere; }

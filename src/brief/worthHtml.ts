@@ -12,6 +12,7 @@ import type { SegmentConcentration } from "../revenue/concentration.js";
 import type { StabilityFlag } from "../stability/bootstrapJaccard.js";
 import { renderBriefSvg } from "./charts.js";
 import { formatDecimal, formatMoney, formatShare } from "./format.js";
+import { ruleLeafLines } from "../rules/ruleLeafLines.js";
 import { methodErrors, valueComparisonText } from "./valueComparison.js";
 import type { BriefParetoCurve, BriefValue, BriefWorth, BriefWorthSegment } from "./worth.js";
 
@@ -137,6 +138,26 @@ async function paretoSvg(worth: BriefWorth): Promise<string | null> {
 const swatch = (color: string) => `<span class="swatch" style="background:${color}"></span>`;
 
 /**
+ * One rule card: a segment reached by one leaf reads as its sentence; by several, "customers
+ * with" then one line per leaf, "either …" / "or …", then how well the rules find the segment.
+ */
+export function ruleCardHtml(
+  s: Pick<BriefWorthSegment, "segment" | "name" | "rule" | "ruleLeaves" | "fidelity" | "precision">,
+): string {
+  const leaves = s.ruleLeaves ?? [];
+  const head = swatch(segmentColor(s.segment));
+  if (leaves.length <= 1) return `<li>${head}${esc(s.rule)}</li>`;
+  const lines = ruleLeafLines(leaves)
+    .map((l) => `<li>${esc(l)}</li>`)
+    .join("");
+  return (
+    `<li>${head}${esc(s.name)}: customers with<ul class="either">${lines}</ul>` +
+    `The rules find ${formatShare(s.fidelity)} of the segment's customers; ` +
+    `${formatShare(s.precision)} of the customers they select are in it.</li>`
+  );
+}
+
+/**
  * The worth section as HTML (with the Pareto chart rendered inline as SVG).
  *
  * @example
@@ -206,7 +227,7 @@ ${warning}
 <h3>Rule cards: recognising each segment by hand</h3>
 <p>${esc(rulesLeadText(worth))}</p>
 <ul class="rule-cards">
-${worth.segments.map((s) => `<li>${swatch(segmentColor(s.segment))}${esc(s.rule)}</li>`).join("\n")}
+${worth.segments.map(ruleCardHtml).join("\n")}
 </ul>
 <p class="muted">Stability: ${esc(worth.stability.method)}. A mean Jaccard ≥ ${worth.stability.stable} is a stable segment; ${worth.stability.untrusted} to under ${worth.stability.stable}, a real pattern with doubtful members; below ${worth.stability.untrusted} it is not to be trusted.</p>
 <h3>Where the money is</h3>

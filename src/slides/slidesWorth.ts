@@ -81,9 +81,13 @@ export function rulesSlide(c: DeckContext): Slide | null {
   const rows = (stab?.segments as StabilityRowJson[] | undefined) ?? [];
   const tableRows: (Text | string)[][] = c.segments.map((s) => {
     const leafText: Text = [];
+    const mine = leaves.filter((leaf) => leaf.segment === s.segment).length;
+    let n = 0;
     leaves.forEach((leaf, li) => {
       if (leaf.segment !== s.segment) return;
-      if (leafText.length > 0) leafText.push(" or ");
+      // Several leaves: one line each, "either …" / "or …" (a conjunction per line).
+      if (mine > 1) leafText.push(n === 0 ? "either " : "\nor ");
+      n++;
       (leaf.conditions ?? []).forEach((cond, ci) => {
         if (ci > 0) leafText.push(" and ");
         const base = `leaves.${li}.conditions.${ci}`;

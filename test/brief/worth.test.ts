@@ -6,6 +6,7 @@ import {
   formatMoneyCents,
   formatSignedShare,
   paretoText,
+  ruleCardHtml,
   rulesLeadText,
   stabilityWords,
   valueErrorText,
@@ -61,6 +62,26 @@ describe("model against baseline per segment", () => {
       "On the holdout year the model's revenue error is smaller than the baseline's in 1 of 3 segments compared and in total; it is larger in Segment 1; both are as close in Segment 2.",
     );
     assert.equal(valueComparisonText({ ...worth, value: { ...worth.value, shown: null } }), "");
+  });
+});
+
+describe("rule cards in the brief", () => {
+  it("reads either … / or … when a segment has several leaves, the sentence otherwise", () => {
+    const one = { ...WORTH.segments[0], ruleLeaves: ["at most 1 order"] };
+    assert.equal(
+      ruleCardHtml(one).replace(/<span[^>]*><\/span>/, ""),
+      "<li>Segment 0: customers with at most 1 order.</li>",
+    );
+    const two = { ...WORTH.segments[1], ruleLeaves: ["a and b", "c"] };
+    const html = ruleCardHtml(two);
+    assert.match(
+      html,
+      /Segment 1: customers with<ul class="either"><li>either a and b<\/li><li>or c<\/li><\/ul>/,
+    );
+    assert.match(
+      html,
+      /The rules find 89\.8% of the segment's customers; 92\.5% of the customers they select are in it\./,
+    );
   });
 });
 

@@ -12,6 +12,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { closeRenderer } from "../../src/charts/render.js";
 import { buildDeck } from "../../src/slides/build.js";
+import type { Text } from "../../src/slides/deck.js";
 import { plainText } from "../../src/slides/deck.js";
 import { SLIDE_MIN_FONT_PX } from "../../src/slides/charts.js";
 import { cleaningSummary } from "../../src/slides/cleaningSummary.js";
@@ -170,6 +171,17 @@ describe("the defence deck", () => {
       "The segments hold for 4 weeks: retrain every 4 weeks",
     );
     assert.equal(titles["maintenance-contract"], "Every 4 weeks, 5 steps, R$\u00a06,001 a year");
+  });
+
+  it("writes a segment of several rule leaves as either … / or …, one conjunction per line", () => {
+    const rules = buildDeck(readDeckSources(full)).slides.find((s) => s.id === "rules")!;
+    const table = rules.blocks[0] as Extract<(typeof rules.blocks)[number], { kind: "table" }>;
+    const cells = table.rows.map((r) => plainText(r[1] as Text));
+    assert.ok(
+      cells.includes("either recency_days >= 180 and monetary >= 150.5\nor frequency >= 2"),
+      cells.join(" | "),
+    );
+    assert.ok(cells.includes("recency_days < 180"), cells.join(" | "));
   });
 
   it("shows every number exactly as in the result files", () => {

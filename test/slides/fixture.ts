@@ -131,6 +131,7 @@ export const OPTIONAL = {
         ],
       },
       { segment: 2, conditions: [{ feature: "mean_review_score", op: "<", value: 2.5 }] },
+      { segment: 1, conditions: [{ feature: "frequency", op: ">=", value: 2 }] },
     ],
   },
   "value.json": {
