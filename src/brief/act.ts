@@ -12,6 +12,7 @@ import type { BriefInput } from "./input.js";
 import { revenueShares } from "./input.js";
 import type { BriefHistory } from "./worth.js";
 import { MODEL_FILE } from "../maintenance/policy.js";
+import { formatCount } from "./format.js";
 
 /** The baseline of one KPI of a segment. */
 export interface KpiBaseline {
@@ -52,9 +53,10 @@ const NO_HISTORY =
 
 /** Where a forward-looking KPI's current value comes from, in words. */
 function historyWords(h: BriefHistory): string {
-  const window =
-    h.windowDays === null ? "since their first order" : `over the last ${h.windowDays} days`;
-  return `what the segment's customers did ${window}, per 90 days`;
+  const who = `${formatCount(h.customers)} customers`;
+  return h.windowDays === null
+    ? `the segment's ${who} since their first order, per 90 days`
+    : `the segment's ${who} of ${h.windowDays} days ago over those ${h.windowDays} days, per 90 days`;
 }
 
 /**

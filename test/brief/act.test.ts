@@ -64,19 +64,20 @@ describe("the brief's action part", () => {
     const withHistory = briefAct({ ...input, worth });
     assert.deepEqual(withHistory.segments[2].kpis[0], {
       kpi: "Second-order rate",
-      measure: "orders, what the segment's customers did over the last 365 days, per 90 days",
+      measure:
+        "orders, the segment's 2,455 customers of 365 days ago over those 365 days, per 90 days",
       value: 0.02,
       unit: "orders",
     });
     assert.equal(
       kpiBaselineText(withHistory.segments[2].kpis[0]),
-      "Second-order rate: 2.0 per 100 customers now (orders, what the segment's customers did over the last 365 days, per 90 days)",
+      "Second-order rate: 2.0 per 100 customers now (orders, the segment's 2,455 customers of 365 days ago over those 365 days, per 90 days)",
     );
     assert.equal(
       kpiBaselineText(
         kpiBaseline("Revenue per contacted customer", input.profiles[0], 0.1, history),
       ),
-      "Revenue per contacted customer: R$\u00a03.30 now (R$ per customer, what the segment's customers did over the last 365 days, per 90 days)",
+      "Revenue per contacted customer: R$\u00a03.30 now (R$ per customer, the segment's 2,455 customers of 365 days ago over those 365 days, per 90 days)",
     );
     const p = input.profiles[0];
     assert.equal(kpiBaseline("Unsubscribe rate", p, 0.1).value, null);
