@@ -14,6 +14,7 @@ import {
   formatShare,
 } from "../brief/format.js";
 import { formatAri } from "../maintenance/format.js";
+import { formatSignedShare } from "../brief/worthHtml.js";
 
 /** How a value is written on a slide. */
 export type FactFormat =
@@ -28,6 +29,7 @@ export type FactFormat =
   | "days"
   | "mb"
   | "ari"
+  | "signedShare"
   | "text";
 
 /** A number (or a sentence holding numbers) and its source. */
@@ -67,6 +69,8 @@ export function formatFact(value: unknown, format: FactFormat): string {
       return formatDays(x);
     case "ari":
       return formatAri(x);
+    case "signedShare":
+      return formatSignedShare(x);
     case "mb":
       return x == null ? formatDecimal(x) : `${formatDecimal(x / 1e6, 1)}\u00a0MB`;
   }

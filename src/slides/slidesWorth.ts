@@ -26,6 +26,16 @@ export function valueSlide(c: DeckContext): Slide | null {
   const top = leadersBy(at, (x) => rows[x.i].expectedRevenue ?? NaN, {
     shown: (v) => formatMoney(v),
   }).leaders;
+  // The holdout errors of both methods per segment, when value.json has the validation.
+  const checks =
+    (c.sources.json["value.json"]?.validation as { segments?: { segment: number }[] } | undefined)
+      ?.segments ?? [];
+  const vi = (segment: number) => checks.findIndex((v) => v.segment === segment);
+  const validated = at.some(({ s }) => vi(s.segment) >= 0);
+  const error = (segment: number, method: "model" | "baseline"): Text =>
+    vi(segment) >= 0
+      ? tx`${c.json("value.json", `validation.segments.${vi(segment)}.${method}.revenueTotalRelativeError`, "signedShare")}`
+      : ["—"];
   return {
     id: "value",
     section: "Value per segment",
@@ -34,15 +44,21 @@ export function valueSlide(c: DeckContext): Slide | null {
       "has the largest expected revenue in total over the next 12 months",
       "have the largest expected revenue in total over the next 12 months, as much as each other",
     )}: ${c.json("value.json", `segments.${top[0].i}.expectedRevenue`, "money")}${top.length > 1 ? " each" : ""}`,
-    layout: "split",
+    // With the error columns the table needs the slide's width: table on top, the chart below.
+    layout: validated ? "stack" : "split",
     blocks: [
       {
         kind: "table",
-        head: ["Segment", "Expected revenue"],
-        numeric: [false, true],
+        head: [
+          "Segment",
+          "Expected revenue",
+          ...(validated ? ["Model error", "Baseline error"] : []),
+        ],
+        numeric: [false, true, true, true],
         rows: at.map(({ s, i }) => [
           s.name,
           tx`${c.json("value.json", `segments.${i}.expectedRevenue`, "money")}`,
+          ...(validated ? [error(s.segment, "model"), error(s.segment, "baseline")] : []),
         ]),
       },
       {
@@ -53,11 +69,13 @@ export function valueSlide(c: DeckContext): Slide | null {
           at.map(({ i }) => rows[i].expectedRevenue ?? 0),
           at.map(({ s }) => s.segment),
         ),
-        height: 470,
+        height: validated ? 240 : 470,
         caption: "Expected revenue of each segment over the next 12 months (value.json).",
       },
     ],
-    notes: tx`Expected revenue from the customer-value model of value.json, validated on a time holdout.`,
+    notes: validated
+      ? tx`Expected revenue from value.json. Model and baseline errors: (predicted − actual) / actual revenue of each segment on the holdout year; the brief names the segments where the model loses.`
+      : tx`Expected revenue from the customer-value model of value.json, validated on a time holdout.`,
   };
 }
 

@@ -184,6 +184,22 @@ describe("the defence deck", () => {
     assert.ok(cells.includes("recency_days < 180"), cells.join(" | "));
   });
 
+  it("shows the model's and the baseline's holdout error per segment on the value slide", () => {
+    const value = buildDeck(readDeckSources(full)).slides.find((s) => s.id === "value")!;
+    const table = value.blocks[0] as Extract<(typeof value.blocks)[number], { kind: "table" }>;
+    assert.deepEqual(table.head, ["Segment", "Expected revenue", "Model error", "Baseline error"]);
+    const cells = table.rows.map((r) => r.map((x) => (typeof x === "string" ? x : plainText(x))));
+    // Segments largest first: 0 (10,000), 1 (6,000), 2 (4,000, not validated).
+    assert.deepEqual(
+      cells.map((r) => r.slice(2)),
+      [
+        ["+44.1%", "+228.8%"],
+        ["−29.1%", "−18.6%"],
+        ["—", "—"],
+      ],
+    );
+  });
+
   it("shows every number exactly as in the result files", () => {
     const all = facts(html);
     assert.ok(all.length > 100, `${all.length} facts`);
