@@ -198,7 +198,7 @@ export function profilesSlide(c: DeckContext): Slide {
         kind: "chart",
         id: "slide-profiles",
         figure: profileFigure(chartSegments(c)),
-        height: 420,
+        height: 390,
         caption:
           "Standard deviations from the average customer; blue = better for the business, red = worse.",
       },
