@@ -6,8 +6,11 @@
  *                      [--sampled-silhouette]
  *
  * --data: folder of the nine Olist files (default: the loader's choice);
- * --k, --seed: override the chosen model's k (2 to 50) and seed (src/segments/chosen.ts);
- * --out: output folder (default reports/segments): customers.csv, model.json, metrics.json, cleaning.csv;
+ * Without --k and --model it fits what the selection rule picks on these files
+ * (src/segments/selectionRule.ts, cached by the files' checksums) and writes selection.json;
+ * --k, --seed: fit the fallback design (src/segments/chosen.ts) with this k (2 to 50) and seed;
+ * --out: output folder (default reports/segments): customers.csv, model.json, metrics.json, cleaning.csv,
+ *   selection.json (when the rule chose);
  * --model: assign segments with this saved model instead of fitting (what marketing reruns daily);
  * --as-of: customer table as of this date (default: after the latest purchase);
  * --sampled-silhouette: silhouette on a seeded 10,000-customer sample instead of exact (faster).
@@ -16,6 +19,8 @@
  */
 import path from "node:path";
 import { openOlist } from "../src/pipeline/openData.js";
+import { dataChecksums } from "../src/data/checksums.js";
+import { logSelection, updateSelectionReport } from "../src/segments/selection.js";
 import { sourceBannerText } from "../src/display/banner.js";
 import { cleaningReport, writeCleaningReport } from "../src/features/cleaning.js";
 import { parseAsOf } from "../src/features/index.js";
@@ -80,6 +85,8 @@ export async function segmentCommand(
       model: saved,
       modelFile: args.model,
       exactSilhouette: !args["sampled-silhouette"],
+      select: true, // used only without --k and --model
+      checksums: await dataChecksums(source),
     });
     const cleaning = await cleaningReport(db);
     const { model, metrics } = s;
@@ -91,8 +98,10 @@ export async function segmentCommand(
       imputationCounts(s.table, model.toJSON().transform),
     );
     writeSegmentLists(out, s.table.ids, s.labels, model.names);
+    const selectionFile = updateSelectionReport(out, s.selection);
     const seconds = (performance.now() - start) / 1000;
     if (source.synthetic) log(sourceBannerText(source));
+    logSelection(s.selection, log);
     log(
       `${saved ? `Assigned with ${args.model}` : `Fitted k = ${model.k} (seed ${metrics.seed})`} on ` +
         `${metrics.customers.toLocaleString("en-US")} customers as of ${metrics.asOf.slice(0, 10)} in ${seconds.toFixed(1)} s`,
@@ -107,7 +116,15 @@ export async function segmentCommand(
         `${metrics.daviesBouldin.toFixed(4)}, Calinski-Harabasz ${metrics.calinskiHarabasz.toFixed(1)}, inertia ${metrics.inertia.toFixed(1)}`,
     );
     log(
-      `Wrote ${[files.customers, files.model, files.metrics, cleaningFile, imputationFile]
+      `Wrote ${[
+        files.customers,
+        files.model,
+        files.metrics,
+        cleaningFile,
+        imputationFile,
+        selectionFile,
+      ]
+        .filter((f) => f !== undefined)
         .map((f) => path.relative(process.cwd(), f))
         .join(", ")}`,
     );

@@ -16,6 +16,7 @@ import { calinskiHarabaszScore, daviesBouldinScore, inertia } from "../metrics/s
 import { silhouetteSample, silhouetteScore } from "../metrics/silhouette.js";
 import type { SegmentModel } from "./model.js";
 import { writeFileAtomic } from "../util/atomicWrite.js";
+import { csvField } from "../util/csv.js";
 
 /** Scores and sizes of a segmentation, as written to `metrics.json`. */
 export interface SegmentationMetrics {
@@ -124,10 +125,6 @@ export function segmentationMetrics(
     seconds: { silhouette: silhouetteSeconds },
     retrain: null,
   };
-}
-
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
 function csvNumber(x: number): string {
