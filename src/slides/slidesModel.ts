@@ -23,7 +23,34 @@ interface Candidate {
   /** Own-space silhouette minus the column-permuted null's (selection.json since the lift rule). */
   silhouetteLift?: number;
   smallestShare?: number;
+  /** Passed the rule's filters (selection.json since the lift rule). */
+  eligible?: boolean;
   picked?: boolean;
+}
+
+/** At most this many candidates in the selection slide's table (the others are in selection.json). */
+export const CANDIDATE_ROWS_SHOWN = 6;
+
+/**
+ * The candidates the selection slide lists (indices, in file order): all when they fit, else the
+ * pick, then the others that pass the rule's filters, best first by its comparable score
+ * (silhouette lift, else silhouette).
+ */
+export function shownCandidates(
+  candidates: readonly Candidate[],
+  max = CANDIDATE_ROWS_SHOWN,
+): number[] {
+  const all = candidates.map((_, i) => i);
+  if (candidates.length <= max) return all;
+  const score = (x: Candidate) => x.silhouetteLift ?? x.silhouette ?? -Infinity;
+  const ranked = all.sort(
+    (a, b) =>
+      Number(candidates[b].picked === true) - Number(candidates[a].picked === true) ||
+      Number(candidates[b].eligible !== false) - Number(candidates[a].eligible !== false) ||
+      score(candidates[b]) - score(candidates[a]) ||
+      a - b,
+  );
+  return ranked.slice(0, max).sort((a, b) => a - b);
 }
 
 /** Slide: the candidates and the pick of the selection rule (or the chosen model's scores). */
@@ -78,6 +105,7 @@ export function selectionSlide(c: DeckContext): Slide {
     candidates.findIndex((x) => x.picked === true),
   );
   const file = "selection.json";
+  const shown = shownCandidates(candidates);
   // Scores of the lift rule: each candidate in its own space, so the lift is the comparable column.
   const lift = candidates.every((x) => typeof x.silhouetteLift === "number");
   const blocks: Block[] = [
@@ -86,14 +114,16 @@ export function selectionSlide(c: DeckContext): Slide {
           kind: "table",
           head: ["Candidate", "Lift over null", "Silhouette", "Seed stability", "Smallest", "Pick"],
           numeric: [false, true, true, true, true, false],
-          rows: candidates.map((x, i) => [
-            tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
-            tx`${c.json(file, `candidates.${i}.silhouetteLift`, "dec3")}`,
-            tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
-            tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
-            tx`${c.json(file, `candidates.${i}.smallestShare`, "share")}`,
-            x.picked ? "✔ picked" : "",
-          ]),
+          rows: shown
+            .map((i) => [i, candidates[i]] as const)
+            .map(([i, x]) => [
+              tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
+              tx`${c.json(file, `candidates.${i}.silhouetteLift`, "dec3")}`,
+              tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
+              tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
+              tx`${c.json(file, `candidates.${i}.smallestShare`, "share")}`,
+              x.picked ? "✔ picked" : "",
+            ]),
         }
       : {
           kind: "table",
@@ -106,14 +136,16 @@ export function selectionSlide(c: DeckContext): Slide {
             "Pick",
           ],
           numeric: [false, true, true, true, true, false],
-          rows: candidates.map((x, i) => [
-            tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
-            tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
-            tx`${c.json(file, `candidates.${i}.daviesBouldin`, "dec3")}`,
-            tx`${c.json(file, `candidates.${i}.calinskiHarabasz`, "count")}`,
-            tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
-            x.picked ? "✔ picked" : "",
-          ]),
+          rows: shown
+            .map((i) => [i, candidates[i]] as const)
+            .map(([i, x]) => [
+              tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
+              tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
+              tx`${c.json(file, `candidates.${i}.daviesBouldin`, "dec3")}`,
+              tx`${c.json(file, `candidates.${i}.calinskiHarabasz`, "count")}`,
+              tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
+              x.picked ? "✔ picked" : "",
+            ]),
         },
   ];
   if (candidates.length <= 5) {
@@ -132,6 +164,12 @@ export function selectionSlide(c: DeckContext): Slide {
         : "Silhouette of each candidate (higher = better separated); the pick in green.",
     });
   }
+  if (shown.length < candidates.length)
+    blocks.push({
+      kind: "text",
+      style: "small",
+      text: tx`${c.json(file, "candidates.length", "count")} candidates; the pick and the best-scoring eligible others are shown, all are in selection.json.`,
+    });
   const rule = (sel as { rule?: unknown }).rule;
   const reason = (sel as { reason?: unknown }).reason;
   if (typeof rule === "string")
