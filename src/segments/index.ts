@@ -9,6 +9,8 @@ export * from "./namingChecks.js";
 export * from "./imputation.js";
 export * from "./marketingTakeaway.js";
 export * from "./compare.js";
+export * from "./comparisonTable.js";
+export * from "./comparisonTakeaways.js";
 export * from "./output.js";
 export * from "./run.js";
 export * from "./selectionRule.js";
