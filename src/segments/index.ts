@@ -17,3 +17,4 @@ export * from "./selectionRule.js";
 export * from "./selectionCandidates.js";
 export * from "./selection.js";
 export * from "./metricsFile.js";
+export * from "./modellingTakeaways.js";
