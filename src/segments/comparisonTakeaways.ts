@@ -87,39 +87,56 @@ export interface DbscanTakeawayOptions {
   minSamples: number;
   /** Smallest share of all customers a usable segment holds (default 0.02). */
   minShare?: number;
-  /** Largest noise share that still leaves usable segments (default 0.1). */
-  maxNoise?: number;
+  /** Largest share of customers left as noise or in groups under `minShare` (default 0.1). */
+  maxLeftOut?: number;
+  /** Largest share one group may hold and still split the customers (default 0.5). */
+  maxLargest?: number;
 }
 
 /**
  * DBSCAN's takeaway from its result: the dense groups, the noise, the largest group and how many
- * groups reach a usable size, and a verdict by a stated rule (usable when at least two groups hold
- * `minShare` of the customers and the noise is at most `maxNoise`).
+ * groups reach a usable size, and a verdict by a stated rule: usable segments when at least two
+ * groups hold `minShare` of the customers, no group holds more than `maxLargest`, and noise plus
+ * the smaller groups leave out at most `maxLeftOut`.
  *
  * @example
  * dbscanTakeaway(db, { eps: 0.41, minSamples: 10 });
  */
 export function dbscanTakeaway(db: DbscanResult, options: DbscanTakeawayOptions): string {
-  const { eps, minSamples, minShare = 0.02, maxNoise = 0.1 } = options;
+  const { eps, minSamples, minShare = 0.02, maxLeftOut = 0.1, maxLargest = 0.5 } = options;
   const n = db.labels.length;
   const sizes = new Float64Array(db.nClusters);
-  for (let i = 0; i < n; i++) if (db.labels[i] >= 0) sizes[db.labels[i]]++;
+  let noise = 0;
+  for (let i = 0; i < n; i++) {
+    if (db.labels[i] >= 0) sizes[db.labels[i]]++;
+    else noise++;
+  }
   let largest = 0;
   let usable = 0;
+  let inUsable = 0;
   for (const s of sizes) {
     if (s > largest) largest = s;
-    if (s >= minShare * n) usable++;
+    if (s >= minShare * n) {
+      usable++;
+      inUsable += s;
+    }
   }
+  const leftOut = (n - inUsable) / n;
+  const min = percent(minShare, 0);
   const head =
     `DBSCAN (eps = ${eps.toFixed(3)}, ${minSamples} neighbours) finds ${db.nClusters} dense ` +
-    `group${db.nClusters === 1 ? "" : "s"} and ${percent(db.noiseShare)} noise; the largest holds ` +
-    `${percent(largest / n)} of customers and ${usable} hold${usable === 1 ? "s" : ""} at least ${percent(minShare, 0)}.`;
-  if (usable >= 2 && db.noiseShare <= maxNoise) {
-    return `${head} By the rule (two or more groups of at least ${percent(minShare, 0)}, noise at most ${percent(maxNoise, 0)}) these are candidate segments, scored in the table below.`;
-  }
+    `group${db.nClusters === 1 ? "" : "s"} and ${percent(noise / n)} noise; the largest holds ` +
+    `${percent(largest / n)} of customers, ${usable} hold${usable === 1 ? "s" : ""} at least ${min}, ` +
+    `and noise plus the smaller groups leave out ${percent(leftOut)}.`;
+  const rule =
+    `(usable: two or more groups of at least ${min}, none over ${percent(maxLargest, 0)}, ` +
+    `at most ${percent(maxLeftOut, 0)} left out)`;
   const why: string[] = [];
-  if (usable < 2) why.push(`fewer than two groups reach ${percent(minShare, 0)} of customers`);
-  if (db.noiseShare > maxNoise)
-    why.push(`more than ${percent(maxNoise, 0)} of customers are noise`);
-  return `${head} Density-based clustering does not give usable segments here: ${why.join(" and ")}.`;
+  if (usable < 2) why.push(`fewer than two groups reach ${min} of customers`);
+  if (largest / n > maxLargest) why.push(`one group holds more than ${percent(maxLargest, 0)}`);
+  if (leftOut > maxLeftOut) why.push(`more than ${percent(maxLeftOut, 0)} are left out`);
+  if (why.length === 0) {
+    return `${head} By the rule ${rule} these are candidate segments, scored in the table below.`;
+  }
+  return `${head} By the rule ${rule} density-based clustering does not give usable segments here: ${why.join(", and ")}.`;
 }

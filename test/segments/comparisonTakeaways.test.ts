@@ -71,33 +71,35 @@ describe("comparison takeaways", () => {
   });
 
   test("DBSCAN: verdict by the stated rule, from the labels", () => {
-    // 100 customers: one group of 90, one of 1, 9 noise → one usable group.
-    const labels = Int32Array.from({ length: 100 }, (_, i) => (i < 90 ? 0 : i === 90 ? 1 : -1));
-    const oneCloud = dbscanTakeaway(
-      { labels, core: new Uint8Array(100), nClusters: 2, noiseShare: 0.09 },
-      { eps: 0.4123, minSamples: 10 },
-    );
+    const result = (labels: Int32Array, nClusters: number) => ({
+      labels,
+      core: new Uint8Array(labels.length),
+      nClusters,
+      noiseShare: 0, // recounted from the labels
+    });
+    // 100 customers: one group of 90, one of 1, 9 noise.
+    const oneCloud = Int32Array.from({ length: 100 }, (_, i) => (i < 90 ? 0 : i === 90 ? 1 : -1));
     assert.equal(
-      oneCloud,
+      dbscanTakeaway(result(oneCloud, 2), { eps: 0.4123, minSamples: 10 }),
       "DBSCAN (eps = 0.412, 10 neighbours) finds 2 dense groups and 9.0 % noise; the largest holds 90.0 % " +
-        "of customers and 1 holds at least 2 %. Density-based clustering does not give usable segments here: " +
-        "fewer than two groups reach 2 % of customers.",
+        "of customers, 1 holds at least 2 %, and noise plus the smaller groups leave out 10.0 %. By the rule " +
+        "(usable: two or more groups of at least 2 %, none over 50 %, at most 10 % left out) density-based " +
+        "clustering does not give usable segments here: fewer than two groups reach 2 % of customers, and " +
+        "one group holds more than 50 %.",
     );
     // Two groups of 48, 4 noise → candidate segments.
     const two = Int32Array.from({ length: 100 }, (_, i) => (i < 48 ? 0 : i < 96 ? 1 : -1));
-    const usable = dbscanTakeaway(
-      { labels: two, core: new Uint8Array(100), nClusters: 2, noiseShare: 0.04 },
-      { eps: 1, minSamples: 5 },
-    );
-    assert.match(usable, /2 hold at least 2 %\. By the rule .* these are candidate segments/);
-    // Two groups but 30 % noise.
-    const noisy = Int32Array.from({ length: 100 }, (_, i) => (i < 35 ? 0 : i < 70 ? 1 : -1));
     assert.match(
-      dbscanTakeaway(
-        { labels: noisy, core: new Uint8Array(100), nClusters: 2, noiseShare: 0.3 },
-        { eps: 1, minSamples: 5 },
-      ),
-      /usable segments here: more than 10 % of customers are noise\.$/,
+      dbscanTakeaway(result(two, 2), { eps: 1, minSamples: 5 }),
+      /2 hold at least 2 %, and noise plus the smaller groups leave out 4\.0 %\. By the rule .* these are candidate segments/,
+    );
+    // Groups of 40 and 30, and 30 groups of 1: 30 % left out in fragments.
+    const fragments = Int32Array.from({ length: 100 }, (_, i) =>
+      i < 40 ? 0 : i < 70 ? 1 : i - 68,
+    );
+    assert.match(
+      dbscanTakeaway(result(fragments, 32), { eps: 1, minSamples: 5 }),
+      /0\.0 % noise.*does not give usable segments here: more than 10 % are left out\.$/,
     );
   });
 });
