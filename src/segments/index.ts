@@ -4,6 +4,7 @@ export * from "./profiles.js";
 export * from "./chosen.js";
 export * from "./naming.js";
 export * from "./nameConditions.js";
+export * from "./nameChoice.js";
 export * from "./meanFeatures.js";
 export * from "./namingChecks.js";
 export * from "./imputation.js";

@@ -48,6 +48,9 @@ export interface SegmentationMetrics {
     share: number;
     /** Mean bootstrap Jaccard of the segment (`npm start` fills it; null when not computed). */
     jaccard?: number | null;
+    /** The name's condition and the share of members meeting it (`withNameShares`; null: neutral). */
+    nameCondition?: string | null;
+    nameShare?: number | null;
   }[];
   dataSource: {
     description: string;

@@ -5,7 +5,7 @@
  */
 import type { CustomerTable } from "../features/definitions.js";
 import { MEAN_FEATURES } from "./meanFeatures.js";
-import { conditionShares, type NamedKind } from "./nameConditions.js";
+import { conditionShares, type NameShares } from "./nameConditions.js";
 import { maxOf } from "../util/arrayStats.js";
 
 /** Profile of one segment. */
@@ -20,8 +20,8 @@ export interface SegmentProfile {
   mean: Record<string, number>;
   /** Standard deviation of each feature over the segment (NaN ignored; population formula). */
   sd: Record<string, number>;
-  /** Share of the members meeting each naming condition (`nameConditions.ts`). */
-  nameShares: Record<NamedKind, number>;
+  /** Share of the members meeting each naming definition, keyed by rung ids (`nameConditions.ts`). */
+  nameShares: NameShares;
   /** Segment mean / base mean (1 = like everyone; NaN when the base mean is 0). */
   lift: Record<string, number>;
   /** (Segment mean − base mean) / base standard deviation: how far the segment stands out. */
