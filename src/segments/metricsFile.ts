@@ -11,6 +11,8 @@ import type { RetrainRecommendation } from "./retrainField.js";
 import { silhouetteScoreParallel } from "../metrics/silhouette.js";
 import { estimateSilhouette } from "../metrics/silhouetteEstimate.js";
 import type { SegmentModel } from "./model.js";
+import type { MarketingRow } from "./naming.js";
+import { withNameShares } from "./naming.js";
 import type { SegmentationMetrics } from "./output.js";
 import { segmentationMetrics } from "./output.js";
 
@@ -28,6 +30,8 @@ export interface MeasureMetricsOptions {
   checksums?: readonly FileChecksum[];
   /** Retraining recommendation (default null: no maintenance study run). */
   retrain?: RetrainRecommendation | null;
+  /** The marketing table: each size gets its name condition and share (`withNameShares`). */
+  marketing?: readonly MarketingRow[];
 }
 
 /** Top-level keys of every metrics file, in order (the schema the tests assert). */
@@ -134,7 +138,7 @@ export async function measureSegmentationMetrics(
     silhouetteSample,
     silhouetteSeconds,
   });
-  return completeMetrics(metrics, {
+  return completeMetrics(options.marketing ? withNameShares(metrics, options.marketing) : metrics, {
     checksums: options.checksums ?? [],
     retrain: options.retrain ?? null,
   });
