@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { silhouetteScore } from "../../src/metrics/silhouette.js";
 import { fitSegmentModel } from "../../src/segments/model.js";
+import { marketingTable } from "../../src/segments/naming.js";
+import { baseValues, segmentProfiles } from "../../src/segments/profiles.js";
 import { segmentationMetrics } from "../../src/segments/output.js";
 import {
   completeMetrics,
@@ -108,4 +110,22 @@ test("metricsRows: the silhouette row names its method and n; retrain and hashes
     value: "not computed (too little history)",
   });
   assert.deepEqual(rows.at(-1), { metric: "data files hashed (SHA-256)", value: 1 });
+});
+
+test("measureSegmentationMetrics with the marketing table: each size carries its name condition and share", async () => {
+  const { table, model, matrix, labels } = fitBlobs(30);
+  const marketing = marketingTable(segmentProfiles(table, labels), baseValues(table));
+  const m = await measureSegmentationMetrics(model, table, matrix, labels, source, {
+    workers: 0,
+    marketing,
+  });
+  assert.deepEqual(Object.keys(m), [...METRICS_KEYS]);
+  for (const s of m.sizes) {
+    const row = marketing.find((r) => r.segment === s.segment)!;
+    const named = row.nameRungs.length > 0;
+    assert.deepEqual(
+      [(s as { nameCondition?: unknown }).nameCondition, (s as { nameShare?: unknown }).nameShare],
+      named ? [row.nameCondition, row.nameShare] : [null, null],
+    );
+  }
 });
