@@ -6,8 +6,11 @@
  *                      [--sampled-silhouette]
  *
  * --data: folder of the nine Olist files (default: the loader's choice);
- * --k, --seed: override the chosen model's k (2 to 50) and seed (src/segments/chosen.ts);
- * --out: output folder (default reports/segments): customers.csv, model.json, metrics.json, cleaning.csv;
+ * Without --k and --model it fits what the selection rule picks on these files
+ * (src/segments/selectionRule.ts, cached by the files' checksums) and writes selection.json;
+ * --k, --seed: fit the fallback design (src/segments/chosen.ts) with this k (2 to 50) and seed;
+ * --out: output folder (default reports/segments): customers.csv, model.json, metrics.json, cleaning.csv,
+ *   selection.json (when the rule chose);
  * --model: assign segments with this saved model instead of fitting (what marketing reruns daily);
  * --as-of: customer table as of this date (default: after the latest purchase);
  * --sampled-silhouette: the median of 10 seeded 20,000-customer samples with its 95 % interval
@@ -19,6 +22,8 @@
  */
 import path from "node:path";
 import { openOlist } from "../src/pipeline/openData.js";
+import { dataChecksums } from "../src/data/checksums.js";
+import { logSelection, updateSelectionReport } from "../src/segments/selection.js";
 import { sourceBannerText } from "../src/display/banner.js";
 import { cleaningReport, writeCleaningReport } from "../src/features/cleaning.js";
 import { parseAsOf } from "../src/features/index.js";
@@ -26,7 +31,6 @@ import { readModelFile } from "../src/segments/modelFile.js";
 import { writeSegmentLists } from "../src/brief/actLists.js";
 import { imputationCounts, writeImputation } from "../src/segments/imputation.js";
 import { completeMetrics, segmentCustomers, writeSegmentation } from "../src/segments/index.js";
-import { dataChecksums } from "../src/data/checksums.js";
 import { metricsFileFields } from "../src/pipeline/metricsFields.js";
 import { cliFail, FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
 import { checkOutputFolder } from "../src/util/outputPath.js";
@@ -87,6 +91,7 @@ export async function segmentCommand(
       model: saved,
       modelFile: args.model,
       exactSilhouette: !args["sampled-silhouette"],
+      select: true, // used only without --k and --model
     });
     const cleaning = await cleaningReport(db);
     // The retraining recommendation of the one maintenance study (cached), as npm start writes it.
@@ -101,8 +106,10 @@ export async function segmentCommand(
       imputationCounts(s.table, model.toJSON().transform),
     );
     writeSegmentLists(out, s.table.ids, s.labels, model.names);
+    const selectionFile = updateSelectionReport(out, s.selection);
     const seconds = (performance.now() - start) / 1000;
     if (source.synthetic) log(sourceBannerText(source));
+    logSelection(s.selection, log);
     log(
       `${saved ? `Assigned with ${args.model}` : `Fitted k = ${model.k} (seed ${metrics.seed})`} on ` +
         `${metrics.customers.toLocaleString("en-US")} customers as of ${metrics.asOf.slice(0, 10)} in ${seconds.toFixed(1)} s`,
@@ -122,7 +129,15 @@ export async function segmentCommand(
         : `Retraining interval not computed: ${fields.note}`,
     );
     log(
-      `Wrote ${[files.customers, files.model, files.metrics, cleaningFile, imputationFile]
+      `Wrote ${[
+        files.customers,
+        files.model,
+        files.metrics,
+        cleaningFile,
+        imputationFile,
+        selectionFile,
+      ]
+        .filter((f) => f !== undefined)
         .map((f) => path.relative(process.cwd(), f))
         .join(", ")}`,
     );

@@ -32,6 +32,7 @@ import type { SegmentationMetrics } from "../segments/output.js";
 import { writeSegmentation } from "../segments/output.js";
 import { readModelFile } from "../segments/modelFile.js";
 import { segmentCustomers } from "../segments/run.js";
+import { logSelection, updateSelectionReport } from "../segments/selection.js";
 import { UsageError } from "../util/errors.js";
 import { onInterrupt } from "../util/interrupt.js";
 import { checkOutputFolder } from "../util/outputPath.js";
@@ -157,8 +158,11 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         model,
         modelFile: options.modelFile,
         workers: options.workers,
+        select: true, // no --k and no --model: fit what the selection rule picks on these files
+        checksums,
         onStep: (step) => clock.start(step === "metrics" ? "metrics (exact silhouette)" : step),
       });
+      logSelection(segmentation.selection, log);
 
       // 2b. What each segment is worth: value, rule cards, stability, revenue concentration.
       worth = await segmentWorth(db, segmentation, { onStage: (stage) => clock.start(stage) });
@@ -242,6 +246,8 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     );
     for (const f of lists) files.push(f);
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
+    const selectionFile = updateSelectionReport(out, segmentation.selection);
+    if (selectionFile) files.push(selectionFile);
     files.push(brief.html, brief.pdf);
     if (brief.input) files.push(brief.input);
 

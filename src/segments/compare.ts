@@ -8,6 +8,7 @@ import { sampleIndices, selectRows } from "../cluster/matrix.js";
 import { kmeans } from "../cluster/kmeans.js";
 import { kmeansStability } from "../stability/kmeansStability.js";
 import type { CustomerTable } from "../features/definitions.js";
+import type { FeatureName } from "../features/derivedFeatures.js";
 import { fitTransform } from "../features/transform.js";
 import { calinskiHarabaszScore, daviesBouldinScore } from "../metrics/scores.js";
 import { sampledSilhouette } from "../metrics/silhouetteSampleInterval.js";
@@ -15,17 +16,20 @@ import { createRng } from "../util/random.js";
 import { CHOSEN_SEGMENTATION } from "./chosen.js";
 import { minOf } from "../util/arrayStats.js";
 
-/** A candidate feature set. */
-export interface FeatureSet {
+/**
+ * A candidate feature set. `F` is the type of its column names: {@link FeatureName} for the
+ * customer table (a misspelt feature then fails at compile time), any string for other tables.
+ */
+export interface FeatureSet<F extends string = string> {
   name: string;
   /** What it adds, in words. */
   description: string;
-  features: readonly string[];
-  log1p: readonly string[];
+  features: readonly F[];
+  log1p: readonly F[];
 }
 
 /** The feature sets compared in the modelling notebook (the last is the one chosen). */
-export const FEATURE_SETS: readonly FeatureSet[] = [
+export const FEATURE_SETS: readonly FeatureSet<FeatureName>[] = [
   {
     name: "RFM",
     description: "recency, frequency, monetary",

@@ -1,5 +1,6 @@
 /** Segment model (fit, save, assign) and segment profiles. */
 export * from "./model.js";
+export { SEGMENT_ALGORITHMS, segmentClusterer } from "./segmentClusterer.js";
 export * from "./profiles.js";
 export * from "./chosen.js";
 export * from "./naming.js";
@@ -17,5 +18,7 @@ export * from "./run.js";
 export * from "./selectionRule.js";
 export * from "./selectionCandidates.js";
 export * from "./selection.js";
+export * from "./silhouetteLift.js";
+export * from "./selectionDisplay.js";
 export * from "./metricsFile.js";
 export * from "./modellingTakeaways.js";

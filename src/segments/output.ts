@@ -18,6 +18,7 @@ import { sampledSilhouette } from "../metrics/silhouetteSampleInterval.js";
 import { silhouetteMethodText, silhouetteText } from "../display/scoreText.js";
 import type { SegmentModel } from "./model.js";
 import { writeFileAtomic } from "../util/atomicWrite.js";
+import { csvField } from "../util/csv.js";
 
 /** Scores and sizes of a segmentation, as written to `metrics.json`. */
 export interface SegmentationMetrics {
@@ -142,10 +143,6 @@ export function segmentationMetrics(
     seconds: { silhouette: silhouetteSeconds },
     retrain: null,
   };
-}
-
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
 function csvNumber(x: number): string {

@@ -7,6 +7,7 @@ import type { CustomerTable } from "../features/definitions.js";
 import { MEAN_FEATURES } from "./meanFeatures.js";
 import { conditionShares, type NameShares } from "./nameConditions.js";
 import { maxOf } from "../util/arrayStats.js";
+import { median } from "../util/stats.js";
 
 /** Profile of one segment. */
 export interface SegmentProfile {
@@ -30,16 +31,6 @@ export interface SegmentProfile {
   topCategory: { value: string; share: number };
   /** Most common state and its share in the segment. */
   topState: { value: string; share: number };
-}
-
-/** Median of finite values (linear interpolation between the two middle values). */
-export function median(values: ArrayLike<number>): number {
-  const v = Float64Array.from(values)
-    .filter((x) => !Number.isNaN(x))
-    .sort();
-  if (v.length === 0) return NaN;
-  const mid = (v.length - 1) / 2;
-  return (v[Math.floor(mid)] + v[Math.ceil(mid)]) / 2;
 }
 
 function meanAndSd(values: ArrayLike<number>): { mean: number; sd: number } {

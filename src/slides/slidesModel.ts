@@ -18,6 +18,9 @@ interface Candidate {
   daviesBouldin?: number;
   calinskiHarabasz?: number;
   seedStability?: number;
+  /** Own-space silhouette minus the column-permuted null's (selection.json since the lift rule). */
+  silhouetteLift?: number;
+  smallestShare?: number;
   picked?: boolean;
 }
 
@@ -73,20 +76,43 @@ export function selectionSlide(c: DeckContext): Slide {
     candidates.findIndex((x) => x.picked === true),
   );
   const file = "selection.json";
+  // Scores of the lift rule: each candidate in its own space, so the lift is the comparable column.
+  const lift = candidates.every((x) => typeof x.silhouetteLift === "number");
   const blocks: Block[] = [
-    {
-      kind: "table",
-      head: ["Candidate", "Silhouette", "Davies-Bouldin", "Calinski-H.", "Seed stability", "Pick"],
-      numeric: [false, true, true, true, true, false],
-      rows: candidates.map((x, i) => [
-        tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
-        tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
-        tx`${c.json(file, `candidates.${i}.daviesBouldin`, "dec3")}`,
-        tx`${c.json(file, `candidates.${i}.calinskiHarabasz`, "count")}`,
-        tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
-        x.picked ? "✔ picked" : "",
-      ]),
-    },
+    lift
+      ? {
+          kind: "table",
+          head: ["Candidate", "Lift over null", "Silhouette", "Seed stability", "Smallest", "Pick"],
+          numeric: [false, true, true, true, true, false],
+          rows: candidates.map((x, i) => [
+            tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
+            tx`${c.json(file, `candidates.${i}.silhouetteLift`, "dec3")}`,
+            tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
+            tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
+            tx`${c.json(file, `candidates.${i}.smallestShare`, "share")}`,
+            x.picked ? "✔ picked" : "",
+          ]),
+        }
+      : {
+          kind: "table",
+          head: [
+            "Candidate",
+            "Silhouette",
+            "Davies-Bouldin",
+            "Calinski-H.",
+            "Seed stability",
+            "Pick",
+          ],
+          numeric: [false, true, true, true, true, false],
+          rows: candidates.map((x, i) => [
+            tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
+            tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
+            tx`${c.json(file, `candidates.${i}.daviesBouldin`, "dec3")}`,
+            tx`${c.json(file, `candidates.${i}.calinskiHarabasz`, "count")}`,
+            tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
+            x.picked ? "✔ picked" : "",
+          ]),
+        },
   ];
   if (candidates.length <= 5) {
     blocks.push({
@@ -94,12 +120,14 @@ export function selectionSlide(c: DeckContext): Slide {
       id: "slide-candidates",
       figure: candidatesFigure(
         candidates.map((x, i) => x.label ?? x.id ?? `Candidate ${i + 1}`),
-        candidates.map((x) => x.silhouette ?? NaN),
+        candidates.map((x) => (lift ? x.silhouetteLift : x.silhouette) ?? NaN),
         candidates.map((x) => x.picked === true),
-        "Silhouette",
+        lift ? "Silhouette lift" : "Silhouette",
       ),
       height: 200,
-      caption: "Silhouette of each candidate (higher = better separated); the pick in green.",
+      caption: lift
+        ? "Silhouette lift over the column-permuted null (higher = more structure); the pick in green."
+        : "Silhouette of each candidate (higher = better separated); the pick in green.",
     });
   }
   const rule = (sel as { rule?: unknown }).rule;

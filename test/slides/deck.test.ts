@@ -134,6 +134,36 @@ describe("the defence deck", () => {
     assert.equal(rules?.blocks[0].kind === "table" && rules.blocks[0].head.length, 2);
   });
 
+  it("a selection.json of the lift rule shows the lift, the comparable score, first", () => {
+    const dir = writeResults(path.join(root, "lift"));
+    const candidate = (id: string, silhouetteLift: number, picked: boolean) => ({
+      id,
+      label: id,
+      silhouette: 0.3,
+      silhouetteLift,
+      seedStability: 0.95,
+      smallestShare: 0.05,
+      picked,
+    });
+    writeFileSync(
+      path.join(dir, "selection.json"),
+      JSON.stringify({
+        rule: "r",
+        pick: "a",
+        reason: "why",
+        candidates: [candidate("a", 0.068, true), candidate("b", 0.01, false)],
+      }),
+    );
+    const slide = buildDeck(readDeckSources(dir)).slides.find((s) => s.id === "selection");
+    const table = slide?.blocks[0];
+    assert.ok(table?.kind === "table");
+    assert.deepEqual(table.head.slice(0, 2), ["Candidate", "Lift over null"]);
+    const cell = (x: (typeof table.rows)[0][0]) => (typeof x === "string" ? x : plainText(x));
+    assert.equal(cell(table.rows[0][1]), "0.068");
+    assert.equal(cell(table.rows[0][4]), "5.0%");
+    assert.equal(plainText(slide!.title), "The selection rule picks a");
+  });
+
   it("states the computed takeaway in each title", () => {
     const titles = Object.fromEntries(
       buildDeck(readDeckSources(full)).slides.map((s) => [s.id, plainText(s.title)]),
