@@ -149,7 +149,7 @@ ${syntheticBanner(input, "footer")}
 <dl>
 <div><dt>Data</dt><dd>${esc(input.dataSource.description)}</dd></div>
 <div><dt>As of</dt><dd>${esc(formatDate(input.asOf))}</dd></div>
-<div><dt>Model</dt><dd>k-means, ${formatCount(input.k)} segments · silhouette ${formatDecimal(s.silhouette, 3)} (−1 to 1, higher is better) · Davies-Bouldin ${formatDecimal(s.daviesBouldin, 3)} (lower is better) · Calinski-Harabasz ${formatCount(s.calinskiHarabasz)} (higher is better)</dd></div>
+<div><dt>Model</dt><dd>k-means, ${formatCount(input.k)} segments · silhouette ${formatDecimal(s.silhouette, 3)} (${s.silhouetteMethod === "exact" ? `exact, every one of the ${formatCount(input.customers)} customers; ` : s.silhouetteMethod ? `${escapeHtml(s.silhouetteMethod)}; ` : ""}−1 to 1, higher is better) · Davies-Bouldin ${formatDecimal(s.daviesBouldin, 3)} (lower is better) · Calinski-Harabasz ${formatCount(s.calinskiHarabasz)} (higher is better)</dd></div>
 <div><dt>Regenerate</dt><dd>run <code>npm start</code> in the olist-segmentation project: it reloads the data, refits the segments and writes this brief again (same data and seed, same brief).</dd></div>
 </dl>
 </footer>`;
