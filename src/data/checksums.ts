@@ -41,9 +41,7 @@ export async function sha256File(file: string): Promise<string> {
  * const { source } = await openOlist();
  * const sums = await dataChecksums(source); // [{ table: "customers", file: "olist_customers_dataset.csv", bytes, sha256 }, …]
  */
-export async function dataChecksums(
-  source: Pick<DataSource, "files">,
-): Promise<FileChecksum[]> {
+export async function dataChecksums(source: Pick<DataSource, "files">): Promise<FileChecksum[]> {
   return Promise.all(
     OLIST_TABLES.map(async (spec) => {
       const file = source.files[spec.table];

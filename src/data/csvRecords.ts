@@ -23,7 +23,10 @@ export function readCsvContent(file: string): string {
  * Visits the records of CSV text in order: `visit(index, line, fields)` with the record index (0 =
  * header) and the physical line it starts on; returning `true` stops.
  */
-function eachRecord(text: string, visit: (index: number, line: number, fields: string[]) => boolean): void {
+function eachRecord(
+  text: string,
+  visit: (index: number, line: number, fields: string[]) => boolean,
+): void {
   let fields: string[] = [];
   let field = "";
   let quoted = false;

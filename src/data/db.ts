@@ -14,7 +14,8 @@ export type Value = string | number | boolean | Date | null | Value[] | { [key: 
 export type Row = Record<string, Value>;
 
 /** Positional (`$1`) or named (`$name`) query parameters. */
-export type Params = readonly (string | number | boolean | null)[] | Record<string, string | number | boolean | null>;
+export type Params =
+  readonly (string | number | boolean | null)[] | Record<string, string | number | boolean | null>;
 
 /** Converts one value of DuckDB's JS conversion to a plain value (bigint → number, nested values too). */
 export function toPlainValue(v: unknown): Value {
@@ -62,7 +63,10 @@ export class Database {
 
   /** Runs a query and reads every row. */
   async reader(sql: string, params?: Params): Promise<DuckDBResultReader> {
-    return this.connection.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue>);
+    return this.connection.runAndReadAll(
+      sql,
+      params as DuckDBValue[] | Record<string, DuckDBValue>,
+    );
   }
 
   /** Rows as objects of plain values. */
@@ -100,7 +104,8 @@ export class Database {
         if (v === null) arr[i] = NaN;
         else if (typeof v === "number") arr[i] = v;
         else if (typeof v === "boolean") arr[i] = v ? 1 : 0;
-        else throw new Error(`Column "${name}" is not numeric (row ${i} holds ${JSON.stringify(v)})`);
+        else
+          throw new Error(`Column "${name}" is not numeric (row ${i} holds ${JSON.stringify(v)})`);
       }
       out[name] = arr;
     }

@@ -40,8 +40,10 @@ function gzipProblem(message: string): string {
   if (/unexpected end of file/i.test(message)) {
     return "the compressed data end before the gzip trailer: the file is truncated (an interrupted download or copy)";
   }
-  if (/incorrect data check/i.test(message)) return "its CRC-32 does not match the content: the file is corrupt";
-  if (/incorrect length check/i.test(message)) return "its recorded length does not match the content: the file is corrupt";
+  if (/incorrect data check/i.test(message))
+    return "its CRC-32 does not match the content: the file is corrupt";
+  if (/incorrect length check/i.test(message))
+    return "its recorded length does not match the content: the file is corrupt";
   if (/incorrect header check/i.test(message)) {
     return "it is not gzip data (or has bytes after the gzip data)";
   }
@@ -104,7 +106,11 @@ export async function scanDataFile(file: string): Promise<FileScan> {
     }
     throw new OlistDataError(cannotRead(name, e, "check the file"), file);
   }
-  if (head && head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+  if (
+    head &&
+    head.length >= 2 &&
+    ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+  ) {
     throw new OlistDataError(
       `${name} is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8, the encoding of the Kaggle files.`,
       file,

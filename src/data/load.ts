@@ -17,7 +17,13 @@ import type { TableName, TableSpec } from "./schema.js";
 import { OLIST_TABLES } from "./schema.js";
 import { SQL_TYPES } from "./tables.js";
 import type { RejectedRecord } from "./validate.js";
-import { checkDelimiter, checkHeader, parseHeader, readHeaderLine, rejectsError } from "./validate.js";
+import {
+  checkDelimiter,
+  checkHeader,
+  parseHeader,
+  readHeaderLine,
+  rejectsError,
+} from "./validate.js";
 
 /** What loading found, per table. */
 export interface LoadedTable {
@@ -84,7 +90,9 @@ export async function loadTable(
   checkHeader(spec, file, parseHeader(headerLine));
   const rejects = `rejects_${spec.table}`;
   try {
-    await db.run(`CREATE OR REPLACE TABLE ${spec.table} AS SELECT * FROM ${readCsvSql(spec, file, rejects)}`);
+    await db.run(
+      `CREATE OR REPLACE TABLE ${spec.table} AS SELECT * FROM ${readCsvSql(spec, file, rejects)}`,
+    );
   } catch (e) {
     throw new OlistDataError(
       `${path.basename(file)} could not be read: ${(e as Error).message.split("\n")[0]}. ` +
@@ -138,7 +146,9 @@ export async function loadOlist(options: LoadOlistOptions = {}): Promise<OlistDa
   const source = dataSourceOf(dir, chosenBy, searched);
   log(`Data source: ${source.description}`);
   // Integrity of the nine files first, read side by side; the first failure in schema order is reported.
-  const scans = await Promise.allSettled(OLIST_TABLES.map((spec) => scanDataFile(source.files[spec.table])));
+  const scans = await Promise.allSettled(
+    OLIST_TABLES.map((spec) => scanDataFile(source.files[spec.table])),
+  );
   const failed = scans.find((r) => r.status === "rejected");
   if (failed) throw (failed as PromiseRejectedResult).reason;
   const db = await Database.open(options.dbPath);
@@ -168,8 +178,17 @@ export async function loadOlist(options: LoadOlistOptions = {}): Promise<OlistDa
   if (excluded.length > 0) {
     log(
       `Excluded at load (counted in the cleaning report): ` +
-        excluded.map((c) => `${c.rows.toLocaleString("en-US")} ${c.table} row(s) ${c.rule}`).join(", "),
+        excluded
+          .map((c) => `${c.rows.toLocaleString("en-US")} ${c.table} row(s) ${c.rule}`)
+          .join(", "),
     );
   }
-  return { db, source, tables, warnings, policyCounts, seconds: (performance.now() - start) / 1000 };
+  return {
+    db,
+    source,
+    tables,
+    warnings,
+    policyCounts,
+    seconds: (performance.now() - start) / 1000,
+  };
 }

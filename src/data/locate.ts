@@ -53,9 +53,7 @@ export function checkReadableDir(dir: string): void {
     readdirSync(dir);
     accessSync(dir, constants.R_OK | constants.X_OK);
   } catch (e) {
-    throw new OlistDataError(
-      cannotRead(`the data folder ${dir}`, e, "check the folder"),
-    );
+    throw new OlistDataError(cannotRead(`the data folder ${dir}`, e, "check the folder"));
   }
 }
 

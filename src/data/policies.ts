@@ -57,7 +57,9 @@ export async function applyValuePolicies(
       c.action,
     ]);
   }
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${LOAD_RECORDS_TABLE} ("table" VARCHAR, records BIGINT)`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${LOAD_RECORDS_TABLE} ("table" VARCHAR, records BIGINT)`,
+  );
   for (const [table, n] of before) {
     await db.run(`INSERT INTO ${LOAD_RECORDS_TABLE} VALUES ($1, $2)`, [table, n]);
   }
@@ -78,7 +80,9 @@ export async function ensureValuePolicies(db: Database): Promise<void> {
 }
 
 /** The load-time counts recorded by {@link applyValuePolicies} (empty when not applied). */
-export async function loadRuleCounts(db: Database): Promise<{ counts: LoadRuleCount[]; records: Map<string, number> }> {
+export async function loadRuleCounts(
+  db: Database,
+): Promise<{ counts: LoadRuleCount[]; records: Map<string, number> }> {
   if (!(await valuePoliciesApplied(db))) return { counts: [], records: new Map() };
   const counts = await db.rows<LoadRuleCount>(
     `SELECT rule, "table", description, rows, action FROM ${LOAD_CLEANING_TABLE}`,

@@ -42,7 +42,8 @@ function keyText(spec: TableSpec, row: Record<string, unknown>): string {
 }
 
 /** `3 more rows` / `1 more row`. */
-const more = (n: number) => (n > 0 ? `; ${n.toLocaleString("en-US")} more row${n > 1 ? "s" : ""} break this rule` : "");
+const more = (n: number) =>
+  n > 0 ? `; ${n.toLocaleString("en-US")} more row${n > 1 ? "s" : ""} break this rule` : "";
 
 /**
  * The error of a broken value rule: up to three offending lines with their values, the count of
@@ -64,7 +65,8 @@ export async function valueRuleError(
   if (file) {
     const name = path.basename(file);
     places = findRecords(file, (f) => rule.test(f[rule.index] ?? ""), SHOWN).map(
-      (r) => `${name} line ${r.line}, column "${column.name}": value ${shown(r.fields[rule.index])} ${rule.what}`,
+      (r) =>
+        `${name} line ${r.line}, column "${column.name}": value ${shown(r.fields[rule.index])} ${rule.what}`,
     );
   } else {
     const cols = [...spec.key, column.name].map((c) => `"${c}"`).join(", ");
@@ -77,7 +79,8 @@ export async function valueRuleError(
         `value ${shown(r[column.name])} ${rule.what}`,
     );
   }
-  if (places.length === 0) places = [`table ${spec.table}, column "${column.name}": ${rows} value(s) ${rule.what}`];
+  if (places.length === 0)
+    places = [`table ${spec.table}, column "${column.name}": ${rows} value(s) ${rule.what}`];
   return new OlistDataError(
     `${places.join("; ")} (rule ${rule.rule})${more(rows - places.length)}${also}. ${FIX}`,
     file,
@@ -85,10 +88,18 @@ export async function valueRuleError(
 }
 
 /** The error of a header line found again as a record (all-text tables). */
-export function repeatedHeaderError(spec: TableSpec, file: string | undefined, rows: number): OlistDataError {
+export function repeatedHeaderError(
+  spec: TableSpec,
+  file: string | undefined,
+  rows: number,
+): OlistDataError {
   const names = spec.columns.map((c) => c.name);
   const where = file
-    ? findRecords(file, (f) => f.length === names.length && f.every((x, i) => x === names[i]), SHOWN)
+    ? findRecords(
+        file,
+        (f) => f.length === names.length && f.every((x, i) => x === names[i]),
+        SHOWN,
+      )
         .map((r) => `${path.basename(file)} line ${r.line}`)
         .join(", ")
     : `table ${spec.table}`;
@@ -128,7 +139,8 @@ export function conflictingKeysError(
         .map((r) => r.line)
         .join(", ")}`
     : `table ${spec.table}`;
-  const others = conflictingKeys > 1 ? `; ${conflictingKeys - 1} more key(s) conflict the same way` : "";
+  const others =
+    conflictingKeys > 1 ? `; ${conflictingKeys - 1} more key(s) conflict the same way` : "";
   return new OlistDataError(
     `${where}: ${keyText(spec, key)} appears ${copies} times with different values (${differ.join("; ")})${others}. ` +
       `The file must hold one row per ${spec.key.join(" + ")}: keep the right copy, or re-download the file from Kaggle.`,

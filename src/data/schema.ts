@@ -27,7 +27,13 @@ export const ORDER_STATUSES = [
  * Payment types of `order_payments`: the four real ones, then `not_defined`, which the release holds
  * on 3 rows (kept and counted by the cleaning report, in no payment share).
  */
-export const KNOWN_PAYMENT_TYPES = ["credit_card", "boleto", "voucher", "debit_card", "not_defined"] as const;
+export const KNOWN_PAYMENT_TYPES = [
+  "credit_card",
+  "boleto",
+  "voucher",
+  "debit_card",
+  "not_defined",
+] as const;
 
 /**
  * What the loader does with a value outside its column's domain: `error` stops with the file, line,
@@ -138,11 +144,31 @@ export const OLIST_TABLES: readonly TableSpec[] = [
       }),
       // A date far outside the data (a typo such as 2999) would move the as-of date and the
       // maintenance horizon: the order is excluded and counted instead.
-      col("order_purchase_timestamp", "timestamp", false, inWindow("purchase_outside_window", "exclude")),
+      col(
+        "order_purchase_timestamp",
+        "timestamp",
+        false,
+        inWindow("purchase_outside_window", "exclude"),
+      ),
       col("order_approved_at", "timestamp", true, inWindow("approved_outside_window", "exclude")),
-      col("order_delivered_carrier_date", "timestamp", true, inWindow("carrier_outside_window", "exclude")),
-      col("order_delivered_customer_date", "timestamp", true, inWindow("delivered_outside_window", "exclude")),
-      col("order_estimated_delivery_date", "timestamp", false, inWindow("estimate_outside_window", "exclude")),
+      col(
+        "order_delivered_carrier_date",
+        "timestamp",
+        true,
+        inWindow("carrier_outside_window", "exclude"),
+      ),
+      col(
+        "order_delivered_customer_date",
+        "timestamp",
+        true,
+        inWindow("delivered_outside_window", "exclude"),
+      ),
+      col(
+        "order_estimated_delivery_date",
+        "timestamp",
+        false,
+        inWindow("estimate_outside_window", "exclude"),
+      ),
     ],
   },
   {
@@ -170,7 +196,12 @@ export const OLIST_TABLES: readonly TableSpec[] = [
       col("product_id", "text"),
       col("seller_id", "text"),
       // No feature reads it (the release has dates up to 2020-04-09): kept and counted.
-      col("shipping_limit_date", "timestamp", false, inWindow("shipping_limit_outside_window", "flag")),
+      col(
+        "shipping_limit_date",
+        "timestamp",
+        false,
+        inWindow("shipping_limit_outside_window", "flag"),
+      ),
       col("price", "decimal", false, range("negative_price", MONEY, 0)),
       // Zero freight is real (free shipping, 383 rows in the release); negative is not.
       col("freight_value", "decimal", false, range("negative_freight", MONEY, 0)),
@@ -183,7 +214,12 @@ export const OLIST_TABLES: readonly TableSpec[] = [
     key: ["order_id", "payment_sequential"],
     columns: [
       col("order_id", "text"),
-      col("payment_sequential", "integer", false, range("payment_sequence_below_1", "an integer ≥ 1", 1)),
+      col(
+        "payment_sequential",
+        "integer",
+        false,
+        range("payment_sequence_below_1", "an integer ≥ 1", 1),
+      ),
       col("payment_type", "text", false, {
         rule: "unknown_payment_type",
         values: KNOWN_PAYMENT_TYPES,
@@ -191,7 +227,12 @@ export const OLIST_TABLES: readonly TableSpec[] = [
         text: `one of ${KNOWN_PAYMENT_TYPES.join(", ")}`,
       }),
       // The release holds 0 (2 rows) to 24 instalments.
-      col("payment_installments", "integer", false, range("installments_outside_0_24", "an integer from 0 to 24", 0, 24)),
+      col(
+        "payment_installments",
+        "integer",
+        false,
+        range("installments_outside_0_24", "an integer from 0 to 24", 0, 24),
+      ),
       // Zero payments are real (exhausted vouchers); negative ones are not.
       col("payment_value", "decimal", false, range("negative_payment", MONEY, 0)),
     ],
@@ -205,11 +246,26 @@ export const OLIST_TABLES: readonly TableSpec[] = [
     columns: [
       col("review_id", "text"),
       col("order_id", "text"),
-      col("review_score", "integer", false, range("review_score_outside_1_5", "an integer from 1 to 5", 1, 5)),
+      col(
+        "review_score",
+        "integer",
+        false,
+        range("review_score_outside_1_5", "an integer from 1 to 5", 1, 5),
+      ),
       col("review_comment_title", "text", true),
       col("review_comment_message", "text", true),
-      col("review_creation_date", "timestamp", false, inWindow("review_created_outside_window", "exclude")),
-      col("review_answer_timestamp", "timestamp", false, inWindow("review_answered_outside_window", "exclude")),
+      col(
+        "review_creation_date",
+        "timestamp",
+        false,
+        inWindow("review_created_outside_window", "exclude"),
+      ),
+      col(
+        "review_answer_timestamp",
+        "timestamp",
+        false,
+        inWindow("review_answered_outside_window", "exclude"),
+      ),
     ],
   },
   {
@@ -220,14 +276,49 @@ export const OLIST_TABLES: readonly TableSpec[] = [
     columns: [
       col("product_id", "text"),
       col("product_category_name", "text", true),
-      col("product_name_lenght", "integer", true, range("negative_product_attribute", "an integer ≥ 0", 0)),
-      col("product_description_lenght", "integer", true, range("negative_product_attribute", "an integer ≥ 0", 0)),
-      col("product_photos_qty", "integer", true, range("negative_product_attribute", "an integer ≥ 0", 0)),
+      col(
+        "product_name_lenght",
+        "integer",
+        true,
+        range("negative_product_attribute", "an integer ≥ 0", 0),
+      ),
+      col(
+        "product_description_lenght",
+        "integer",
+        true,
+        range("negative_product_attribute", "an integer ≥ 0", 0),
+      ),
+      col(
+        "product_photos_qty",
+        "integer",
+        true,
+        range("negative_product_attribute", "an integer ≥ 0", 0),
+      ),
       // Weight 0 g is in the release (4 products).
-      col("product_weight_g", "integer", true, range("negative_product_attribute", "an integer ≥ 0", 0)),
-      col("product_length_cm", "integer", true, range("negative_product_attribute", "an integer ≥ 0", 0)),
-      col("product_height_cm", "integer", true, range("negative_product_attribute", "an integer ≥ 0", 0)),
-      col("product_width_cm", "integer", true, range("negative_product_attribute", "an integer ≥ 0", 0)),
+      col(
+        "product_weight_g",
+        "integer",
+        true,
+        range("negative_product_attribute", "an integer ≥ 0", 0),
+      ),
+      col(
+        "product_length_cm",
+        "integer",
+        true,
+        range("negative_product_attribute", "an integer ≥ 0", 0),
+      ),
+      col(
+        "product_height_cm",
+        "integer",
+        true,
+        range("negative_product_attribute", "an integer ≥ 0", 0),
+      ),
+      col(
+        "product_width_cm",
+        "integer",
+        true,
+        range("negative_product_attribute", "an integer ≥ 0", 0),
+      ),
     ],
   },
   {

@@ -108,7 +108,8 @@ export function checkHeader(spec: TableSpec, file: string, header: readonly stri
   const extra = header.filter((c) => !expected.includes(c));
   const fix = `Use the original file from Kaggle, or restore the header: ${expected.join(",")}`;
   if (missing.length > 0) {
-    const renamed = extra.length > 0 ? ` (the file has instead: ${extra.map((c) => `"${c}"`).join(", ")})` : "";
+    const renamed =
+      extra.length > 0 ? ` (the file has instead: ${extra.map((c) => `"${c}"`).join(", ")})` : "";
     throw new OlistDataError(
       `${name}: column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `"${c}"`).join(", ")} ` +
         `missing from the header${renamed}. ${fix}`,
@@ -168,13 +169,21 @@ export function isHeaderLine(spec: TableSpec, csvLine: string): boolean {
 function otherDelimiter(csvLine: string | null): string {
   if (!csvLine || csvLine.includes(",")) return "";
   const found = OTHER_DELIMITERS.find(([d]) => csvLine.includes(d));
-  return found ? `; its fields are separated by ${found[1]}, not commas: save the file as comma-separated CSV` : "";
+  return found
+    ? `; its fields are separated by ${found[1]}, not commas: save the file as comma-separated CSV`
+    : "";
 }
 
 /** What is wrong with one rejected record (all DuckDB's rejects of that record). */
-function rejectText(spec: TableSpec, name: string, line: number, group: readonly RejectedRecord[]): string {
+function rejectText(
+  spec: TableSpec,
+  name: string,
+  line: number,
+  group: readonly RejectedRecord[],
+): string {
   const [r] = group;
-  const castValue = (x: RejectedRecord) => /Could not convert string "(.*)" to/.exec(x.error_message)?.[1] ?? "?";
+  const castValue = (x: RejectedRecord) =>
+    /Could not convert string "(.*)" to/.exec(x.error_message)?.[1] ?? "?";
   const header =
     (r.csv_line !== null && isHeaderLine(spec, r.csv_line)) ||
     group.every((x) => x.error_type === "CAST" && castValue(x) === x.column_name);
@@ -200,7 +209,11 @@ function rejectText(spec: TableSpec, name: string, line: number, group: readonly
  * Turns DuckDB's rejected records into one error naming file, line, column and value: one entry
  * per record (DuckDB may reject a record once per column), the first five shown.
  */
-export function rejectsError(spec: TableSpec, file: string, rejects: readonly RejectedRecord[]): OlistDataError {
+export function rejectsError(
+  spec: TableSpec,
+  file: string,
+  rejects: readonly RejectedRecord[],
+): OlistDataError {
   const name = path.basename(file);
   const groups = new Map<number, RejectedRecord[]>();
   for (const r of rejects) {

@@ -32,7 +32,14 @@ function errorRules(spec: TableSpec): ValueRule[] {
     }
     const d: ValueDomain | undefined = column.domain;
     if (!d || d.policy !== "error" || d.window) return;
-    rules.push({ spec, column, index, rule: d.rule, what: `is not ${d.text}`, ...domainCheck(c, d) });
+    rules.push({
+      spec,
+      column,
+      index,
+      rule: d.rule,
+      what: `is not ${d.text}`,
+      ...domainCheck(c, d),
+    });
   });
   return rules;
 }
@@ -48,7 +55,10 @@ function domainCheck(c: string, d: ValueDomain): Pick<ValueRule, "where" | "test
   }
   const min = d.min ?? -Infinity;
   const max = d.max ?? Infinity;
-  const bounds = [d.min === undefined ? "" : `${c} < ${min}`, d.max === undefined ? "" : `${c} > ${max}`];
+  const bounds = [
+    d.min === undefined ? "" : `${c} < ${min}`,
+    d.max === undefined ? "" : `${c} > ${max}`,
+  ];
   return {
     where: bounds.filter((b) => b !== "").join(" OR "),
     test: (field) => field !== "" && !(Number(field) >= min && Number(field) <= max),
@@ -56,7 +66,11 @@ function domainCheck(c: string, d: ValueDomain): Pick<ValueRule, "where" | "test
 }
 
 /** Throws on a header line repeated as a record of an all-text table (typed tables reject it on load). */
-async function checkRepeatedHeader(db: Database, spec: TableSpec, file: string | undefined): Promise<void> {
+async function checkRepeatedHeader(
+  db: Database,
+  spec: TableSpec,
+  file: string | undefined,
+): Promise<void> {
   if (spec.columns.some((c) => c.type !== "text")) return;
   const where = spec.columns.map((c) => `${quote(c.name)} = ${sqlText(c.name)}`).join(" AND ");
   const [n] = await countWhere(db, spec.table, [where]);
@@ -64,7 +78,11 @@ async function checkRepeatedHeader(db: Database, spec: TableSpec, file: string |
 }
 
 /** Throws when two rows share a key but differ in another field. */
-async function checkConflictingKeys(db: Database, spec: TableSpec, file: string | undefined): Promise<void> {
+async function checkConflictingKeys(
+  db: Database,
+  spec: TableSpec,
+  file: string | undefined,
+): Promise<void> {
   if (spec.key.length === 0) return;
   const key = spec.key.map(quote).join(", ");
   // Repeated keys are rare (none in the release): find them with one hash aggregate first.
@@ -100,7 +118,11 @@ export async function checkValueErrors(
     const file = files[spec.table];
     await checkRepeatedHeader(db, spec, file);
     const rules = errorRules(spec);
-    const counts = await countWhere(db, spec.table, rules.map((r) => r.where));
+    const counts = await countWhere(
+      db,
+      spec.table,
+      rules.map((r) => r.where),
+    );
     const broken = rules.findIndex((_, i) => counts[i] > 0);
     if (broken >= 0) {
       const others = rules

@@ -31,7 +31,10 @@ function windowRules(spec: TableSpec) {
  * `exclude`, counts the `flag` ones, and returns the counts. A row is counted under the first of its
  * columns that is outside, so the counts of a table add up to the rows it lost.
  */
-export async function applyWindowRules(db: Database, window: PlausibleWindow | null): Promise<LoadRuleCount[]> {
+export async function applyWindowRules(
+  db: Database,
+  window: PlausibleWindow | null,
+): Promise<LoadRuleCount[]> {
   const out: LoadRuleCount[] = [];
   const span = window ? `${day(window.from)} to ${day(window.to)}` : "none: no purchase timestamp";
   const fromS = window ? window.from.getTime() / 1000 : 0;
@@ -39,7 +42,8 @@ export async function applyWindowRules(db: Database, window: PlausibleWindow | n
   for (const spec of await presentTables(db)) {
     const rules = windowRules(spec);
     if (rules.length === 0) continue;
-    const outside = (c: string) => `coalesce(epoch(${quote(c)}) NOT BETWEEN ${fromS} AND ${toS}, false)`;
+    const outside = (c: string) =>
+      `coalesce(epoch(${quote(c)}) NOT BETWEEN ${fromS} AND ${toS}, false)`;
     const excluded = rules.filter((r) => r.policy === "exclude");
     const conditions = rules.map((r) => {
       if (r.policy !== "exclude") return outside(r.column);
@@ -61,7 +65,9 @@ export async function applyWindowRules(db: Database, window: PlausibleWindow | n
       });
     });
     if (window && excluded.length > 0) {
-      await db.run(`DELETE FROM ${spec.table} WHERE ${excluded.map((e) => outside(e.column)).join(" OR ")}`);
+      await db.run(
+        `DELETE FROM ${spec.table} WHERE ${excluded.map((e) => outside(e.column)).join(" OR ")}`,
+      );
     }
   }
   return out;

@@ -24,6 +24,7 @@ import type { CleaningRow } from "../features/cleaning.js";
 import { cleaningReport, writeCleaningReport } from "../features/cleaning.js";
 import type { RetrainRecommendation } from "../maintenance/recommend.js";
 import { retrainSummary } from "../maintenance/recommend.js";
+import { completeMetrics } from "../segments/metricsFile.js";
 import type { MaintenanceStudy } from "../maintenance/study.js";
 import { runMaintenanceStudy, writeMaintenanceReport } from "../maintenance/study.js";
 import type { SegmentModel } from "../segments/model.js";
@@ -199,11 +200,10 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
 
     const recommendation = maintenance?.recommendation ?? null;
     const imputation = imputationCounts(segmentation.table, segmentation.model.toJSON().transform);
-    const metrics = {
-      ...withStability(segmentation.metrics, worth),
-      dataSource: { ...segmentation.metrics.dataSource, files: checksums },
+    const metrics = completeMetrics(withStability(segmentation.metrics, worth), {
+      checksums,
       retrain: recommendation && retrainSummary(recommendation),
-    };
+    });
 
     // 4. Files: the brief first (the slowest to write), then the data files.
     mkdirSync(out, { recursive: true });

@@ -11,7 +11,7 @@ import type { CustomerTable } from "../features/definitions.js";
 import type { FeatureName } from "../features/derivedFeatures.js";
 import { fitTransform } from "../features/transform.js";
 import { calinskiHarabaszScore, daviesBouldinScore } from "../metrics/scores.js";
-import { silhouetteSample } from "../metrics/silhouette.js";
+import { sampledSilhouette } from "../metrics/silhouetteSampleInterval.js";
 import { createRng } from "../util/random.js";
 import { CHOSEN_SEGMENTATION } from "./chosen.js";
 import { minOf } from "../util/arrayStats.js";
@@ -101,7 +101,14 @@ export function sizeBalance(labels: ArrayLike<number>): number {
 
 /** Scores of one partition. */
 export interface PartitionScores {
+  /** Silhouette of a seeded sample (exact when the sample would hold every row): see `silhouetteOf`. */
   silhouette: number;
+  /** How `silhouette` was computed: exact or sampled, on how many rows, its 95 % interval. */
+  silhouetteOf: {
+    method: "exact" | "sampled";
+    rows: number;
+    interval: [number, number] | null;
+  };
   daviesBouldin: number;
   calinskiHarabasz: number;
   balance: number;
@@ -110,7 +117,8 @@ export interface PartitionScores {
 }
 
 /**
- * Scores a partition: sampled silhouette (seeded), Davies-Bouldin, Calinski-Harabasz, balance.
+ * Scores a partition: sampled silhouette (seeded, with its 95 % interval), Davies-Bouldin,
+ * Calinski-Harabasz, balance.
  * Noise points (−1) are left out of the scores, as is usual for DBSCAN.
  */
 export function scorePartition(
@@ -127,11 +135,13 @@ export function scorePartition(
   }
   const sizes = new Map<number, number>();
   for (const x of l) sizes.set(x, (sizes.get(x) ?? 0) + 1);
+  const sil = sampledSilhouette(m, l, {
+    sampleSize: Math.min(options.silhouetteSampleSize ?? 10_000, m.rows),
+    seed: options.seed ?? 0,
+  });
   return {
-    silhouette: silhouetteSample(m, l, {
-      sampleSize: Math.min(options.silhouetteSampleSize ?? 10_000, m.rows),
-      seed: options.seed ?? 0,
-    }),
+    silhouette: sil.value,
+    silhouetteOf: { method: sil.method, rows: sil.rows, interval: sil.interval },
     daviesBouldin: daviesBouldinScore(m, l),
     calinskiHarabasz: calinskiHarabaszScore(m, l),
     balance: sizeBalance(l),

@@ -9,13 +9,20 @@ import type { DataSource } from "../data/locate.js";
 import type { CustomerTable } from "../features/definitions.js";
 import type { RetrainRecommendation } from "./retrainField.js";
 import { silhouetteScoreParallel } from "../metrics/silhouette.js";
+import { estimateSilhouette } from "../metrics/silhouetteEstimate.js";
 import type { SegmentModel } from "./model.js";
+import type { MarketingRow } from "./naming.js";
+import { withNameShares } from "./naming.js";
 import type { SegmentationMetrics } from "./output.js";
 import { segmentationMetrics } from "./output.js";
 
 /** Options of {@link measureSegmentationMetrics}. */
 export interface MeasureMetricsOptions {
-  /** Exact silhouette over every customer (default true) or a seeded 10,000-customer sample. */
+  /**
+   * Exact silhouette over every customer (default true), or the median of 10 seeded stratified
+   * samples of 20,000 customers with its 95 % interval (`estimateSilhouette`; exact when the table
+   * is not larger than a sample).
+   */
   exactSilhouette?: boolean;
   /** Worker threads of the exact silhouette (default one per core; 0 = calling thread). */
   workers?: number;
@@ -23,6 +30,8 @@ export interface MeasureMetricsOptions {
   checksums?: readonly FileChecksum[];
   /** Retraining recommendation (default null: no maintenance study run). */
   retrain?: RetrainRecommendation | null;
+  /** The marketing table: each size gets its name condition and share (`withNameShares`). */
+  marketing?: readonly MarketingRow[];
 }
 
 /** Top-level keys of every metrics file, in order (the schema the tests assert). */
@@ -36,6 +45,7 @@ export const METRICS_KEYS = [
   "silhouette",
   "silhouetteMethod",
   "silhouetteLabel",
+  "silhouetteSample",
   "daviesBouldin",
   "calinskiHarabasz",
   "inertia",
@@ -45,9 +55,51 @@ export const METRICS_KEYS = [
   "retrain",
 ] as const satisfies readonly (keyof SegmentationMetrics)[];
 
+/** What {@link completeMetrics} sets. */
+export interface MetricsFields {
+  /** Data files' checksums (`dataSource.files`; default: kept as they are). */
+  checksums?: readonly FileChecksum[];
+  /** Retraining recommendation (`retrain`; default: kept as it is). */
+  retrain?: RetrainRecommendation | null;
+}
+
 /**
- * The metrics of a segmentation with a timed silhouette (exact on worker threads by default), the
- * data files' checksums and the retraining recommendation.
+ * The metrics as the file holds them: the data files' checksums and the retraining recommendation
+ * set, keys in {@link METRICS_KEYS} order. Throws when a key is missing or not in the schema, so
+ * that no writer can drift from it.
+ *
+ * @example
+ * completeMetrics(segmentation.metrics, { checksums, retrain: retrainSummary(recommendation) });
+ */
+export function completeMetrics(
+  metrics: SegmentationMetrics,
+  fields: MetricsFields = {},
+): SegmentationMetrics {
+  const given = metrics as unknown as Record<string, unknown>;
+  const keys: readonly string[] = METRICS_KEYS;
+  const missing = keys.filter((k) => !(k in given));
+  const extra = Object.keys(given).filter((k) => !keys.includes(k));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(
+      `metrics.json schema: missing ${missing.join(", ") || "none"}, not in METRICS_KEYS ` +
+        `${extra.join(", ") || "none"}; add the key to METRICS_KEYS (src/segments/metricsFile.ts)`,
+    );
+  }
+  const filled: Record<string, unknown> = {
+    ...given,
+    dataSource: {
+      ...metrics.dataSource,
+      files: (fields.checksums ?? metrics.dataSource.files).map((c) => ({ ...c })),
+    },
+    retrain: fields.retrain === undefined ? metrics.retrain : fields.retrain,
+  };
+  return Object.fromEntries(keys.map((k) => [k, filled[k]])) as unknown as SegmentationMetrics;
+}
+
+/**
+ * The metrics of a segmentation with a timed silhouette (exact on worker threads by default, else
+ * sampled with its 95 % interval), the data files' checksums and the retraining recommendation:
+ * the one function behind `npm start`, `npm run segment` and notebook 2.
  *
  * @example
  * const m = await measureSegmentationMetrics(model, table, matrix, labels, source, { checksums });
@@ -61,22 +113,66 @@ export async function measureSegmentationMetrics(
   source: Pick<DataSource, "description" | "synthetic">,
   options: MeasureMetricsOptions = {},
 ): Promise<SegmentationMetrics> {
-  const exact = options.exactSilhouette ?? true;
-  let silhouette: number | undefined;
-  let silhouetteSeconds: number | undefined;
+  const start = performance.now();
+  let exact = options.exactSilhouette ?? true;
+  let silhouette: number;
+  let silhouetteSample: SegmentationMetrics["silhouetteSample"] = null;
   if (exact) {
-    const start = performance.now();
     silhouette = await silhouetteScoreParallel(matrix, labels, { workers: options.workers });
-    silhouetteSeconds = (performance.now() - start) / 1000;
+  } else {
+    const e = await estimateSilhouette(matrix, labels, {
+      exactMaxRows: 0,
+      seed: model.toJSON().seed,
+      workers: options.workers,
+    });
+    silhouette = e.value;
+    exact = e.method === "exact";
+    if (e.interval && e.sampleSize !== null && e.repeats !== null) {
+      silhouetteSample = { rows: e.sampleSize, repeats: e.repeats, interval: e.interval };
+    }
   }
+  const silhouetteSeconds = (performance.now() - start) / 1000;
   const metrics = segmentationMetrics(model, table, matrix, labels, source, {
     exactSilhouette: exact,
     silhouette,
+    silhouetteSample,
     silhouetteSeconds,
   });
-  return {
-    ...metrics,
-    dataSource: { ...metrics.dataSource, files: (options.checksums ?? []).map((c) => ({ ...c })) },
+  return completeMetrics(options.marketing ? withNameShares(metrics, options.marketing) : metrics, {
+    checksums: options.checksums ?? [],
     retrain: options.retrain ?? null,
-  };
+  });
+}
+
+/**
+ * The metrics file's headline as table rows (metric, value), each silhouette with its label
+ * (exact or sampled, n, interval) and the retraining interval or why there is none.
+ *
+ * @example
+ * showTable(metricsRows(metrics), { decimals: 4 });
+ */
+export function metricsRows(m: SegmentationMetrics): { metric: string; value: number | string }[] {
+  const rows: { metric: string; value: number | string }[] = [
+    { metric: "customers", value: m.customers },
+    { metric: m.silhouetteLabel.replace(/ [-\d.]+ \(/, " ("), value: m.silhouette },
+  ];
+  if (m.silhouetteSample) {
+    const [lo, hi] = m.silhouetteSample.interval;
+    rows.push({ metric: "silhouette, 95 % interval", value: `${lo.toFixed(4)}–${hi.toFixed(4)}` });
+  }
+  rows.push(
+    { metric: "Davies-Bouldin", value: m.daviesBouldin },
+    { metric: "Calinski-Harabasz", value: m.calinskiHarabasz },
+    { metric: "inertia", value: m.inertia },
+    {
+      metric: "seconds of the silhouette",
+      value: m.seconds.silhouette === null ? "not timed" : m.seconds.silhouette,
+    },
+    {
+      metric: "retrain every (days)",
+      value: m.retrain ? m.retrain.intervalDays : "not computed (too little history)",
+    },
+    { metric: "data files hashed (SHA-256)", value: m.dataSource.files.length },
+  );
+  return rows;
 }

@@ -1,8 +1,7 @@
 /**
  * The sentences of notebook 2 that name the segmentation in use (the selection rule's pick, see
  * `segmentationInUse.ts`): the heading and lead of the comparison section (section 6) and of the
- * PCA section (section 8), and the k-means-against-RFM-grid takeaway, each rendered from the values
- * it states, none typed into the notebook.
+ * PCA section (section 8), each rendered from the values it states, none typed into the notebook.
  */
 import { displayBundle } from "../display/notebook.js";
 import { escapeHtml, NO_MATH_CLASS } from "../display/text.js";
@@ -90,35 +89,6 @@ export function pcaSectionText(features: readonly string[]): SectionText {
       `features (${features.join(", ")}), only to look at the segments: the projections are not ` +
       `used for clustering.`,
   };
-}
-
-/**
- * The takeaway of section 6: k-means against the RFM grid on the same features, by silhouette
- * ("better" beyond 0.01, "worse" below −0.01, else "about as well"), and its seed stability
- * ("identical across seeds" only at ARI ≥ 0.99).
- */
-export function kmeansVsRfmTakeaway(v: {
-  featureSet: string;
-  k: number;
-  kmeansSilhouette: number;
-  rfmSilhouette: number;
-  seedStability: number;
-}): string {
-  const d = v.kmeansSilhouette - v.rfmSilhouette;
-  const verdict =
-    d > 0.01
-      ? "separates customers better than"
-      : d < -0.01
-        ? "separates customers worse than"
-        : "separates customers about as well as";
-  const stable =
-    v.seedStability >= 0.99
-      ? `its segments come back identical across seeds (ARI ${v.seedStability.toFixed(2)})`
-      : `its segments agree across seeds at ARI ${v.seedStability.toFixed(2)}`;
-  return (
-    `On the same features (${v.featureSet}), k-means at k = ${v.k} (silhouette ` +
-    `${v.kmeansSilhouette.toFixed(3)}) ${verdict} the RFM grid (${v.rfmSilhouette.toFixed(3)}), and ${stable}.`
-  );
 }
 
 /** Shows a section's heading and lead in a notebook (plain text outside one). */

@@ -16,7 +16,7 @@ import type { SelectionReport } from "./selection.js";
 import type { SegmentationDesign } from "./segmentationInUse.js";
 import { modelDesign, segmentationInUse } from "./segmentationInUse.js";
 import type { MarketingRow } from "./naming.js";
-import { marketingTable, withNameShares, withSavedNames } from "./naming.js";
+import { marketingTable, withSavedNames } from "./naming.js";
 import type { SegmentationMetrics } from "./output.js";
 import { measureSegmentationMetrics } from "./metricsFile.js";
 import type { SegmentProfile } from "./profiles.js";
@@ -204,12 +204,12 @@ export async function segmentCustomers(
   const marketing = withSavedNames(marketingTable(profiles, base), model.names);
   options.onStep?.("metrics");
   const matrix = model.transformTable(table);
-  const measured = await measureSegmentationMetrics(model, table, matrix, labels, source, {
+  const metrics = await measureSegmentationMetrics(model, table, matrix, labels, source, {
     exactSilhouette: options.exactSilhouette,
     workers: options.workers,
     checksums: options.checksums,
+    marketing,
   });
-  const metrics = withNameShares(measured, marketing);
   return {
     table,
     model,

@@ -43,12 +43,16 @@ describe("data checksums", () => {
     }
   });
 
-  test("a .csv.gz is hashed as its CSV: SOURCE.md's checksums of the real files", { skip: sharedSkipReason() }, async () => {
-    const source = readFileSync(path.join(SHARED_OLIST, "SOURCE.md"), "utf8");
-    for (const name of ["olist_sellers_dataset", "product_category_name_translation"]) {
-      const m = new RegExp(`\\| ${name}\\.csv \\|[^\\n]*?([0-9a-f]{64})`).exec(source);
-      assert.ok(m, `SOURCE.md lists the sha256 of ${name}.csv`);
-      assert.equal(await sha256File(path.join(SHARED_OLIST, `${name}.csv.gz`)), m[1]);
-    }
-  });
+  test(
+    "a .csv.gz is hashed as its CSV: SOURCE.md's checksums of the real files",
+    { skip: sharedSkipReason() },
+    async () => {
+      const source = readFileSync(path.join(SHARED_OLIST, "SOURCE.md"), "utf8");
+      for (const name of ["olist_sellers_dataset", "product_category_name_translation"]) {
+        const m = new RegExp(`\\| ${name}\\.csv \\|[^\\n]*?([0-9a-f]{64})`).exec(source);
+        assert.ok(m, `SOURCE.md lists the sha256 of ${name}.csv`);
+        assert.equal(await sha256File(path.join(SHARED_OLIST, `${name}.csv.gz`)), m[1]);
+      }
+    },
+  );
 });

@@ -27,7 +27,16 @@ const quiet = { log: () => {}, generateTwin: false } as const;
 
 /** One valid record per table (dates in 2018), as CSV fields. */
 const VALID: Record<TableName, string[]> = {
-  orders: ["o1", "c1", "delivered", "2018-01-10 10:00:00", "2018-01-10 11:00:00", "2018-01-11 09:00:00", "2018-01-15 10:00:00", "2018-01-20 00:00:00"],
+  orders: [
+    "o1",
+    "c1",
+    "delivered",
+    "2018-01-10 10:00:00",
+    "2018-01-10 11:00:00",
+    "2018-01-11 09:00:00",
+    "2018-01-15 10:00:00",
+    "2018-01-20 00:00:00",
+  ],
   customers: ["c1", "u1", "01037", "sao paulo", "SP"],
   order_items: ["o1", "1", "p1", "s1", "2018-01-12 00:00:00", "100.00", "0.00"],
   order_payments: ["o1", "1", "not_defined", "0", "0.00"],
@@ -47,7 +56,12 @@ describe("value policies at load", () => {
   const write = (t: TableName, records: string[][], sep = "\n") =>
     writeFileSync(
       file(t),
-      [tableSpec(t).columns.map((c) => `"${c.name}"`).join(","), ...records.map((r) => r.map(quote).join(","))].join(sep),
+      [
+        tableSpec(t)
+          .columns.map((c) => `"${c.name}"`)
+          .join(","),
+        ...records.map((r) => r.map(quote).join(",")),
+      ].join(sep),
     );
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), "olist-policies-"));
@@ -71,7 +85,12 @@ describe("value policies at load", () => {
     const report = await cleaningReport(data.db);
     const rows = Object.fromEntries(report.map((r) => [r.rule, r.rows]));
     assert.deepEqual(
-      [rows.payment_type_not_defined, rows.zero_payment_value, rows.zero_freight, rows.zero_installments],
+      [
+        rows.payment_type_not_defined,
+        rows.zero_payment_value,
+        rows.zero_freight,
+        rows.zero_installments,
+      ],
       [1, 1, 1, 1],
     );
     data.db.close();
@@ -92,14 +111,44 @@ describe("value policies at load", () => {
 
   test("every error rule of the schema: its message, and the others broken in the same file", async () => {
     const cases: [TableName, number, string, RegExp][] = [
-      ["order_items", 5, "-0.01", /column "price": value "-0.01" is not a number ≥ 0 \(rule negative_price\)/],
-      ["order_items", 6, "-3", /column "freight_value": value "-3" is not a number ≥ 0 \(rule negative_freight\)/],
+      [
+        "order_items",
+        5,
+        "-0.01",
+        /column "price": value "-0.01" is not a number ≥ 0 \(rule negative_price\)/,
+      ],
+      [
+        "order_items",
+        6,
+        "-3",
+        /column "freight_value": value "-3" is not a number ≥ 0 \(rule negative_freight\)/,
+      ],
       ["order_items", 1, "0", /column "order_item_id": value "0" is not an integer ≥ 1/],
-      ["order_payments", 4, "-460.65", /column "payment_value": value "-460.65" is not a number ≥ 0/],
-      ["order_payments", 3, "25", /column "payment_installments": value "25" is not an integer from 0 to 24/],
-      ["order_payments", 2, "pix", /column "payment_type": value "pix" is not one of credit_card, boleto, voucher, debit_card, not_defined/],
+      [
+        "order_payments",
+        4,
+        "-460.65",
+        /column "payment_value": value "-460.65" is not a number ≥ 0/,
+      ],
+      [
+        "order_payments",
+        3,
+        "25",
+        /column "payment_installments": value "25" is not an integer from 0 to 24/,
+      ],
+      [
+        "order_payments",
+        2,
+        "pix",
+        /column "payment_type": value "pix" is not one of credit_card, boleto, voucher, debit_card, not_defined/,
+      ],
       ["orders", 2, "lost", /column "order_status": value "lost" is not one of created, approved/],
-      ["orders", 0, "", /column "order_id": value \(empty\) is empty, and this column is never empty .*\(rule empty_order_id\)/],
+      [
+        "orders",
+        0,
+        "",
+        /column "order_id": value \(empty\) is empty, and this column is never empty .*\(rule empty_order_id\)/,
+      ],
       ["products", 5, "-1", /column "product_weight_g": value "-1" is not an integer ≥ 0/],
       ["order_reviews", 2, "0", /column "review_score": value "0" is not an integer from 1 to 5/],
     ];
@@ -107,7 +156,10 @@ describe("value policies at load", () => {
       const record = [...VALID[table]];
       record[column] = value;
       write(table, [VALID[table], record]);
-      assert.match(await loadError(), new RegExp(`${tableSpec(table).file}\\.csv line 3, ${message.source}`));
+      assert.match(
+        await loadError(),
+        new RegExp(`${tableSpec(table).file}\\.csv line 3, ${message.source}`),
+      );
       write(table, [VALID[table]]);
     }
     const both = [...VALID.order_items];
@@ -120,7 +172,11 @@ describe("value policies at load", () => {
   test("a key held by rows that differ is an error with both lines and the differing column", async () => {
     const canceled = [...VALID.orders];
     canceled[2] = "canceled";
-    write("orders", [VALID.orders, [...VALID.orders].map((f, i) => (i === 0 ? "o2" : f)), canceled]);
+    write("orders", [
+      VALID.orders,
+      [...VALID.orders].map((f, i) => (i === 0 ? "o2" : f)),
+      canceled,
+    ]);
     assert.match(
       await loadError(),
       /^olist_orders_dataset\.csv lines 2, 4: order_id "o1" appears 2 times with different values \(order_status "(delivered|canceled)" vs "(canceled|delivered)"\)\. The file must hold one row per order_id/,
@@ -129,13 +185,19 @@ describe("value policies at load", () => {
 
   test("a header repeated in an all-text file is an error with its line", async () => {
     write("customers", [VALID.customers, tableSpec("customers").columns.map((c) => c.name)]);
-    assert.match(await loadError(), /^olist_customers_dataset\.csv line 3: the header line is repeated inside the file/);
+    assert.match(
+      await loadError(),
+      /^olist_customers_dataset\.csv line 3: the header line is repeated inside the file/,
+    );
   });
 
   test("exact repeats load and are counted; timestamps outside the window are excluded and counted", async () => {
     // Quartiles resist up to a quarter of wrong values: eight orders of 2018 and one typed as 2999.
-    const order = (id: string, purchase: string) => VALID.orders.map((f, i) => (i === 0 ? id : i === 3 ? purchase : f));
-    const others = Array.from({ length: 6 }, (_, k) => order(`o${k + 2}`, `2018-0${k + 2}-10 10:00:00`));
+    const order = (id: string, purchase: string) =>
+      VALID.orders.map((f, i) => (i === 0 ? id : i === 3 ? purchase : f));
+    const others = Array.from({ length: 6 }, (_, k) =>
+      order(`o${k + 2}`, `2018-0${k + 2}-10 10:00:00`),
+    );
     write("orders", [VALID.orders, VALID.orders, ...others, order("o9", "2999-01-10 10:00:00")]);
     write("geolocation", [VALID.geolocation, VALID.geolocation, VALID.geolocation]);
     const lines: string[] = [];
@@ -149,7 +211,12 @@ describe("value policies at load", () => {
     assert.equal(rows.purchase_outside_window.share, 1 / 9); // of the file's 9 records
     assert.equal(data.tables.find((t) => t.table === "orders")?.records, 9);
     assert.equal(await data.db.scalar("SELECT count(*) FROM orders"), 8);
-    assert.ok(lines.includes("Excluded at load (counted in the cleaning report): 1 orders row(s) purchase_outside_window"), lines.join("\n"));
+    assert.ok(
+      lines.includes(
+        "Excluded at load (counted in the cleaning report): 1 orders row(s) purchase_outside_window",
+      ),
+      lines.join("\n"),
+    );
     data.db.close();
   });
 });
@@ -162,12 +229,14 @@ describe("the plausible window", () => {
     // (quantile_cont of 6 values: 0.25 → 1.25th gap, 0.75 → 3.75th gap).
     const days = [0, 100, 200, 300, 400];
     const base = Date.UTC(2017, 0, 1);
-    const stamps = days.map((d) => new Date(base + d * 86_400_000)).concat([new Date(Date.UTC(2999, 0, 1))]);
+    const stamps = days
+      .map((d) => new Date(base + d * 86_400_000))
+      .concat([new Date(Date.UTC(2999, 0, 1))]);
     for (const [i, t] of stamps.entries()) {
-      await db.run("INSERT INTO orders (order_id, order_purchase_timestamp) VALUES ($1, $2::TIMESTAMP)", [
-        `o${i}`,
-        t.toISOString().replace("T", " ").slice(0, 19),
-      ]);
+      await db.run(
+        "INSERT INTO orders (order_id, order_purchase_timestamp) VALUES ($1, $2::TIMESTAMP)",
+        [`o${i}`, t.toISOString().replace("T", " ").slice(0, 19)],
+      );
     }
     const w = (await plausibleWindow(db))!;
     const s = stamps.map((t) => t.getTime() / 1000).sort((a, b) => a - b);
@@ -189,7 +258,13 @@ describe("the real files' quirks", { skip: sharedSkipReason() }, () => {
         const f = tableSpec(t).file;
         copyFileSync(path.join(SHARED_OLIST, `${f}.csv.gz`), path.join(dir, `${f}.csv.gz`));
       }
-      for (const t of ["orders", "customers", "order_items", "order_reviews", "geolocation"] as const) {
+      for (const t of [
+        "orders",
+        "customers",
+        "order_items",
+        "order_reviews",
+        "geolocation",
+      ] as const) {
         const f = tableSpec(t).file;
         copyFileSync(path.join(SHARED_OLIST, "head", `${f}.csv`), path.join(dir, `${f}.csv`));
       }
@@ -198,15 +273,34 @@ describe("the real files' quirks", { skip: sharedSkipReason() }, () => {
       data.db.close();
       // Expected counts from a second, independent parse of the same files.
       const payments = readCsvObjects(path.join(dir, "olist_order_payments_dataset.csv.gz"));
-      assert.equal(rows.payment_type_not_defined, payments.filter((p) => p.payment_type === "not_defined").length);
+      assert.equal(
+        rows.payment_type_not_defined,
+        payments.filter((p) => p.payment_type === "not_defined").length,
+      );
       assert.equal(rows.payment_type_not_defined, 3);
-      assert.equal(rows.zero_payment_value, payments.filter((p) => Number(p.payment_value) === 0).length);
-      assert.equal(rows.zero_installments, payments.filter((p) => p.payment_installments === "0").length);
+      assert.equal(
+        rows.zero_payment_value,
+        payments.filter((p) => Number(p.payment_value) === 0).length,
+      );
+      assert.equal(
+        rows.zero_installments,
+        payments.filter((p) => p.payment_installments === "0").length,
+      );
       const products = readCsvObjects(path.join(dir, "olist_products_dataset.csv.gz"));
-      assert.equal(rows.missing_category, products.filter((p) => p.product_category_name === "").length);
+      assert.equal(
+        rows.missing_category,
+        products.filter((p) => p.product_category_name === "").length,
+      );
       const geo = parseCsv(readCsvText(path.join(dir, "olist_geolocation_dataset.csv"))).slice(1);
-      assert.equal(rows.duplicate_row_geolocation, geo.length - new Set(geo.map((r) => r.join("\u0001"))).size);
-      for (const rule of ["purchase_outside_window", "review_created_outside_window", "review_answered_outside_window"]) {
+      assert.equal(
+        rows.duplicate_row_geolocation,
+        geo.length - new Set(geo.map((r) => r.join("\u0001"))).size,
+      );
+      for (const rule of [
+        "purchase_outside_window",
+        "review_created_outside_window",
+        "review_answered_outside_window",
+      ]) {
         assert.equal(rows[rule], 0, rule);
       }
     } finally {

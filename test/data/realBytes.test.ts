@@ -24,10 +24,26 @@ const head = (f: string) => path.join(SHARED_OLIST, "head", `${f}.csv`);
 
 /** Record counts and sha256 of the uncompressed originals, from ../shared/olist/SOURCE.md. */
 const COMPLETE: { table: TableName; records: number; sha256: string }[] = [
-  { table: "order_payments", records: 103_886, sha256: "4f713964f2815dbbaa40b9488268c55aac3627bfce5aa96cf58d1f3616de3cc0" },
-  { table: "products", records: 32_951, sha256: "3e6569628a17fbc75fd206ee357b59e20364b9afa90f5b6cd5b4d624c58aa9cc" },
-  { table: "sellers", records: 3_095, sha256: "1f643d2b950373b85735e7794b20986f528d7a000432e7c6f9bcbb44d0846a0e" },
-  { table: "category_translation", records: 71, sha256: "9da093e114e517534d7a6903b253b0d24a582830b99ea9e8ef48a90b79d60967" },
+  {
+    table: "order_payments",
+    records: 103_886,
+    sha256: "4f713964f2815dbbaa40b9488268c55aac3627bfce5aa96cf58d1f3616de3cc0",
+  },
+  {
+    table: "products",
+    records: 32_951,
+    sha256: "3e6569628a17fbc75fd206ee357b59e20364b9afa90f5b6cd5b4d624c58aa9cc",
+  },
+  {
+    table: "sellers",
+    records: 3_095,
+    sha256: "1f643d2b950373b85735e7794b20986f528d7a000432e7c6f9bcbb44d0846a0e",
+  },
+  {
+    table: "category_translation",
+    records: 71,
+    sha256: "9da093e114e517534d7a6903b253b0d24a582830b99ea9e8ef48a90b79d60967",
+  },
 ];
 
 /** Record counts of the head files, from ../shared/olist/head/README.md. */
@@ -62,7 +78,9 @@ describe("real Olist files", { skip }, () => {
     const rows = readCsvObjects(complete("olist_order_payments_dataset"));
     const cents = rows.reduce((s, r) => s + Math.round(Number(r.payment_value) * 100), 0);
     assert.equal(cents, 1_600_887_212); // R$ 16,008,872.12, also summed with awk over the raw file
-    const dbCents = await db.scalar<number>("SELECT sum(round(payment_value * 100)) FROM order_payments");
+    const dbCents = await db.scalar<number>(
+      "SELECT sum(round(payment_value * 100)) FROM order_payments",
+    );
     assert.equal(dbCents, cents);
     const byType = await db.rows<{ payment_type: string; n: number }>(
       "SELECT payment_type, count(*) AS n FROM order_payments GROUP BY 1 ORDER BY 1",
@@ -80,7 +98,10 @@ describe("real Olist files", { skip }, () => {
 
   test("products: missing categories stay missing (NULL), not dropped", async () => {
     await loadTable(db, tableSpec("products"), complete("olist_products_dataset"));
-    assert.equal(await db.scalar("SELECT count(*) FROM products WHERE product_category_name IS NULL"), 610);
+    assert.equal(
+      await db.scalar("SELECT count(*) FROM products WHERE product_category_name IS NULL"),
+      610,
+    );
     assert.equal(await db.scalar("SELECT count(DISTINCT product_id) FROM products"), 32_951);
   });
 
@@ -96,7 +117,11 @@ describe("real Olist files", { skip }, () => {
   });
 
   test("translation: the UTF-8 BOM does not leak into the first column name", async () => {
-    await loadTable(db, tableSpec("category_translation"), complete("product_category_name_translation"));
+    await loadTable(
+      db,
+      tableSpec("category_translation"),
+      complete("product_category_name_translation"),
+    );
     const v = await db.scalar<string>(
       "SELECT product_category_name_english FROM category_translation WHERE product_category_name = 'beleza_saude'",
     );
@@ -116,7 +141,9 @@ describe("real Olist files", { skip }, () => {
     const file = head("olist_order_reviews_dataset");
     await loadTable(db, tableSpec("order_reviews"), file);
     const independent = readCsvObjects(file);
-    const multi = independent.filter((r) => r.review_comment_message.includes("\r\n") || r.review_comment_title.includes("\r\n"));
+    const multi = independent.filter(
+      (r) => r.review_comment_message.includes("\r\n") || r.review_comment_title.includes("\r\n"),
+    );
     assert.equal(multi.length, 14); // head/README.md: 14 of the 330 records contain such breaks
     const dbMulti = await db.scalar<number>(
       "SELECT count(*) FROM order_reviews WHERE contains(review_comment_message, chr(13) || chr(10)) OR contains(review_comment_title, chr(13) || chr(10))",
@@ -152,7 +179,10 @@ describe("real Olist files", { skip }, () => {
         assert.equal(data.tables.length, 9);
         assert.equal(data.warnings.length, 5); // the five head files are shorter than the release
         const w = data.warnings.find((x) => x.startsWith("olist_orders_dataset.csv"));
-        assert.equal(w, "olist_orders_dataset.csv: 269 records, the Kaggle release has 99,441. Results may differ from published analyses.");
+        assert.equal(
+          w,
+          "olist_orders_dataset.csv: 269 records, the Kaggle release has 99,441. Results may differ from published analyses.",
+        );
         assert.equal(await data.db.scalar("SELECT count(*) FROM order_payments"), 103_886);
       } finally {
         data.db.close();

@@ -30,7 +30,10 @@ function writeValidDir(dir: string, rows = 2): void {
   for (const spec of OLIST_TABLES) {
     const header = spec.columns.map((c) => `"${c.name}"`).join(",");
     const record = spec.columns.map((c) => KNOWN[c.name] ?? SAMPLE[c.type]).join(",");
-    writeFileSync(path.join(dir, `${spec.file}.csv`), [header, ...Array(rows).fill(record)].join("\n"));
+    writeFileSync(
+      path.join(dir, `${spec.file}.csv`),
+      [header, ...Array(rows).fill(record)].join("\n"),
+    );
   }
 }
 
@@ -49,7 +52,10 @@ describe("loader validation", () => {
 
   test("a valid folder loads, with a count warning per table", async () => {
     const data = await openOlist({ dataDir: dir, ...quiet });
-    assert.equal(data.tables.every((t) => t.records === 2), true);
+    assert.equal(
+      data.tables.every((t) => t.records === 2),
+      true,
+    );
     assert.equal(data.warnings.length, 9);
     data.db.close();
   });
@@ -58,7 +64,10 @@ describe("loader validation", () => {
     rmSync(file("olist_order_reviews_dataset"));
     await assert.rejects(openOlist({ dataDir: dir, ...quiet }), (e: Error) => {
       assert.ok(e instanceof OlistDataError);
-      assert.match(e.message, /Missing Olist file in .*: olist_order_reviews_dataset\.csv \(or \.csv\.gz\)/);
+      assert.match(
+        e.message,
+        /Missing Olist file in .*: olist_order_reviews_dataset\.csv \(or \.csv\.gz\)/,
+      );
       assert.match(e.message, /Folders searched: /);
       assert.match(e.message, /olistbr\/brazilian-ecommerce/);
       return true;
@@ -77,12 +86,18 @@ describe("loader validation", () => {
 
   test(".csv.gz is accepted in place of .csv", async () => {
     const base = "olist_sellers_dataset";
-    const text = '"seller_id","seller_zip_code_prefix","seller_city","seller_state"\nabc,"01037",sao paulo,SP';
+    const text =
+      '"seller_id","seller_zip_code_prefix","seller_city","seller_state"\nabc,"01037",sao paulo,SP';
     rmSync(file(base));
     writeFileSync(path.join(dir, `${base}.csv.gz`), gzipSync(text));
     const data = await openOlist({ dataDir: dir, ...quiet });
     assert.deepEqual(await data.db.rows("SELECT * FROM sellers"), [
-      { seller_id: "abc", seller_zip_code_prefix: "01037", seller_city: "sao paulo", seller_state: "SP" },
+      {
+        seller_id: "abc",
+        seller_zip_code_prefix: "01037",
+        seller_city: "sao paulo",
+        seller_state: "SP",
+      },
     ]);
     data.db.close();
   });
@@ -99,7 +114,10 @@ describe("loader validation", () => {
   });
 
   test("a missing column names the file and the column", async () => {
-    rewrite("olist_sellers_dataset", '"seller_id","seller_zip_code_prefix","seller_city"\na,"01037",x');
+    rewrite(
+      "olist_sellers_dataset",
+      '"seller_id","seller_zip_code_prefix","seller_city"\na,"01037",x',
+    );
     await assert.rejects(
       openOlist({ dataDir: dir, ...quiet }),
       /olist_sellers_dataset\.csv: column "seller_state" missing from the header\. Use the original file/,
@@ -116,8 +134,14 @@ describe("loader validation", () => {
       ].join("\r\n"),
     );
     await assert.rejects(openOlist({ dataDir: dir, ...quiet }), (e: Error) => {
-      assert.match(e.message, /1 record\(s\) of olist_order_reviews_dataset\.csv could not be read/);
-      assert.match(e.message, /olist_order_reviews_dataset\.csv line 4: malformed record, expected 7 fields, found 6/);
+      assert.match(
+        e.message,
+        /1 record\(s\) of olist_order_reviews_dataset\.csv could not be read/,
+      );
+      assert.match(
+        e.message,
+        /olist_order_reviews_dataset\.csv line 4: malformed record, expected 7 fields, found 6/,
+      );
       assert.match(e.message, /No record is dropped silently/);
       return true;
     });
@@ -128,7 +152,10 @@ describe("loader validation", () => {
       "olist_order_payments_dataset",
       '"order_id","payment_sequential","payment_type","payment_installments","payment_value"\na,1,credit_card,8,99.33\nb,1,boleto,1,12,50',
     );
-    await assert.rejects(openOlist({ dataDir: dir, ...quiet }), /olist_order_payments_dataset\.csv line 3: malformed record, expected 5 fields, found 6/);
+    await assert.rejects(
+      openOlist({ dataDir: dir, ...quiet }),
+      /olist_order_payments_dataset\.csv line 3: malformed record, expected 5 fields, found 6/,
+    );
     rewrite(
       "olist_order_payments_dataset",
       '"order_id","payment_sequential","payment_type","payment_installments","payment_value"\na,1,credit_card,8,99.33\nb,1,boleto,1,R$12',
@@ -155,13 +182,20 @@ describe("loader validation", () => {
     const lines: string[] = [];
     const data = await openOlist({ dataDir: dir, log: (l) => lines.push(l), generateTwin: false });
     data.db.close();
-    assert.ok(lines.includes("Warning: olist_geolocation_dataset.csv: 2 records, the Kaggle release has 1,000,163. Results may differ from published analyses."));
+    assert.ok(
+      lines.includes(
+        "Warning: olist_geolocation_dataset.csv: 2 records, the Kaggle release has 1,000,163. Results may differ from published analyses.",
+      ),
+    );
   });
 
   test("the chosen source is always printed", async () => {
     const lines: string[] = [];
     const data = await openOlist({ dataDir: dir, log: (l) => lines.push(l), generateTwin: false });
     data.db.close();
-    assert.equal(lines[0], `Data source: Real Olist data (Kaggle olistbr/brazilian-ecommerce, CC BY-NC-SA 4.0) in ${dir}`);
+    assert.equal(
+      lines[0],
+      `Data source: Real Olist data (Kaggle olistbr/brazilian-ecommerce, CC BY-NC-SA 4.0) in ${dir}`,
+    );
   });
 });

@@ -6,7 +6,6 @@ import {
   comparisonSectionText,
   countWord,
   inUseLabel,
-  kmeansVsRfmTakeaway,
   pcaSectionText,
   pickedFeatureSet,
 } from "../../src/segments/pickTexts.js";
@@ -71,23 +70,5 @@ describe("notebook 2's texts from the pick", () => {
     );
     assert.match(pcaSectionText(chosenSegmentation().features).body, /model's four standardised/);
     assert.deepEqual([countWord(4), countWord(10), countWord(12)], ["four", "ten", "12"]);
-  });
-
-  test("the takeaway's verdict follows the numbers", () => {
-    const v = { featureSet: "RFM", k: 4, rfmSilhouette: 0.3, seedStability: 0.999 };
-    assert.equal(
-      kmeansVsRfmTakeaway({ ...v, kmeansSilhouette: 0.378 }),
-      "On the same features (RFM), k-means at k = 4 (silhouette 0.378) separates customers better than " +
-        "the RFM grid (0.300), and its segments come back identical across seeds (ARI 1.00).",
-    );
-    assert.match(
-      kmeansVsRfmTakeaway({ ...v, kmeansSilhouette: 0.25 }),
-      /separates customers worse than/,
-    );
-    assert.match(kmeansVsRfmTakeaway({ ...v, kmeansSilhouette: 0.305 }), /about as well as/);
-    assert.match(
-      kmeansVsRfmTakeaway({ ...v, kmeansSilhouette: 0.4, seedStability: 0.7 }),
-      /agree across seeds at ARI 0\.70\.$/,
-    );
   });
 });
