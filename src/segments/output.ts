@@ -152,8 +152,8 @@ function csvNumber(x: number): string {
 
 /**
  * The customer assignment as CSV: `customer_unique_id`, each model feature in raw units, the same
- * features in model space (`z_<feature>`), any `extra` columns (table order; NaN → empty), the
- * raw columns the segment names are defined on that the model does not read (`NAME_FEATURES`),
+ * features in model space (`z_<feature>`), the raw columns the segment names are defined on that
+ * the model does not read (`NAME_FEATURES`), any `extra` columns (table order; NaN → empty),
  * `segment`, `segment_name`.
  */
 export function segmentAssignmentCsv(
@@ -173,8 +173,8 @@ export function segmentAssignmentCsv(
     "customer_unique_id",
     ...features,
     ...features.map((f) => `z_${f}`),
-    ...extraNames,
     ...naming,
+    ...extraNames,
     "segment",
     "segment_name",
   ];
@@ -190,8 +190,8 @@ export function segmentAssignmentCsv(
         csvField(table.ids[i]),
         ...raw,
         ...z,
-        ...more,
         ...named,
+        ...more,
         String(labels[i]),
         csvField(names[labels[i]]),
       ].join(","),
