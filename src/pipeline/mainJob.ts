@@ -156,7 +156,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         model,
         modelFile: options.modelFile,
         workers: options.workers,
-        onStep: (step) => clock.start(step === "metrics" ? "metrics (exact silhouette)" : step),
+        onStep: (step) => clock.start(step === "metrics" ? "metrics (silhouette)" : step),
       });
 
       // 2b. What each segment is worth: value, rule cards, stability, revenue concentration.

@@ -92,7 +92,7 @@ describe("the main job (npm start)", () => {
         "customer table",
         "segment model",
         "assignments",
-        "metrics (exact silhouette)",
+        "metrics (silhouette)",
         "customer value",
         "rule cards",
         "stability",
