@@ -218,8 +218,6 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       }),
       { saveInput: true },
     );
-    // The renderer's browser would otherwise stay open (idle timeout) and keep the process alive.
-    await closeRenderer();
     clock.start("files");
     const segmentFiles = writeSegmentation(
       out,
@@ -249,6 +247,8 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     let kernelPeakMb = 0;
     let failedNotebooks: string[] = [];
     if (!options.skipNotebooks) {
+      // Without notebooks the slides reuse the brief's browser (one Chromium launch, not two).
+      await closeRenderer();
       clock.start("notebooks and figures");
       const run = await runNotebooks(out, source.dir, options);
       kernelPeakMb = run.kernelPeakMb;
