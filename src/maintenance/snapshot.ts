@@ -36,6 +36,8 @@ export const CUSTOMER_KEYS_TABLE = "maintenance_customer_keys";
  * The `features` columns of `customerFeatures(db, { asOf })`, in the same order (by id), with the
  * customers as integer keys: the rank of `customer_unique_id` among all customers of the data
  * (temp table {@link CUSTOMER_KEYS_TABLE}, built on the first call for a database).
+ * `customerFilter` keeps some customers only (an SQL condition on `customer_unique_id`, e.g. the
+ * study's seeded sample, `customerSample.ts`); default all.
  *
  * @example
  * const s = await featureSnapshot(db, new Date("2018-03-01"), ["recency_days", "monetary"]);
@@ -45,6 +47,7 @@ export async function featureSnapshot(
   asOf: Date,
   features: readonly string[],
   countedStatuses: readonly OrderStatus[] = DEFAULT_COUNTED_STATUSES,
+  customerFilter?: string,
 ): Promise<FeatureSnapshot & { ids: Int32Array }> {
   const known = new Set<string>(NUMERIC_FEATURES);
   const unknown = features.filter((f) => !known.has(f));
@@ -65,7 +68,7 @@ export async function featureSnapshot(
   }
   const reader = await db.reader(
     `SELECT k.key, ${features.map((f) => `t.${f}`).join(", ")} ` +
-      `FROM (${customerFeaturesSql(countedStatuses)}) t JOIN ${CUSTOMER_KEYS_TABLE} k USING (customer_unique_id) ` +
+      `FROM (${customerFeaturesSql(countedStatuses, customerFilter)}) t JOIN ${CUSTOMER_KEYS_TABLE} k USING (customer_unique_id) ` +
       `ORDER BY k.key`,
     { asOf: timestampLiteral(asOf) },
   );
