@@ -90,7 +90,12 @@ function timed(name: string, command: string, args: string[]): Timed {
 function twinSourceDigest(): string {
   const dir = projectPath("src", "twin");
   const hash = createHash("sha256");
-  for (const f of readdirSync(dir).sort()) hash.update(f).update(readFileSync(path.join(dir, f)));
+  // Every file under src/twin/, sub-folders included (quirks/, tables/), in a fixed order.
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+  for (const f of files) hash.update(f).update(readFileSync(path.join(dir, f)));
   return hash.digest("hex").slice(0, 16);
 }
 
