@@ -38,7 +38,7 @@ import { projectPath } from "../util/paths.js";
 import type { Progress, ProgressMode } from "../util/progress.js";
 import { progressBar } from "../util/progress.js";
 import { briefInput, briefMaintenance, briefWorth, writeBrief } from "../brief/index.js";
-import { closeRenderer } from "../charts/render.js";
+import { closeRenderer, warmRenderer } from "../charts/render.js";
 import { writeSlides } from "../slides/write.js";
 import type { StageRecord } from "./stages.js";
 import { StageClock } from "./stages.js";
@@ -138,6 +138,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     // 1. Data: the loader says which data it uses (generating the twin on first use).
     clock.start("data");
     const { db, source } = await openOlist({ dataDir: options.data, log });
+    warmRenderer(); // Chromium starts while the segments are computed (the brief needs it)
     let checksums: FileChecksum[];
     let segmentation: Awaited<ReturnType<typeof segmentCustomers>>;
     let maintenance: MaintenanceStudy | null = null;
