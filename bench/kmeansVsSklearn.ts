@@ -17,6 +17,7 @@ import { kmeansParallel } from "../src/cluster/kmeansParallel.js";
 import { makeBlobs } from "../test/helpers/makeBlobs.js";
 import { sharedWorkerPool } from "../src/util/sharedWorkerPool.js";
 import { shareFloat64 } from "../src/util/workerPool.js";
+import { median } from "../src/util/stats.js";
 
 /** The figures of one comparison (seconds). */
 export interface KMeansComparison {
@@ -34,12 +35,8 @@ export interface KMeansComparison {
   sklearn: { wall: number[]; cpu: number[]; inertia: number } | { skipped: string };
 }
 
-/** Median of a non-empty list. */
-export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-}
+/** Median of a list (the toolbox's one median, `src/util/stats.ts`). */
+export { median };
 
 const seconds = async (f: () => unknown): Promise<number> => {
   const t = performance.now();

@@ -17,7 +17,7 @@
  * job and leave the previous outputs as they were. The cleaning report goes to DIR/cleaning.csv.
  */
 import path from "node:path";
-import { parseAsOf } from "../src/features/customers.js";
+import { parseAsOf } from "../src/features/asOfDate.js";
 import { recommendationText } from "../src/maintenance/text.js";
 import { runMainJob, stageTable, syntheticNote } from "../src/pipeline/mainJob.js";
 import { cliFail, FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";

@@ -10,6 +10,9 @@ import type { SegmentProfile } from "../segments/profiles.js";
 import { SEGMENT_LISTS_DIR, segmentListFile } from "./actLists.js";
 import type { BriefInput } from "./input.js";
 import { revenueShares } from "./input.js";
+import type { BriefHistory } from "./worth.js";
+import { MODEL_FILE } from "../maintenance/policy.js";
+import { formatCount } from "./format.js";
 
 /** The baseline of one KPI of a segment. */
 export interface KpiBaseline {
@@ -19,7 +22,7 @@ export interface KpiBaseline {
   measure: string;
   /** The current value (share 0–1, R$, items or stars), or null when the order data cannot give it. */
   value: number | null;
-  unit: "share" | "R$" | "items" | "stars" | null;
+  unit: "share" | "R$" | "items" | "stars" | "orders" | null;
 }
 
 /** One segment's row of the action part. */
@@ -45,29 +48,52 @@ export interface BriefAct {
 }
 
 const NO_BASELINE = "not in the order data: measure it from the first campaign (CRM)";
+const NO_HISTORY =
+  "no current value without the value study (npm start measures it on the last year's orders)";
 
-/** The baseline of one KPI phrase of the playbook for a segment (see {@link KpiBaseline}). */
+/** Where a forward-looking KPI's current value comes from, in words. */
+function historyWords(h: BriefHistory): string {
+  const who = `${formatCount(h.customers)} customers`;
+  return h.windowDays === null
+    ? `the segment's ${who} since their first order, per 90 days`
+    : `the segment's ${who} of ${h.windowDays} days ago over those ${h.windowDays} days, per 90 days`;
+}
+
+/**
+ * The baseline of one KPI phrase of the playbook for a segment (see {@link KpiBaseline}). A KPI
+ * about orders or revenue to come ("an order in the next 90 days", "second-order rate", "revenue
+ * per contacted customer") takes its current value from `history` — what the segment's customers
+ * did over the last period — and never from the segment's own definition (a segment of one-time
+ * buyers has 0 repeat buyers by construction); without history it says where to measure it.
+ */
 export function kpiBaseline(
   kpi: string,
   profile: Pick<SegmentProfile, "mean" | "nameShares">,
   revenueShare: number,
+  history: BriefHistory | null = null,
 ): KpiBaseline {
   const k = kpi.toLowerCase();
   const orders = profile.mean.frequency;
-  if (/second-order rate|repeat-purchase/.test(k))
-    return {
-      kpi,
-      measure: "share with 2+ orders",
-      value: profile.nameShares.repeat,
-      unit: "share",
-    };
-  if (/order in the next 90 days|reactivation rate/.test(k))
-    return {
-      kpi,
-      measure: "share with an order in the last 90 days",
-      value: profile.nameShares.recentLow,
-      unit: "share",
-    };
+  if (/second-order rate|repeat-purchase|order in the next 90 days|reactivation rate/.test(k)) {
+    return history
+      ? {
+          kpi,
+          measure: `orders, ${historyWords(history)}`,
+          value: history.ordersPer90Days,
+          unit: "orders",
+        }
+      : { kpi, measure: NO_HISTORY, value: null, unit: null };
+  }
+  if (/revenue per contacted customer/.test(k)) {
+    return history
+      ? {
+          kpi,
+          measure: `R$ per customer, ${historyWords(history)}`,
+          value: history.revenuePer90Days,
+          unit: "R$",
+        }
+      : { kpi, measure: NO_HISTORY, value: null, unit: null };
+  }
   if (/share of revenue/.test(k))
     return { kpi, measure: "share of revenue", value: revenueShare, unit: "share" };
   if (/average order value/.test(k))
@@ -81,13 +107,6 @@ export function kpiBaseline(
       unit: Number.isFinite(items) ? "items" : null,
     };
   }
-  if (/revenue per contacted customer/.test(k))
-    return {
-      kpi,
-      measure: "R$ spent per member to date",
-      value: profile.mean.monetary,
-      unit: "R$",
-    };
   if (/review score/.test(k))
     return {
       kpi,
@@ -112,9 +131,11 @@ export function kpiParts(kpi: string): string[] {
  * mean order value per segment, and the baseline of every KPI of the playbook.
  */
 export function briefAct(
-  input: Pick<BriefInput, "profiles" | "marketing" | "maintenance" | "revenueShare">,
+  input: Pick<BriefInput, "profiles" | "marketing" | "maintenance" | "revenueShare" | "worth">,
 ): BriefAct {
   const shares = input.revenueShare ?? revenueShares(input.profiles);
+  const historyOf = (segment: number) =>
+    input.worth?.segments.find((s) => s.segment === segment)?.history ?? null;
   const segments = input.profiles.map((p, i): ActSegment => {
     const row = input.marketing.find((r) => r.segment === p.segment) as MarketingRow;
     const revenue = Number.isFinite(p.mean.monetary) ? p.mean.monetary * p.size : 0;
@@ -127,7 +148,7 @@ export function briefAct(
       revenue,
       revenueShare: shares[i],
       meanOrderValue: orders > 0 ? revenue / orders : NaN,
-      kpis: kpiParts(row.kpi).map((kpi) => kpiBaseline(kpi, p, shares[i])),
+      kpis: kpiParts(row.kpi).map((kpi) => kpiBaseline(kpi, p, shares[i], historyOf(p.segment))),
     };
   });
   const m = input.maintenance;
@@ -141,8 +162,7 @@ export function briefAct(
         `npm start writes one CSV per segment in ${SEGMENT_LISTS_DIR}/ (e.g. ${segments[0]?.listFile ?? `${SEGMENT_LISTS_DIR}/0-….csv`}); ` +
         "the same lists are the rows of customers.csv filtered on its segment column.",
       ids: "The ids are Olist's anonymised customer_unique_id keys, not names or e-mails: join them to the CRM on that key to reach the customers.",
-      newCustomers:
-        "A new customer gets a segment when the saved model is applied to the latest data: npm run segment -- --model reports/model.json --out reports assigns every customer, new ones included, to the nearest segment centre without refitting, so segment numbers and names stay the same.",
+      newCustomers: `A new customer gets a segment when the saved model is applied to the latest data: npm run segment -- --model ${MODEL_FILE} --out reports assigns every customer, new ones included, to the nearest segment centre without refitting, so segment numbers and names stay the same.`,
       refresh:
         "Run it before each campaign (weekly for weekly campaigns): it rewrites customers.csv and the lists from the day's export; a customer changes segment only when their own features change (a new order, or the days since the last order growing).",
       retrain,

@@ -13,8 +13,10 @@ export function kpiBaselineText(b: KpiBaseline): string {
       : b.unit === "share"
         ? formatShare(b.value)
         : b.unit === "R$"
-          ? formatMoney(b.value)
-          : formatDecimal(b.value, 2);
+          ? formatMoney(b.value, b.value < 100)
+          : b.unit === "orders"
+            ? `${formatDecimal(100 * b.value, 1)} per 100 customers`
+            : formatDecimal(b.value, 2);
   return value === null ? `${b.kpi}: ${b.measure}` : `${b.kpi}: ${value} now (${b.measure})`;
 }
 
@@ -23,14 +25,14 @@ export function actSectionHtml(act: BriefAct): string {
   const rows = act.segments
     .map(
       (s) =>
-        `<tr><th scope="row">${esc(s.name)}</th><td class="num">${formatCount(s.customers)}</td><td class="num">${formatMoney(s.revenue)}</td><td class="num">${formatShare(s.revenueShare)}</td><td class="num">${formatMoney(s.meanOrderValue)}</td><td><code>${esc(s.listFile)}</code></td><td><ul>${s.kpis.map((k) => `<li>${esc(kpiBaselineText(k))}</li>`).join("")}</ul></td></tr>`,
+        `<tr><th scope="row">${esc(s.name)}<br><code class="list">${esc(s.listFile)}</code></th><td class="num">${formatCount(s.customers)}</td><td class="num">${formatMoney(s.revenue)}</td><td class="num">${formatShare(s.revenueShare)}</td><td class="num">${formatMoney(s.meanOrderValue)}</td><td class="kpis"><ul>${s.kpis.map((k) => `<li>${esc(kpiBaselineText(k))}</li>`).join("")}</ul></td></tr>`,
     )
     .join("\n");
   const t = act.text;
   return `<section class="act"><h2>Acting on the segments</h2>
 <p><strong>Customer lists.</strong> ${esc(t.lists)} ${esc(t.ids)}</p>
-<table class="act-table">
-<thead><tr><th scope="col">Segment</th><th scope="col">Customers</th><th scope="col">Revenue</th><th scope="col">Share of revenue</th><th scope="col">Mean order value</th><th scope="col">List</th><th scope="col">KPI baselines (current value)</th></tr></thead>
+<table class="segments act-table">
+<thead><tr><th scope="col">Segment<br><span class="unit">list file</span></th><th scope="col" class="num">Customers</th><th scope="col" class="num">Revenue</th><th scope="col" class="num">Revenue<br><span class="unit">share</span></th><th scope="col" class="num">Mean order<br><span class="unit">value</span></th><th scope="col">KPI baselines<br><span class="unit">current value</span></th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

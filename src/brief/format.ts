@@ -4,6 +4,8 @@
  * the same text, whatever the machine's locale or time zone.
  */
 
+import { formatMoney as money } from "../util/money.js";
+
 const INTEGER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /** Shown instead of a number that is missing (NaN, null). */
@@ -44,14 +46,15 @@ export function formatShare(x: number | null, decimals = 1): string {
 }
 
 /**
- * An amount in reais, whole (cents do not matter in a brief).
+ * An amount in reais, whole (cents do not matter in a brief), or with cents when asked; the
+ * project's one money formatter (src/util/money.ts), "R$" and amount joined by a no-break space.
  *
  * @example
  * formatMoney(1234.5); // "R$ 1,235"
+ * formatMoney(21326.61, true); // "R$ 21,326.61"
  */
-export function formatMoney(x: number | null): string {
-  // No-break space: "R$" never ends a line without its amount.
-  return x == null || !Number.isFinite(x) ? MISSING : `R$\u00a0${formatCount(x)}`;
+export function formatMoney(x: number | null, cents = false): string {
+  return money(x, { cents, missing: MISSING });
 }
 
 const MONTHS = [

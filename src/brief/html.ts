@@ -8,9 +8,8 @@
 import { escapeHtml } from "../charts/html.js";
 import { actHtml } from "./actHtml.js";
 import { notStudiedText } from "../maintenance/text.js";
-import { NEUTRAL_COLOR, SEGMENT_PALETTE, segmentColor } from "../charts/theme.js";
-import type { MarketingRow } from "../segments/naming.js";
-import type { SegmentProfile } from "../segments/profiles.js";
+import type { BriefSegment } from "./briefSegments.js";
+import { briefSegments, revenueLeaders } from "./briefSegments.js";
 import type { BriefChartSegment } from "./charts.js";
 import {
   ariFigure,
@@ -27,120 +26,22 @@ import {
   formatMoney,
   formatShare,
 } from "./format.js";
+import { briefCss } from "./css.js";
 import type { BriefInput, BriefMaintenance } from "./input.js";
-import { revenueShares } from "./input.js";
+import { summaryHtml, syntheticBanner, tilesHtml } from "./summaryHtml.js";
 import { worthHtml } from "./worthHtml.js";
+
+export { SYNTHETIC_WARNING } from "./summaryHtml.js";
 
 /** Default title of the brief. */
 export const BRIEF_TITLE = "Customer segments: marketing brief";
 
-/** The synthetic-data warning, written on top and in the footer of a brief on the twin. */
-export const SYNTHETIC_WARNING =
-  "These figures describe the synthetic Olist twin, not real customers.";
-
-/** One segment with everything the brief shows about it. */
-interface Segment {
-  row: MarketingRow;
-  profile: SegmentProfile;
-  revenueShare: number;
-  color: string;
-}
-
-/** Pairs marketing rows with profiles and revenue shares; largest segment first. */
-function segmentsOf(input: BriefInput): Segment[] {
-  const { profiles, marketing } = input;
-  if (profiles.length === 0) throw new Error("The brief needs at least one segment profile");
-  const revenue = input.revenueShare ?? revenueShares(profiles);
-  if (revenue.length !== profiles.length) {
-    throw new Error(
-      `revenueShare has ${revenue.length} values for ${profiles.length} profiles (one per profile, same order)`,
-    );
-  }
-  if (input.k !== profiles.length) {
-    throw new Error(`k is ${input.k} but there are ${profiles.length} segment profiles`);
-  }
-  if (marketing.length !== profiles.length) {
-    throw new Error(`${marketing.length} marketing rows for ${profiles.length} profiles`);
-  }
-  return profiles
-    .map((profile, i) => {
-      const row = marketing.find((r) => r.segment === profile.segment);
-      if (!row) throw new Error(`No marketing row for segment ${profile.segment}`);
-      return { row, profile, revenueShare: revenue[i], color: segmentColor(profile.segment) };
-    })
-    .sort((a, b) => b.row.customers - a.row.customers || a.row.segment - b.row.segment);
-}
-
 const esc = escapeHtml;
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-/** The sentence on retraining used in the summary (rendered by the maintenance module). */
-function retrainSentence(m: BriefMaintenance | null): string {
-  if (!m) {
-    return "The maintenance study was not run, so this brief gives no retraining interval yet.";
-  }
-  return `<strong>${esc(m.text.summary)}</strong>`;
-}
-
-/** The segment with the largest revenue share (the larger one on a tie, as segments are sorted). */
-function mostValuable(segs: Segment[]): Segment {
-  return segs.reduce((a, s) => (s.revenueShare > a.revenueShare ? s : a), segs[0]);
-}
-
-function summaryHtml(input: BriefInput, segs: Segment[]): string {
-  const biggest = segs[0];
-  const richest = mostValuable(segs);
-  const name = (s: Segment) => `<strong>${esc(s.row.name)}</strong>`;
-  const who =
-    biggest === richest
-      ? `The biggest segment, ${name(biggest)}, is also the most valuable: ` +
-        `${formatShare(biggest.row.share)} of customers and ${formatShare(biggest.revenueShare)} of revenue.`
-      : `The biggest, ${name(biggest)}, holds ${formatShare(biggest.row.share)} of customers; ` +
-        `the most valuable, ${name(richest)}, brings ${formatShare(richest.revenueShare)} of revenue ` +
-        `from ${formatShare(richest.row.share)} of customers.`;
-  return (
-    `<p class="summary">The ${formatCount(input.customers)} customers of the Olist marketplace, as of ` +
-    `${esc(formatDate(input.asOf))}, fall into ${formatCount(input.k)} ${plural(input.k, "segment", "segments")}, ` +
-    `each with its own action, channel and measure of success. ${who} ${retrainSentence(input.maintenance)}</p>`
-  );
-}
-
-function syntheticBanner(input: BriefInput, where: "top" | "footer"): string {
-  if (!input.dataSource.synthetic) return "";
-  // Plain-text banners decorate the line with asterisks ("*** … ***"); the box says it louder.
-  const extra = input.dataSource.banner.replace(/^[\s*]+|[\s*]+$/g, "");
-  const details = where === "top" && extra ? ` <span class="banner-text">${esc(extra)}</span>` : "";
-  return (
-    `<div class="synthetic synthetic-${where}" role="note"><strong>⚠ Synthetic data.</strong> ` +
-    `${esc(SYNTHETIC_WARNING)}${details}</div>`
-  );
-}
-
-function tilesHtml(input: BriefInput, segs: Segment[]): string {
-  const m = input.maintenance;
-  const richest = mostValuable(segs);
-  const tiles: [string, string][] = [
-    [formatCount(input.customers), "customers"],
-    [formatCount(segs.length), plural(segs.length, "segment", "segments")],
-    [formatShare(richest.revenueShare), `of revenue from ${esc(richest.row.name)}`],
-    m
-      ? [
-          `${formatCount(m.everyWeeks)}\u00a0${plural(m.everyWeeks, "week", "weeks")}`,
-          "between retrainings",
-        ]
-      : ["not studied", "retraining interval"],
-  ];
-  return `<div class="tiles">${tiles
-    .map(
-      ([v, l]) =>
-        `<div class="tile"><div class="tile-value">${v}</div><div class="tile-label">${l}</div></div>`,
-    )
-    .join("")}</div>`;
-}
-
 const swatch = (color: string) => `<span class="swatch" style="background:${color}"></span>`;
 
-function tableHtml(input: BriefInput, segs: Segment[]): string {
+function tableHtml(input: BriefInput, segs: readonly BriefSegment[]): string {
   const cell = (s: string) => `<td class="num">${s}</td>`;
   const rows = segs.map(({ row, profile: p, revenueShare, color }) =>
     [
@@ -169,7 +70,7 @@ ${rows.join("\n")}
 /** "bed_bath_table" → "bed bath table". */
 const readable = (s: string) => s.replace(/_/g, " ");
 
-function cardHtml(s: Segment): string {
+function cardHtml(s: BriefSegment): string {
   const { row, profile: p, revenueShare, color } = s;
   const traits = row.traits
     .split(";")
@@ -248,76 +149,10 @@ ${syntheticBanner(input, "footer")}
 <dl>
 <div><dt>Data</dt><dd>${esc(input.dataSource.description)}</dd></div>
 <div><dt>As of</dt><dd>${esc(formatDate(input.asOf))}</dd></div>
-<div><dt>Model</dt><dd>k-means, ${formatCount(input.k)} segments · silhouette ${formatDecimal(s.silhouette, 3)} (−1 to 1, higher is better) · Davies-Bouldin ${formatDecimal(s.daviesBouldin, 3)} (lower is better) · Calinski-Harabasz ${formatCount(s.calinskiHarabasz)} (higher is better)</dd></div>
+<div><dt>Model</dt><dd>k-means, ${formatCount(input.k)} segments · silhouette ${formatDecimal(s.silhouette, 3)} (${s.silhouetteMethod === "exact" ? `exact, every one of the ${formatCount(input.customers)} customers; ` : s.silhouetteMethod ? `${escapeHtml(s.silhouetteMethod)}; ` : ""}−1 to 1, higher is better) · Davies-Bouldin ${formatDecimal(s.daviesBouldin, 3)} (lower is better) · Calinski-Harabasz ${formatCount(s.calinskiHarabasz)} (higher is better)</dd></div>
 <div><dt>Regenerate</dt><dd>run <code>npm start</code> in the olist-segmentation project: it reloads the data, refits the segments and writes this brief again (same data and seed, same brief).</dd></div>
 </dl>
 </footer>`;
-}
-
-/** The stylesheet: theme colours, system fonts, A4 print rules. */
-function css(): string {
-  return `
-@page { size: A4; margin: 14mm; }
-:root { --ink: #222222; --muted: ${NEUTRAL_COLOR}; --rule: #E5E5E5; --accent: ${SEGMENT_PALETTE[0]}; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; background: #F4F5F7; color: var(--ink); font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 210mm; margin: 0 auto; padding: 14mm; background: #FFFFFF; }
-h1, h2, h3, h4 { line-height: 1.2; break-after: avoid; page-break-after: avoid; }
-h1 { font-size: 22pt; margin: 0 0 4pt; letter-spacing: -0.01em; }
-h2 { font-size: 14pt; margin: 18pt 0 6pt; padding-bottom: 3pt; border-bottom: 2px solid var(--accent); }
-h3 { font-size: 11.5pt; margin: 0; }
-h4 { font-size: 8pt; margin: 0 0 3pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
-p { margin: 0 0 6pt; }
-code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; background: #F1F1F1; padding: 0 3px; border-radius: 3px; }
-.kicker { color: var(--accent); font-weight: 600; text-transform: uppercase; letter-spacing: 0.08em; font-size: 8.5pt; margin-bottom: 4pt; }
-.meta, .muted, figcaption, .unit, .where { color: var(--muted); }
-.flag { color: #B00020; font-weight: 600; }
-.masthead { border-bottom: 1px solid var(--rule); padding-bottom: 8pt; margin-bottom: 10pt; }
-.synthetic { border: 2px solid #B45309; background: #FEF3C7; color: #78350F; padding: 7pt 10pt; border-radius: 5px; margin: 0 0 10pt; }
-.synthetic .banner-text { display: block; font-size: 8.5pt; margin-top: 2pt; overflow-wrap: anywhere; }
-.summary { font-size: 11.5pt; line-height: 1.5; }
-.tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8pt; margin: 8pt 0 0; break-inside: avoid; }
-.tile { border: 1px solid var(--rule); border-top: 3px solid var(--accent); border-radius: 4px; padding: 6pt 8pt; }
-.tile-value { font-size: 14pt; font-weight: 700; }
-.tile-label { font-size: 7.5pt; line-height: 1.25; color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }
-table.segments { width: 100%; border-collapse: collapse; font-size: 9pt; margin: 4pt 0 8pt; break-inside: avoid; }
-table.segments th, table.segments td { padding: 4pt 5pt; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: bottom; }
-table.segments thead th { background: #F3F4F6; font-weight: 600; font-size: 8.5pt; }
-table.segments tbody th { font-weight: 600; white-space: nowrap; }
-table.segments tfoot th, table.segments tfoot td { border-bottom: none; border-top: 1.5px solid #BDBDBD; font-weight: 600; }
-table.segments .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.unit { font-weight: 400; font-size: 7.5pt; }
-.swatch { display: inline-block; width: 9pt; height: 9pt; border-radius: 2px; margin-right: 5pt; vertical-align: -1pt; }
-figure.chart { margin: 8pt 0 10pt; break-inside: avoid; page-break-inside: avoid; }
-figure.chart svg { display: block; width: 100%; height: auto; }
-figcaption { font-size: 8.5pt; margin-top: 2pt; }
-.cards { display: block; }
-.card { border: 1px solid var(--rule); border-left: 5px solid var(--seg); border-radius: 5px; padding: 8pt 10pt; margin: 0 0 8pt; break-inside: avoid; page-break-inside: avoid; }
-.card header { margin-bottom: 5pt; }
-.card .size { color: var(--muted); font-size: 9pt; margin: 1pt 0 0; }
-.card-body { display: grid; grid-template-columns: 1fr 1.25fr; gap: 10pt; }
-.card ul { margin: 0; padding-left: 13pt; font-size: 9pt; }
-.card .where { font-size: 8.5pt; margin: 4pt 0 0; }
-.play { margin: 0; font-size: 9pt; }
-.play div { margin-bottom: 4pt; }
-.play dt { font-size: 8pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 600; }
-.play dd { margin: 0; }
-.play .action dd { font-weight: 500; }
-.lead { font-size: 12pt; }
-.trigger { border: 1px solid var(--rule); background: #F8FAFC; border-radius: 5px; padding: 8pt 10pt; margin: 8pt 0; break-inside: avoid; page-break-inside: avoid; }
-.trigger h3 { margin-bottom: 4pt; }
-.trigger ul { margin: 0 0 6pt; padding-left: 14pt; }
-.brief-footer { margin-top: 18pt; padding-top: 8pt; border-top: 1px solid var(--rule); font-size: 8.5pt; color: var(--muted); break-inside: avoid; }
-.brief-footer dl { margin: 0; display: grid; grid-template-columns: 20mm 1fr; gap: 2pt 8pt; }
-.brief-footer dl div { display: contents; }
-.brief-footer dt { font-weight: 600; color: var(--ink); }
-.brief-footer dd { margin: 0; overflow-wrap: anywhere; }
-@media print {
-  body { background: none; }
-  main { max-width: none; margin: 0; padding: 0; }
-}
-`;
 }
 
 /**
@@ -329,7 +164,7 @@ figcaption { font-size: 8.5pt; margin-top: 2pt; }
  * const html = await briefHtml(briefInput({ metrics, marketing, profiles, maintenance }));
  */
 export async function briefHtml(input: BriefInput): Promise<string> {
-  const segs = segmentsOf(input);
+  const segs = briefSegments(input);
   const title = input.title ?? BRIEF_TITLE;
   const chartSegs: BriefChartSegment[] = segs.map((s) => ({
     segment: s.row.segment,
@@ -349,7 +184,7 @@ export async function briefHtml(input: BriefInput): Promise<string> {
   const m = input.maintenance;
   const ariSvg =
     m && m.curve.length > 0 ? await renderBriefSvg(ariFigure(m), "brief-ari", 300) : null;
-  const richest = mostValuable(segs);
+  const richest = revenueLeaders(segs).leaders[0];
   const worth = input.worth ? await worthHtml(input.worth) : "";
   return `<!DOCTYPE html>
 <html lang="en">
@@ -357,7 +192,7 @@ export async function briefHtml(input: BriefInput): Promise<string> {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<style>${css()}</style>
+<style>${briefCss()}</style>
 </head>
 <body>
 <main class="brief">

@@ -32,6 +32,8 @@ export interface BriefDataSource {
 export interface BriefScores {
   /** Mean silhouette, −1…1, higher = better separated. */
   silhouette: number;
+  /** How it was computed, as metrics.json says (e.g. "exact"); absent in older inputs. */
+  silhouetteMethod?: string;
   /** Davies-Bouldin index, ≥ 0, lower = better separated. */
   daviesBouldin: number;
   /** Calinski-Harabasz index, higher = better separated. */
@@ -154,7 +156,10 @@ export interface BriefParts {
   metrics: Pick<
     SegmentationMetrics,
     "customers" | "k" | "asOf" | "silhouette" | "daviesBouldin" | "calinskiHarabasz"
-  > & { dataSource: { description: string; synthetic: boolean } };
+  > &
+    Partial<Pick<SegmentationMetrics, "silhouetteMethod">> & {
+      dataSource: { description: string; synthetic: boolean };
+    };
   marketing: MarketingRow[];
   profiles: SegmentProfile[];
   /** Default null (the study was not run). */
@@ -189,6 +194,7 @@ export function briefInput(parts: BriefParts): BriefInput {
     k: m.k,
     scores: {
       silhouette: m.silhouette,
+      ...(m.silhouetteMethod === undefined ? {} : { silhouetteMethod: m.silhouetteMethod }),
       daviesBouldin: m.daviesBouldin,
       calinskiHarabasz: m.calinskiHarabasz,
     },

@@ -5,6 +5,7 @@
  * from the toolbox's results by {@link briefWorth}, or by hand in a test.
  */
 import type { segmentConcentration } from "../revenue/concentration.js";
+import { conditionWords } from "../rules/featureUnits.js";
 import { ruleCardText, rulesSummaryText } from "../rules/ruleCardText.js";
 import type { SegmentRules } from "../rules/segmentRules.js";
 import type { BootstrapJaccardResult, StabilityFlag } from "../stability/bootstrapJaccard.js";
@@ -33,12 +34,32 @@ export interface BriefValue {
   holdoutActual: number | null;
 }
 
+/**
+ * What a segment's customers did over the last period before the as-of date (the value study's
+ * segment baseline: the customers the segment held at its start and what they bought in it),
+ * scaled to 90 days: the measured current value of the playbook's 90-day KPIs.
+ */
+export interface BriefHistory {
+  /** Days observed (the baseline's window), or null for the lifetime-rate baseline. */
+  windowDays: number | null;
+  /** Customers the figures rest on. */
+  customers: number;
+  /** Orders (purchase days) per customer in 90 days. */
+  ordersPer90Days: number;
+  /** Revenue per customer in 90 days, R$. */
+  revenuePer90Days: number;
+}
+
 /** Everything the brief shows of one segment's worth. */
 export interface BriefWorthSegment {
   segment: number;
   name: string;
   /** Null when the value study was skipped. */
   value: BriefValue | null;
+  /** The last period's orders and revenue per customer (null without a value study). */
+  history?: BriefHistory | null;
+  /** The conditions of each of the segment's rule leaves in words (one per leaf). */
+  ruleLeaves?: string[];
   /** The rule card in words (`ruleCardText`), its fidelity and precision. */
   rule: string;
   fidelity: number;
@@ -77,6 +98,22 @@ export interface BriefWorthParts {
   stability: BootstrapJaccardResult;
   concentration: ReturnType<typeof segmentConcentration>;
   names: readonly string[];
+}
+
+/** The last-period baseline of one segment, scaled to 90 days (see {@link BriefHistory}). */
+export function historyOf(
+  study: Pick<ValueStudy, "baseline">,
+  segment: number,
+): BriefHistory | null {
+  const b = study.baseline;
+  if (segment < 0 || segment >= b.segments || b.fallback[segment]) return null;
+  const per90 = 90 / b.horizonDays;
+  return {
+    windowDays: b.windowDays,
+    customers: b.customers[segment],
+    ordersPer90Days: b.purchasesPerCustomer[segment] * per90,
+    revenuePer90Days: b.revenuePerCustomer[segment] * per90,
+  };
 }
 
 const curveOf = (c: { curve: { customerShare: Float64Array; revenueShare: Float64Array } }) => ({
@@ -147,6 +184,8 @@ export function briefWorth(parts: BriefWorthParts): BriefWorth {
         segment,
         name,
         value: valueOf(segment),
+        history: study ? historyOf(study, segment) : null,
+        ruleLeaves: card ? card.conditions.map((leaf) => conditionWords(leaf)) : [],
         rule: card ? ruleCardText(card) : `${name}: no rule card.`,
         fidelity: card?.fidelity ?? NaN,
         precision: card?.precision ?? NaN,

@@ -12,6 +12,8 @@ import type { SegmentConcentration } from "../revenue/concentration.js";
 import type { StabilityFlag } from "../stability/bootstrapJaccard.js";
 import { renderBriefSvg } from "./charts.js";
 import { formatDecimal, formatMoney, formatShare } from "./format.js";
+import { ruleLeafLines } from "../rules/ruleLeafLines.js";
+import { methodErrors, valueComparisonText } from "./valueComparison.js";
 import type { BriefParetoCurve, BriefValue, BriefWorth, BriefWorthSegment } from "./worth.js";
 
 const esc = escapeHtml;
@@ -35,6 +37,13 @@ export function stabilityWords(
   return `${j}: not to be trusted (below ${thresholds.untrusted})`;
 }
 
+/** The flag of a mean Jaccard in a table cell: the number and one word ("0.97 stable"). */
+export function stabilityCell(jaccard: number, flag: StabilityFlag): string {
+  const word =
+    flag === "stable" ? "stable" : flag === "doubtful" ? "doubtful" : "not to be trusted";
+  return `${formatDecimal(jaccard, 2)} ${word}`;
+}
+
 /** Which figures the value column shows, in one sentence (from the verdict). */
 export function valueMethodText(worth: Pick<BriefWorth, "value">): string {
   const v = worth.value;
@@ -49,7 +58,7 @@ export function valueMethodText(worth: Pick<BriefWorth, "value">): string {
 
 /** An amount in reais with cents ("R$ 1.46"), for per-customer figures. */
 export function formatMoneyCents(x: number | null): string {
-  return x == null || !Number.isFinite(x) ? "n/a" : `R$\u00a0${formatDecimal(x, 2)}`;
+  return formatMoney(x, true);
 }
 
 /**
@@ -129,6 +138,26 @@ async function paretoSvg(worth: BriefWorth): Promise<string | null> {
 const swatch = (color: string) => `<span class="swatch" style="background:${color}"></span>`;
 
 /**
+ * One rule card: a segment reached by one leaf reads as its sentence; by several, "customers
+ * with" then one line per leaf, "either …" / "or …", then how well the rules find the segment.
+ */
+export function ruleCardHtml(
+  s: Pick<BriefWorthSegment, "segment" | "name" | "rule" | "ruleLeaves" | "fidelity" | "precision">,
+): string {
+  const leaves = s.ruleLeaves ?? [];
+  const head = swatch(segmentColor(s.segment));
+  if (leaves.length <= 1) return `<li>${head}${esc(s.rule)}</li>`;
+  const lines = ruleLeafLines(leaves)
+    .map((l) => `<li>${esc(l)}</li>`)
+    .join("");
+  return (
+    `<li>${head}${esc(s.name)}: customers with<ul class="either">${lines}</ul>` +
+    `The rules find ${formatShare(s.fidelity)} of the segment's customers; ` +
+    `${formatShare(s.precision)} of the customers they select are in it.</li>`
+  );
+}
+
+/**
  * The worth section as HTML (with the Pareto chart rendered inline as SVG).
  *
  * @example
@@ -137,14 +166,30 @@ const swatch = (color: string) => `<span class="swatch" style="background:${colo
 export async function worthHtml(worth: BriefWorth): Promise<string> {
   const cell = (s: string) => `<td class="num">${s}</td>`;
   const shown = worth.value.shown;
-  const rows = worth.segments.map((s) =>
+  const errorCells = (v: BriefValue | null) => {
+    const e = methodErrors(v, shown);
+    if (v && shown && v.error !== null && !Number.isFinite(v.error))
+      return [`<td class="num wrap" colspan="2">${valueErrorText(v, shown)}</td>`];
+    const mark = (m: "model" | "baseline", x: number | null) =>
+      `<td class="num${e.closer === m ? " closer" : ""}">${v && v.error === null ? "not validated" : formatSignedShare(x)}</td>`;
+    return [mark("model", e.model), mark("baseline", e.baseline)];
+  };
+  const name = (s: BriefWorthSegment) =>
+    `<th scope="row">${swatch(segmentColor(s.segment))}${esc(s.name)}</th>`;
+  const valueRows = worth.segments.map((s) =>
     [
-      `<tr><th scope="row">${swatch(segmentColor(s.segment))}${esc(s.name)}</th>`,
+      `<tr>${name(s)}`,
       cell(s.value ? formatMoney(s.value.expectedRevenue) : "n/a"),
       cell(s.value ? formatMoneyCents(s.value.expectedRevenuePerCustomer) : "n/a"),
-      cell(valueErrorText(s.value, shown)),
+      ...errorCells(s.value),
+      "</tr>",
+    ].join(""),
+  );
+  const trustRows = worth.segments.map((s) =>
+    [
+      `<tr>${name(s)}`,
       cell(formatShare(s.fidelity)),
-      `<td class="num${s.flag === "unstable" ? " flag" : ""}">${esc(stabilityWords(s.jaccard, s.flag, worth.stability))}</td>`,
+      `<td class="stability${s.flag === "unstable" ? " flag" : ""}">${esc(stabilityCell(s.jaccard, s.flag))}</td>`,
       cell(formatShare(s.customerShare)),
       cell(formatShare(s.revenueShare)),
       cell(formatShare(s.top20, 0)),
@@ -152,7 +197,8 @@ export async function worthHtml(worth: BriefWorth): Promise<string> {
     ].join(""),
   );
   const t = worth.value.total;
-  const total = `<tr><th scope="row">All customers</th>${cell(t ? formatMoney(t.expectedRevenue) : "n/a")}${cell(t ? formatMoneyCents(t.expectedRevenuePerCustomer) : "n/a")}${cell(valueErrorText(t, shown))}${cell(formatShare(worth.rules.fidelity))}<td></td>${cell(formatShare(1))}${cell(formatShare(1))}${cell(formatShare(worth.revenue.top20, 0))}</tr>`;
+  const valueTotal = `<tr><th scope="row">All customers</th>${cell(t ? formatMoney(t.expectedRevenue) : "n/a")}${cell(t ? formatMoneyCents(t.expectedRevenuePerCustomer) : "n/a")}${errorCells(t).join("")}</tr>`;
+  const trustTotal = `<tr><th scope="row">All customers</th>${cell(formatShare(worth.rules.fidelity))}<td></td>${cell(formatShare(1))}${cell(formatShare(1))}${cell(formatShare(worth.revenue.top20, 0))}</tr>`;
   const untrusted = worth.segments.filter((s) => s.flag === "unstable");
   const warning =
     untrusted.length > 0
@@ -161,21 +207,29 @@ export async function worthHtml(worth: BriefWorth): Promise<string> {
   const chart = await paretoSvg(worth);
   return `<section class="worth"><h2>What each segment is worth</h2>
 <p class="lead">${esc(valueMethodText(worth))}</p>
-<table class="segments worth-table">
-<thead><tr><th scope="col">Segment</th><th scope="col" class="num">Expected revenue<br><span class="unit">next 12 months</span></th><th scope="col" class="num">Per customer</th><th scope="col" class="num">Holdout error<br><span class="unit">revenue, predicted vs actual</span></th><th scope="col" class="num">Rule fidelity</th><th scope="col" class="num">Stability<br><span class="unit">bootstrap Jaccard</span></th><th scope="col" class="num">Customers</th><th scope="col" class="num">Revenue</th><th scope="col" class="num">Top 20%<br><span class="unit">share of its revenue</span></th></tr></thead>
+<table class="segments worth-table value-table">
+<thead><tr><th scope="col">Segment</th><th scope="col" class="num">Expected revenue<br><span class="unit">next 12 months</span></th><th scope="col" class="num">Per customer</th><th scope="col" class="num">Model error<br><span class="unit">holdout revenue</span></th><th scope="col" class="num">Baseline error<br><span class="unit">holdout revenue</span></th></tr></thead>
 <tbody>
-${rows.join("\n")}
+${valueRows.join("\n")}
 </tbody>
-<tfoot>${total}</tfoot>
+<tfoot>${valueTotal}</tfoot>
 </table>
-<p class="muted">Holdout error: the method fitted one year before the data's end predicted each segment's revenue of that last year; (predicted − actual) / actual, the other method's error in brackets.</p>
+<p>${esc(valueComparisonText(worth))}</p>
+<p class="muted">Holdout error: each method, fitted one year before the data's end, predicted each segment's revenue of that last year; (predicted − actual) / actual, the smaller error in bold.</p>
+<table class="segments worth-table trust-table">
+<thead><tr><th scope="col">Segment</th><th scope="col" class="num">Rule fidelity</th><th scope="col">Stability<br><span class="unit">bootstrap Jaccard</span></th><th scope="col" class="num">Customers<br><span class="unit">share</span></th><th scope="col" class="num">Revenue<br><span class="unit">share</span></th><th scope="col" class="num">Top 20%<br><span class="unit">share of its revenue</span></th></tr></thead>
+<tbody>
+${trustRows.join("\n")}
+</tbody>
+<tfoot>${trustTotal}</tfoot>
+</table>
 ${warning}
 <h3>Rule cards: recognising each segment by hand</h3>
 <p>${esc(rulesLeadText(worth))}</p>
 <ul class="rule-cards">
-${worth.segments.map((s) => `<li>${swatch(segmentColor(s.segment))}${esc(s.rule)}</li>`).join("\n")}
+${worth.segments.map(ruleCardHtml).join("\n")}
 </ul>
-<p class="muted">Stability: ${esc(worth.stability.method)}. A mean Jaccard ≥ ${worth.stability.stable} is a stable segment; below ${worth.stability.untrusted} it is not to be trusted.</p>
+<p class="muted">Stability: ${esc(worth.stability.method)}. A mean Jaccard ≥ ${worth.stability.stable} is a stable segment; ${worth.stability.untrusted} to under ${worth.stability.stable}, a real pattern with doubtful members; below ${worth.stability.untrusted} it is not to be trusted.</p>
 <h3>Where the money is</h3>
 <ul class="pareto">
 ${worth.segments.map((s) => `<li>${esc(paretoText(s))}</li>`).join("\n")}

@@ -31,12 +31,16 @@ export { barChart } from "./bar.js";
 export type { BarOptions } from "./bar.js";
 export { lineChart, toPlotlyX } from "./line.js";
 export type { LineOptions, XValues } from "./line.js";
+export { sweepCharts } from "./sweep.js";
+export { kDistanceChart } from "./kDistance.js";
+export { pcaCharts } from "./pcaCharts.js";
+export type { PcaChartsInput } from "./pcaCharts.js";
 export { boxChart, boxStats } from "./box.js";
 export type { BoxGroup, BoxOptions, BoxStats } from "./box.js";
 export { correlationHeatmap, heatmap, weekdayHourHeatmap } from "./heatmap.js";
 export type { HeatmapOptions } from "./heatmap.js";
 export { segmentScatter, segmentScatter3d, segmentScatterPair } from "./scatter.js";
-export type { ScatterOptions, SegmentPoints } from "./scatter.js";
+export type { ScatterOptions, SegmentPoints } from "./scatterPoints.js";
 export { segmentDonut } from "./pie.js";
 export type { DonutOptions } from "./pie.js";
 export { segmentRadar } from "./radar.js";
@@ -64,16 +68,11 @@ export type { NumberStyle, NumberStyleHint } from "./hover.js";
 export { figureBundle, compactFigure, PLOTLY_MIME } from "./bundle.js";
 export type { FigureBundleOptions } from "./bundle.js";
 export { checkFigureName, FIGURE_NAME_PATTERN } from "./names.js";
-export {
-  closeRenderer,
-  renderPdf,
-  renderPng,
-  renderSvg,
-  renderPngAndWebp,
-  CHROMIUM_PATH,
-  PDF_MARGIN,
-} from "./render.js";
-export type { PdfMargin, PdfOptions, RasterPair, RenderSize } from "./render.js";
+export { renderPng, renderSvg, renderPngAndWebp } from "./render.js";
+export type { RasterPair, RenderSize } from "./render.js";
+export { closeRenderer, CHROMIUM_PATH } from "./chromiumSession.js";
+export { renderPdf, PDF_MARGIN } from "./renderPdf.js";
+export type { PdfMargin, PdfOptions } from "./renderPdf.js";
 export { exportFigure } from "./export.js";
 export type { ExportedFiles, ExportFormat, ExportOptions } from "./export.js";
 export { showFigure, setDisplaySink, resetFigureSession } from "./display.js";

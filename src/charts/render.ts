@@ -4,32 +4,20 @@
  * from node_modules (no network); closed by `closeRenderer()`, after an idle period, or at exit.
  * PDFs are printed from a short-lived second page of the same browser, so the Plotly page is kept.
  */
-import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import { enqueue } from "./chromiumSession.js";
 import type { Figure } from "./figure.js";
 import { interactiveFigure, staticFigure } from "./figure.js";
-import { PLOTLY_JS_PATH } from "./html.js";
 import { recompressPng } from "./pngRecompress.js";
 
-/** Chromium used for static rendering; `OLIST_CHROMIUM` overrides the Debian path. */
-export const CHROMIUM_PATH: string = process.env.OLIST_CHROMIUM || "/usr/bin/chromium";
-
-/**
- * Chromium flags: headless without sandbox (containers), no GPU, and no background networking
- * (the network is closed and Chromium would otherwise retry forever). SwiftShader gives WebGL
- * without a GPU, which 3-D scatter plots need.
- */
-export const CHROMIUM_ARGS: readonly string[] = Object.freeze([
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-]);
+export {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  closeRenderer,
+  IDLE_CLOSE_MS,
+  warmRenderer,
+} from "./chromiumSession.js";
+export { PDF_MARGIN, renderPdf } from "./renderPdf.js";
+export type { PdfMargin, PdfOptions } from "./renderPdf.js";
 
 /** Size of a static image: `width × scale` by `height × scale` pixels. */
 export interface RenderSize {
@@ -41,46 +29,7 @@ export interface RenderSize {
   scale?: number;
 }
 
-/** Close the browser after this long without rendering (ms), so kernels do not keep it forever. */
-export const IDLE_CLOSE_MS = 60_000;
-
-let browser: Browser | undefined;
-let pagePromise: Promise<Page> | undefined;
-let queue: Promise<unknown> = Promise.resolve();
-let idleTimer: NodeJS.Timeout | undefined;
-
-async function launch(): Promise<Page> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}; static charts need it. Run the project setup ` +
-        "(npm run setup, which installs Debian's chromium package) or set OLIST_CHROMIUM.",
-    );
-  }
-  const { chromium } = await import("playwright-core");
-  // playwright gives each launch a fresh temporary profile (--user-data-dir) and deletes it on close.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-  });
-  const page = await browser.newPage();
-  // Anything that tries the network fails at once instead of waiting for a timeout.
-  await page.route(/^(https?|wss?):/, (route) => route.abort());
-  await page.setContent(
-    "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body></body></html>",
-  );
-  await page.addScriptTag({ path: PLOTLY_JS_PATH });
-  return page;
-}
-
-function page(): Promise<Page> {
-  pagePromise ??= launch().catch((e: unknown) => {
-    pagePromise = undefined;
-    throw e;
-  });
-  return pagePromise;
-}
-
+/** The size with its defaults, checked: whole pixels in [10, 8000], a scale in (0, 8]. */
 function checkSize(size: RenderSize): Required<RenderSize> {
   const { width = 900, height = 500, scale = 1 } = size;
   for (const [k, v] of Object.entries({ width, height })) {
@@ -90,24 +39,6 @@ function checkSize(size: RenderSize): Required<RenderSize> {
   }
   if (!(scale > 0 && scale <= 8)) throw new Error(`scale must be in (0, 8], got ${scale}`);
   return { width, height, scale };
-}
-
-/**
- * Runs `job` on the shared page once the jobs before it are done: renders run one at a time, the
- * queue survives a failed job, and the idle timer restarts after each job.
- */
-function enqueue<T>(job: (p: Page) => Promise<T>): Promise<T> {
-  const run = queue.then(async () => {
-    if (idleTimer) clearTimeout(idleTimer);
-    try {
-      return await job(await page());
-    } finally {
-      idleTimer = setTimeout(() => void closeRenderer(), IDLE_CLOSE_MS);
-      idleTimer.unref();
-    }
-  });
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 /** Plotly.toImage of the figure's static view (see `Figure.staticView`). */
@@ -210,120 +141,4 @@ export async function renderSvg(fig: Figure, size: RenderSize = {}): Promise<str
   if (!url.startsWith(prefix))
     throw new Error(`Plotly.toImage returned no SVG (${url.slice(0, 40)}…)`);
   return decodeURIComponent(url.slice(prefix.length));
-}
-
-/** Page margins of a PDF, as CSS lengths ("14mm", "0.5in", "40px"). */
-export interface PdfMargin {
-  top?: string;
-  right?: string;
-  bottom?: string;
-  left?: string;
-}
-
-/** Options of {@link renderPdf}. */
-export interface PdfOptions {
-  /** Paper size; default "A4". */
-  format?: "A4" | "A3" | "A5" | "Letter" | "Legal";
-  /** Landscape pages; default false (portrait). */
-  landscape?: boolean;
-  /** Page margins; default 14 mm on every side (each side given replaces only that side). */
-  margin?: PdfMargin;
-  /**
-   * Print "n / N" small and grey, centred in the bottom margin of every page; default false. Keep
-   * a bottom margin of at least 10 mm for it.
-   */
-  pageNumbers?: boolean;
-  /** Give up loading the HTML after this many milliseconds; default 30,000. */
-  timeoutMs?: number;
-  /** Use the page size of the document's CSS `@page` rule (e.g. 16:9 slides) over `format`; default false. */
-  cssPageSize?: boolean;
-}
-
-/** Default PDF margin on every side. */
-export const PDF_MARGIN = "14mm";
-
-const PAGE_NUMBER_FOOTER =
-  '<div style="width:100%;text-align:center;font-size:8px;color:#6E6E6E;' +
-  'font-family:system-ui,sans-serif"><span class="pageNumber"></span> / ' +
-  '<span class="totalPages"></span></div>';
-
-/**
- * PDF bytes of an HTML document, printed by Chromium with the print stylesheet and backgrounds.
- * The document must be self-contained: network requests are refused, so external images, fonts or
- * scripts are simply missing. The bytes differ between runs (Chromium stamps a creation date).
- *
- * @example
- * writeFileSync("brief.pdf", await renderPdf(html, { pageNumbers: true }));
- */
-export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
-  if (typeof html !== "string") throw new Error("renderPdf: html must be a string");
-  const {
-    format = "A4",
-    landscape = false,
-    margin = {},
-    pageNumbers = false,
-    timeoutMs = 30_000,
-    cssPageSize = false,
-  } = options;
-  if (!(timeoutMs > 0)) throw new Error(`timeoutMs must be positive, got ${timeoutMs}`);
-  const sides = {
-    top: margin.top ?? PDF_MARGIN,
-    right: margin.right ?? PDF_MARGIN,
-    bottom: margin.bottom ?? PDF_MARGIN,
-    left: margin.left ?? PDF_MARGIN,
-  };
-  return enqueue(async (plotlyPage) => {
-    // A page of its own (closed with its context below): setContent would otherwise replace the
-    // page that holds Plotly.
-    const owner = plotlyPage.context().browser();
-    if (!owner) throw new Error("renderPdf: the renderer's browser is not available");
-    const p = await owner.newPage();
-    try {
-      await p.route(/^(https?|wss?):/, (route) => route.abort());
-      await p.setContent(html, { waitUntil: "load", timeout: timeoutMs });
-      return await p.pdf({
-        format,
-        landscape,
-        printBackground: true,
-        margin: sides,
-        preferCSSPageSize: cssPageSize,
-        ...(pageNumbers
-          ? {
-              displayHeaderFooter: true,
-              headerTemplate: "<div></div>",
-              footerTemplate: PAGE_NUMBER_FOOTER,
-            }
-          : {}),
-      });
-    } finally {
-      await p.close().catch(() => undefined);
-    }
-  });
-}
-
-/** Closes the shared browser (it restarts on the next render). Safe to call at any time. */
-export async function closeRenderer(): Promise<void> {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = undefined;
-  const b = browser;
-  const pending = pagePromise;
-  browser = undefined;
-  pagePromise = undefined;
-  if (pending) await pending.catch(() => undefined);
-  if (!b && browser) {
-    // A launch was in flight (e.g. started by warmRenderer): close the browser it just opened.
-    const late: Browser = browser;
-    browser = undefined;
-    await late.close().catch(() => undefined);
-  }
-  await b?.close().catch(() => undefined);
-}
-
-/**
- * Starts the shared browser now without waiting for it, so that its launch (seconds) overlaps
- * other work, e.g. the main job's computations before the brief; a failed launch is reported by
- * the first render, which launches again.
- */
-export function warmRenderer(): void {
-  page().catch(() => undefined);
 }

@@ -6,7 +6,7 @@
  * customers, a later snapshot) in the fitted clusters; `parameters` are recorded with the model.
  */
 import { kmeans, kmeansPredict } from "./kmeans.js";
-import type { KMeansOptions } from "./kmeans.js";
+import type { KMeansOptions, KMeansResult } from "./kmeans.js";
 import type { Matrix } from "./matrix.js";
 import { wardMicroClusters } from "./ward.js";
 import type { WardMicroOptions } from "./ward.js";
@@ -22,16 +22,23 @@ export interface FittedClusters {
   centroids: Matrix;
 }
 
-/** A clustering algorithm with its parameters fixed. */
-export interface Clusterer<F extends FittedClusters = FittedClusters> {
+/**
+ * A clustering algorithm with its parameters fixed. `F` is what a fit returns, `S` the part of it
+ * that `assign` reads (default: all but the training labels).
+ */
+export interface Clusterer<F extends FittedClusters = FittedClusters, S = Omit<F, "labels">> {
   /** Name recorded in model files, e.g. `"kmeans"`. */
   readonly algorithm: string;
   /** The parameters the clusters depend on (k, seed, restarts, …). */
   parameters(): ClustererParameters;
   /** Clusters of the rows of `matrix`. */
   fit(matrix: Matrix): F;
-  /** Cluster of every row of `matrix` in a fit (the training rows get their training labels). */
-  assign(matrix: Matrix, fitted: F): Int32Array;
+  /**
+   * Cluster of every row of `matrix` in a fit (the training rows get their training labels). It
+   * reads what the fit learnt, never its training labels, so a fit loaded from a model file (which
+   * keeps no labels) assigns too.
+   */
+  assign(matrix: Matrix, fitted: S): Int32Array;
 }
 
 /** Options of {@link kmeansClusterer}: those of `kmeans` (defaults there: 10 restarts, seed 0). */
@@ -40,27 +47,25 @@ export type KMeansClustererOptions = Pick<
   "nInit" | "maxIterations" | "tolerance" | "seed"
 >;
 
+/** k-means as a clusterer: a fit is the whole `kmeans` result, `assign` reads its centroids. */
+export type KMeansClusterer = Clusterer<KMeansResult, Pick<FittedClusters, "centroids">>;
+
 /**
- * k-means behind the clusterer interface: `fit` is `kmeans(matrix, k, options)`, `assign` the
- * nearest centroid (`kmeansPredict`).
+ * k-means behind the clusterer interface: `fit` is `kmeans(matrix, k, options)` (its whole
+ * result: labels, centroids, inertia, iterations, restarts), `assign` the nearest centroid
+ * (`kmeansPredict`), which reads the centroids only.
  *
  * @example
  * const c = kmeansClusterer(5, { seed: 1 });
  * const fitted = c.fit(matrix);
  * c.assign(laterMatrix, fitted);
  */
-export function kmeansClusterer(
-  k: number,
-  options: KMeansClustererOptions = {},
-): Clusterer<FittedClusters> {
+export function kmeansClusterer(k: number, options: KMeansClustererOptions = {}): KMeansClusterer {
   const { nInit = 10, maxIterations = 300, tolerance = 1e-4, seed = 0 } = options;
   return {
     algorithm: "kmeans",
     parameters: () => ({ k, nInit, maxIterations, tolerance, seed }),
-    fit: (matrix) => {
-      const r = kmeans(matrix, k, { nInit, maxIterations, tolerance, seed });
-      return { labels: r.labels, centroids: r.centroids };
-    },
+    fit: (matrix) => kmeans(matrix, k, { nInit, maxIterations, tolerance, seed }),
     assign: (matrix, fitted) => kmeansPredict(matrix, fitted.centroids),
   };
 }

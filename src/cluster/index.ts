@@ -34,5 +34,6 @@ export type {
   ClustererParameters,
   FittedClusters,
   FittedWardMicro,
+  KMeansClusterer,
   KMeansClustererOptions,
 } from "./clusterer.js";

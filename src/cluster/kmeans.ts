@@ -18,7 +18,8 @@
  * the points farthest from their centres. `ml-kmeans` is kept as a cross-check in the tests.
  */
 import { assertFinite, type Matrix } from "./matrix.js";
-import { candidateBatch, kmeansKernels } from "./kmeansKernels.js";
+import { candidateBatch } from "./candidateBatch.js";
+import { kmeansKernels } from "./kmeansKernels.js";
 import { lloyd, type SingleRun } from "./lloyd.js";
 import { createRng, type Rng } from "../util/random.js";
 

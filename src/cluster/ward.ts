@@ -100,14 +100,7 @@ export function wardLinkage(points: Matrix, weights?: ArrayLike<number>): Linkag
   }
   // Sort by height (stable) and relabel clusters the scipy way with a union-find.
   const order = merges.map((_, t) => t).sort((p, q) => merges[p].d2 - merges[q].d2 || p - q);
-  const parent = Int32Array.from({ length: 2 * m }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  };
+  const { parent, find } = unionFind(2 * m);
   const clusterSize = new Float64Array(2 * m);
   for (let i = 0; i < m; i++) clusterSize[i] = weights ? weights[i] : 1;
   return order.map((t, row) => {
@@ -126,6 +119,19 @@ export function wardLinkage(points: Matrix, weights?: ArrayLike<number>): Linkag
   });
 }
 
+/** A union-find over `n` nodes (each its own root at first) with path halving. */
+function unionFind(n: number): { parent: Int32Array; find: (i: number) => number } {
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  return { parent, find };
+}
+
 /**
  * Cuts a linkage (of m points) into k clusters by undoing its last k − 1 merges. Labels 0..k-1
  * are numbered by first appearance in point order.
@@ -137,14 +143,7 @@ export function cutTree(linkage: readonly LinkageRow[], k: number): Int32Array {
   const m = linkage.length + 1;
   if (!Number.isInteger(k) || k < 1 || k > m)
     throw new Error(`k must be an integer between 1 and ${m} (points in the tree), got ${k}`);
-  const parent = Int32Array.from({ length: 2 * m }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  };
+  const { parent, find } = unionFind(2 * m);
   for (let t = 0; t < m - k; t++) {
     parent[find(linkage[t][0])] = m + t;
     parent[find(linkage[t][1])] = m + t;

@@ -50,15 +50,14 @@ export { cachedScan, scanDataFile } from "./integrity.js";
 export type { FileScan } from "./integrity.js";
 export {
   applyValuePolicies,
-  applyWindowRules,
-  checkValueErrors,
   ensureValuePolicies,
   LOAD_CLEANING_TABLE,
   LOAD_RECORDS_TABLE,
   loadRuleCounts,
-  plausibleWindow,
   valuePoliciesApplied,
-  WINDOW_FENCE_IQR,
-  WINDOW_MIN_IQR_DAYS,
 } from "./policies.js";
-export type { LoadRuleCount, PlausibleWindow } from "./policies.js";
+export { checkValueErrors } from "./valueErrors.js";
+export { applyWindowRules } from "./windowRules.js";
+export type { LoadRuleCount } from "./windowRules.js";
+export { plausibleWindow, WINDOW_FENCE_IQR, WINDOW_MIN_IQR_DAYS } from "./plausibleWindow.js";
+export type { PlausibleWindow } from "./plausibleWindow.js";

@@ -11,7 +11,7 @@ import type { FileScan } from "./integrity.js";
 import { scanDataFile } from "./integrity.js";
 import type { DataSource, LocateOptions } from "./locate.js";
 import { chooseDataDir, dataSourceOf } from "./locate.js";
-import type { LoadRuleCount } from "./policies.js";
+import type { LoadRuleCount } from "./windowRules.js";
 import { applyValuePolicies } from "./policies.js";
 import type { TableName, TableSpec } from "./schema.js";
 import { OLIST_TABLES } from "./schema.js";

@@ -39,7 +39,7 @@ export type ValuePolicy = "error" | "exclude" | "flag";
 /**
  * The values a column may hold, with the policy for the others. Numbers: inclusive `min` / `max`;
  * text: one of `values`; timestamps: inside the data's plausible window (`window`, see
- * `src/data/policies.ts`: Tukey's far-out fences of the purchase timestamps).
+ * `src/data/plausibleWindow.ts`: Tukey's far-out fences of the purchase timestamps).
  */
 export interface ValueDomain {
   /** Rule name in errors and in the cleaning report; says the cause, e.g. `review_score_outside_1_5`. */

@@ -4,6 +4,7 @@
  * computed by a stated rule.
  */
 import type { Database } from "../data/db.js";
+import { median } from "../util/stats.js";
 
 /** Calendar unit of {@link ordersOverTime}. */
 export type Period = "day" | "week" | "month";
@@ -68,14 +69,6 @@ function argMax(values: readonly number[]): number {
   let best = -1;
   for (let i = 0; i < values.length; i++) if (best < 0 || values[i] > values[best]) best = i;
   return best;
-}
-
-/** Median of a list (mean of the two middle values for an even count); NaN when empty. */
-function medianOf(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const s = Array.from(values).sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Indices of the active periods (see {@link ACTIVE_PERIOD_SHARE}). */
@@ -169,7 +162,7 @@ export function weeklyFacts(weeks: PeriodCounts, share = ACTIVE_PERIOD_SHARE): W
   return {
     busiestWeek: dayKey(start),
     busiestOrders: weeks.orders[peak],
-    medianActiveWeek: medianOf(activePeriodIndices(weeks, share).map((i) => weeks.orders[i])),
+    medianActiveWeek: median(activePeriodIndices(weeks, share).map((i) => weeks.orders[i])),
     blackFriday: offset >= 0 && offset < 7 ? dayKey(friday) : null,
   };
 }

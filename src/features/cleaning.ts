@@ -11,12 +11,13 @@ import type { Database } from "../data/db.js";
 import { ensureValuePolicies, loadRuleCounts } from "../data/policies.js";
 import { OLIST_TABLES } from "../data/schema.js";
 import { writeFileAtomic } from "../util/atomicWrite.js";
+import { csvField } from "../util/csv.js";
 import type { CleaningRow } from "./cleaningTypes.js";
 import { countedRules } from "./cleaningRules.js";
 import type { OrderStatus } from "./definitions.js";
 import { DEFAULT_COUNTED_STATUSES } from "./definitions.js";
 import { ensureFeatureFacts, FACT_TABLES } from "./facts.js";
-import { orderAccounting } from "./customers.js";
+import { orderAccounting } from "./orderAccounting.js";
 
 export type { CleaningAction, CleaningRow } from "./cleaningTypes.js";
 export { BRAZIL_BOUNDING_BOX } from "./cleaningRules.js";
@@ -119,11 +120,6 @@ export async function cleaningReport(
     push({ ...rule, rows: await db.scalar<number>(sql) });
   }
   return out;
-}
-
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** The cleaning report as CSV: `rule,table,rows,action,share,description`, one line per rule. */

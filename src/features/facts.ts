@@ -14,7 +14,9 @@
  * They read the tables after the value policies of the schema (`src/data/policies.ts`).
  */
 import type { Database } from "../data/db.js";
+import { OlistDataError } from "../data/errors.js";
 import { ensureValuePolicies } from "../data/policies.js";
+import { tableSpec } from "../data/schema.js";
 
 /** The source tables the facts read. */
 export const FACT_SOURCE_TABLES = [
@@ -238,7 +240,10 @@ export async function ensureFeatureFacts(
   if ((await sourceFingerprint(db)) !== known) await prepareFeatureFacts(db);
 }
 
-/** Throws a clear error when a source table the features need is missing. */
+/**
+ * Throws an `OlistDataError` (exit code 2 in a command) when a source table the features need is
+ * missing from the database: it names each table with its file and says how to load them.
+ */
 async function checkSourceTables(db: Database): Promise<void> {
   const present = new Set(
     (await db.rows<{ name: string }>("SELECT table_name AS name FROM duckdb_tables()")).map(
@@ -247,9 +252,12 @@ async function checkSourceTables(db: Database): Promise<void> {
   );
   const missing = FACT_SOURCE_TABLES.filter((t) => !present.has(t));
   if (missing.length > 0) {
-    throw new Error(
-      `Customer features need the Olist tables ${missing.join(", ")}, missing from this database. ` +
-        "Open the data with openOlist() (src/data/load.ts) or create them with createOlistTables().",
+    const named = missing.map((t) => `${t} (${tableSpec(t).file}.csv)`).join(", ");
+    throw new OlistDataError(
+      `Customer features need the Olist tables ${named}, missing from this database: load the ` +
+        "data folder with openOlist() (src/pipeline/openData.ts, the twin when there are no real " +
+        "files) or loadOlist({ dataDir }) (src/data/load.ts), or create the tables with " +
+        "createOlistTables() (src/data/tables.ts) and insert their rows.",
     );
   }
 }

@@ -5,6 +5,16 @@
 export * from "./definitions.js";
 export * from "./facts.js";
 export * from "./customers.js";
+export { parseAsOf, timestampLiteral } from "./asOfDate.js";
+export { customerFeaturesSql } from "./customerSql.js";
+export { orderAccounting } from "./orderAccounting.js";
+export {
+  DERIVED_FEATURES,
+  derivedColumns,
+  featureNames,
+  sqlColumnsFor,
+} from "./derivedFeatures.js";
+export type { DerivedFeature, DerivedFeatureName, FeatureName } from "./derivedFeatures.js";
 export * from "./asOf.js";
 export * from "./cleaning.js";
 export * from "./output.js";

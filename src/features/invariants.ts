@@ -4,7 +4,7 @@
  */
 import type { Database } from "../data/db.js";
 import type { CustomerTable } from "./definitions.js";
-import { timestampLiteral } from "./customers.js";
+import { timestampLiteral } from "./asOfDate.js";
 
 /** The result of one invariant check. */
 export interface InvariantCheck {

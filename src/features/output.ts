@@ -1,10 +1,16 @@
 /**
  * The customer table as rows and as CSV: `customer_unique_id` first, then every numeric feature
- * and the text features, under the names of `definitions.ts`.
+ * (the SQL ones, then the derived ones of `derivedFeatures.ts`) and the text features, under the
+ * names of `definitions.ts`.
  */
 import { writeFileAtomic } from "../util/atomicWrite.js";
+import { csvField } from "../util/csv.js";
 import type { CustomerTable, NumericFeature, TextFeature } from "./definitions.js";
-import { NUMERIC_FEATURES, TEXT_FEATURES } from "./definitions.js";
+import { TEXT_FEATURES } from "./definitions.js";
+import { featureNames } from "./derivedFeatures.js";
+
+/** The numeric columns written: the SQL features, then the registered derived ones. */
+const NUMERIC_COLUMNS: readonly string[] = featureNames();
 
 /** One customer as a plain object (NaN stays NaN). */
 export type CustomerRow = { customer_unique_id: string } & Record<NumericFeature, number> &
@@ -13,9 +19,13 @@ export type CustomerRow = { customer_unique_id: string } & Record<NumericFeature
 /** The CSV / row column names in order: id, numeric features, text features. */
 export const CUSTOMER_COLUMNS: readonly string[] = [
   "customer_unique_id",
-  ...NUMERIC_FEATURES,
+  ...NUMERIC_COLUMNS,
   ...TEXT_FEATURES,
 ];
+
+function numericColumn(table: CustomerTable, name: string): Float64Array {
+  return (table.numeric as Readonly<Record<string, Float64Array>>)[name];
+}
 
 /**
  * The table as an array of row objects (for `console.table`, arquero, Plotly hovers).
@@ -26,15 +36,10 @@ export const CUSTOMER_COLUMNS: readonly string[] = [
 export function customerRows(table: CustomerTable): CustomerRow[] {
   return table.ids.map((id, i) => {
     const row: Record<string, string | number> = { customer_unique_id: id };
-    for (const name of NUMERIC_FEATURES) row[name] = table.numeric[name][i];
+    for (const name of NUMERIC_COLUMNS) row[name] = numericColumn(table, name)[i];
     for (const name of TEXT_FEATURES) row[name] = table.text[name][i];
     return row as CustomerRow;
   });
-}
-
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /**
@@ -45,8 +50,8 @@ export function customerTableToCsv(table: CustomerTable): string {
   const lines = [CUSTOMER_COLUMNS.join(",")];
   for (let i = 0; i < table.ids.length; i++) {
     const fields = [csvField(table.ids[i])];
-    for (const name of NUMERIC_FEATURES) {
-      const x = table.numeric[name][i];
+    for (const name of NUMERIC_COLUMNS) {
+      const x = numericColumn(table, name)[i];
       fields.push(Number.isNaN(x) ? "" : String(x));
     }
     for (const name of TEXT_FEATURES) fields.push(csvField(table.text[name][i]));

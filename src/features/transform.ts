@@ -6,6 +6,7 @@
  */
 import type { Matrix } from "../cluster/matrix.js";
 import type { CustomerTable } from "./definitions.js";
+import { quantileSorted } from "../util/stats.js";
 
 /** Centre/scale rule: `standard` = (x − mean) / sd (population); `robust` = (x − median) / IQR. */
 export type Scaler = "standard" | "robust" | "none";
@@ -62,15 +63,6 @@ function getColumn(columns: Record<string, Float64Array>, name: string): Float64
     );
   }
   return column;
-}
-
-/** Quantile (linear interpolation, like DuckDB quantile_cont) of sorted finite values. */
-function quantileSorted(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
 function finiteSorted(values: Float64Array): Float64Array {

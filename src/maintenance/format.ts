@@ -3,6 +3,8 @@
  * way in the notebook, the brief and the command summaries (fixed en-US formatting, whatever the
  * machine's locale).
  */
+import { formatMoney } from "../util/money.js";
+import { ARI_THRESHOLD } from "./policy.js";
 
 /**
  * "1 week", "4 weeks".
@@ -36,14 +38,24 @@ export function formatDays(days: number | null): string {
   return d === 1 ? "1 day" : `${d} days`;
 }
 
+/** Within this distance of the threshold, an ARI is written with 3 decimals (or more, see {@link formatAri}). */
+export const ARI_NEAR_THRESHOLD = 0.01;
+
 /**
- * An ARI with two decimals ("n/a" for null or NaN).
+ * An ARI with two decimals ("n/a" for null or NaN); near the threshold (within
+ * {@link ARI_NEAR_THRESHOLD}) with three, and with four when three would still read as the
+ * threshold itself, so a run just above or below it never looks equal to it.
  *
  * @example
  * formatAri(0.8349); // "0.83"
+ * formatAri(0.7991); // "0.799"
+ * formatAri(0.8004); // "0.8004"
  */
-export function formatAri(ari: number | null): string {
-  return ari === null || !Number.isFinite(ari) ? "n/a" : ari.toFixed(2);
+export function formatAri(ari: number | null, threshold: number = ARI_THRESHOLD): string {
+  if (ari === null || !Number.isFinite(ari)) return "n/a";
+  if (!(Math.abs(ari - threshold) < ARI_NEAR_THRESHOLD)) return ari.toFixed(2);
+  const three = ari.toFixed(3);
+  return Number(three) === threshold && ari !== threshold ? ari.toFixed(4) : three;
 }
 
 /**
@@ -76,7 +88,7 @@ export function formatHours(hours: number): string {
  * formatReais(5357.1); // "R$ 5,357"
  */
 export function formatReais(amount: number): string {
-  return `R$ ${formatNumber(amount)}`;
+  return formatMoney(amount, { space: " " });
 }
 
 /**

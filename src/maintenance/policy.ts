@@ -173,6 +173,9 @@ export interface MaintenanceStep {
   hours: number;
 }
 
+/** The segment model file after `npm start` (its default output folder): the one path the brief names. */
+export const MODEL_FILE = "reports/model.json";
+
 /** The steps of one retraining (the maintenance contract), with who does them and their effort. */
 export const MAINTENANCE_STEPS: readonly MaintenanceStep[] = [
   {
@@ -187,9 +190,9 @@ export const MAINTENANCE_STEPS: readonly MaintenanceStep[] = [
   {
     step: "Refit the segmentation and check it",
     owner: "data analyst",
-    command: "npm run segment",
+    command: "npm run segment -- --out reports",
     input: "customer table",
-    output: "reports/segments/model.json and metrics",
+    output: `${MODEL_FILE} and reports/metrics.json`,
     check: "a second seed agrees with the new model (ARI ≥ 0.95)",
     hours: 1,
   },
@@ -205,7 +208,7 @@ export const MAINTENANCE_STEPS: readonly MaintenanceStep[] = [
   {
     step: "Deploy the daily assignment",
     owner: "data analyst",
-    command: "npm run segment -- --model reports/segments/model.json",
+    command: `npm run segment -- --model ${MODEL_FILE} --out reports`,
     input: "the new model",
     output: "the segment of every customer, every day",
     check: "share of customers per segment against the day before",

@@ -8,10 +8,13 @@
  * during a simulation (the facts and keys are built on the first call for a database).
  */
 import type { Database } from "../data/db.js";
-import { customerFeaturesSql, timestampLiteral } from "../features/customers.js";
+import { timestampLiteral } from "../features/asOfDate.js";
+import { customerFeaturesSql } from "../features/customerSql.js";
 import { ensureFeatureFacts } from "../features/facts.js";
 import type { CustomerTable, OrderStatus } from "../features/definitions.js";
-import { DEFAULT_COUNTED_STATUSES, NUMERIC_FEATURES } from "../features/definitions.js";
+import { DEFAULT_COUNTED_STATUSES } from "../features/definitions.js";
+import type { DerivedFeature } from "../features/derivedFeatures.js";
+import { DERIVED_FEATURES, derivedColumns, sqlColumnsFor } from "../features/derivedFeatures.js";
 
 /** Customer ids and some numeric feature columns at an as-of date. */
 export interface FeatureSnapshot {
@@ -37,7 +40,8 @@ export const CUSTOMER_KEYS_TABLE = "maintenance_customer_keys";
  * customers as integer keys: the rank of `customer_unique_id` among all customers of the data
  * (temp table {@link CUSTOMER_KEYS_TABLE}, built on the first call for a database).
  * `customerFilter` keeps some customers only (an SQL condition on `customer_unique_id`, e.g. the
- * study's seeded sample, `customerSample.ts`); default all.
+ * study's seeded sample, `customerSample.ts`); default all. A derived
+ * feature (`derivedFeatures.ts`) is computed from its SQL inputs as `customerFeatures` does.
  *
  * @example
  * const s = await featureSnapshot(db, new Date("2018-03-01"), ["recency_days", "monetary"]);
@@ -47,15 +51,10 @@ export async function featureSnapshot(
   asOf: Date,
   features: readonly string[],
   countedStatuses: readonly OrderStatus[] = DEFAULT_COUNTED_STATUSES,
+  derived: readonly DerivedFeature[] = DERIVED_FEATURES,
   customerFilter?: string,
 ): Promise<FeatureSnapshot & { ids: Int32Array }> {
-  const known = new Set<string>(NUMERIC_FEATURES);
-  const unknown = features.filter((f) => !known.has(f));
-  if (unknown.length > 0) {
-    throw new Error(
-      `Unknown numeric feature(s) ${unknown.join(", ")}; expected some of ${NUMERIC_FEATURES.join(", ")}.`,
-    );
-  }
+  const columns = sqlColumnsFor(features, derived);
   if (!prepared.has(db)) {
     // The facts (built once per database) and the numbering of the customers.
     await ensureFeatureFacts(db);
@@ -67,20 +66,28 @@ export async function featureSnapshot(
     prepared.add(db);
   }
   const reader = await db.reader(
-    `SELECT k.key, ${features.map((f) => `t.${f}`).join(", ")} ` +
+    `SELECT k.key, ${columns.map((f) => `t.${f}`).join(", ")} ` +
       `FROM (${customerFeaturesSql(countedStatuses, customerFilter)}) t JOIN ${CUSTOMER_KEYS_TABLE} k USING (customer_unique_id) ` +
       `ORDER BY k.key`,
     { asOf: timestampLiteral(asOf) },
   );
   const values = reader.getColumnsJS();
   const ids = Int32Array.from((values[0] ?? []) as number[]);
-  const numeric: Record<string, Float64Array> = {};
-  features.forEach((f, j) => {
+  const sqlColumns: Record<string, Float64Array> = {};
+  columns.forEach((f, j) => {
     const column = (values[j + 1] ?? []) as (number | null)[];
     const out = new Float64Array(column.length);
     for (let i = 0; i < column.length; i++) out[i] = column[i] ?? NaN;
-    numeric[f] = out;
+    sqlColumns[f] = out;
   });
+  const wanted = new Set<string>(features);
+  const computed = derivedColumns(
+    sqlColumns,
+    asOf,
+    derived.filter((d) => wanted.has(d.name)),
+  );
+  const numeric: Record<string, Float64Array> = {};
+  for (const f of features) numeric[f] = sqlColumns[f] ?? computed[f];
   return { asOf, ids, numeric };
 }
 

@@ -131,7 +131,7 @@ export async function runMaintenanceStudy(
     key,
     async () => {
       const tables: Database | TableProvider = sample
-        ? (asOf) => featureSnapshot(db, asOf, segmentation.features, undefined, filter)
+        ? (asOf) => featureSnapshot(db, asOf, segmentation.features, undefined, undefined, filter)
         : db;
       const result = await simulateMaintenance(tables, {
         ...segmentation,

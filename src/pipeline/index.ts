@@ -4,3 +4,5 @@ export * from "./stages.js";
 export { openOlist } from "./openData.js";
 export type { OpenOlistOptions } from "./openData.js";
 export * from "./segmentWorth.js";
+export { metricsFileFields } from "./metricsFields.js";
+export type { MetricsFileFields, MetricsFileFieldsOptions } from "./metricsFields.js";

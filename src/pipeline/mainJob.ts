@@ -24,6 +24,7 @@ import type { CleaningRow } from "../features/cleaning.js";
 import { cleaningReport, writeCleaningReport } from "../features/cleaning.js";
 import type { RetrainRecommendation } from "../maintenance/recommend.js";
 import { retrainSummary } from "../maintenance/recommend.js";
+import { completeMetrics } from "../segments/metricsFile.js";
 import type { MaintenanceStudy } from "../maintenance/study.js";
 import { runMaintenanceStudy, writeMaintenanceReport } from "../maintenance/study.js";
 import type { SegmentModel } from "../segments/model.js";
@@ -31,6 +32,7 @@ import type { SegmentationMetrics } from "../segments/output.js";
 import { writeSegmentation } from "../segments/output.js";
 import { readModelFile } from "../segments/modelFile.js";
 import { segmentCustomers } from "../segments/run.js";
+import { logSelection, updateSelectionReport } from "../segments/selection.js";
 import { UsageError } from "../util/errors.js";
 import { onInterrupt } from "../util/interrupt.js";
 import { checkOutputFolder } from "../util/outputPath.js";
@@ -157,8 +159,11 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         model,
         modelFile: options.modelFile,
         workers: options.workers,
+        select: true, // no --k and no --model: fit what the selection rule picks on these files
+        checksums,
         onStep: (step) => clock.start(step === "metrics" ? "metrics (silhouette)" : step),
       });
+      logSelection(segmentation.selection, log);
 
       // 2b. What each segment is worth: value, rule cards, stability, revenue concentration.
       worth = await segmentWorth(db, segmentation, { onStage: (stage) => clock.start(stage) });
@@ -195,11 +200,10 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
 
     const recommendation = maintenance?.recommendation ?? null;
     const imputation = imputationCounts(segmentation.table, segmentation.model.toJSON().transform);
-    const metrics = {
-      ...withStability(segmentation.metrics, worth),
-      dataSource: { ...segmentation.metrics.dataSource, files: checksums },
+    const metrics = completeMetrics(withStability(segmentation.metrics, worth), {
+      checksums,
       retrain: recommendation && retrainSummary(recommendation),
-    };
+    });
 
     // 4. Files: the brief first (the slowest to write), then the data files.
     mkdirSync(out, { recursive: true });
@@ -241,6 +245,8 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     );
     for (const f of lists) files.push(f);
     if (maintenance) files.push(writeMaintenanceReport(out, maintenance));
+    const selectionFile = updateSelectionReport(out, segmentation.selection);
+    if (selectionFile) files.push(selectionFile);
     files.push(brief.html, brief.pdf);
     if (brief.input) files.push(brief.input);
 

@@ -1,14 +1,16 @@
 /**
- * The segmentation chosen in `notebooks/2_modelling.ipynb`, in one place: the modelling notebook
- * justifies it, `npm run segment` fits it by default, and the maintenance simulation studies it.
+ * The fallback segmentation design, in one place: what `npm start` and `npm run segment` fit when
+ * --k is given (with that k), and what the maintenance simulation and the value study refit. It is
+ * not the outcome of a comparison: without --k and --model, the model fitted is the pick of the
+ * selection rule on the data loaded (`selectionRule.ts`, reports/selection.json), which may differ.
  */
+import type { FeatureName } from "../features/derivedFeatures.js";
 import type { FitSegmentModelOptions } from "./model.js";
 
 /**
  * RFM + satisfaction, k = 5: recency, frequency (log1p), monetary (log1p) and mean review score,
- * standardised. Among the compared feature sets and k it has the best balance of separation
- * (silhouette, Davies-Bouldin, Calinski-Harabasz) and segments marketing can act on; adding delivery
- * and payment behaviour lowered every separation score without creating a new actionable group.
+ * standardised; seed 0, 10 restarts. A design with an actionable axis per feature (recency, spend,
+ * satisfaction); the selection rule, not this comment, says how it compares with the other candidates.
  */
 export const CHOSEN_SEGMENTATION = {
   features: ["recency_days", "frequency", "monetary", "mean_review_score"],
@@ -17,7 +19,10 @@ export const CHOSEN_SEGMENTATION = {
   k: 5,
   seed: 0,
   nInit: 10,
-} as const satisfies Omit<FitSegmentModelOptions, "names" | "source">;
+} as const satisfies Omit<FitSegmentModelOptions, "names" | "source"> & {
+  features: readonly FeatureName[];
+  log1p: readonly FeatureName[];
+};
 
 /** The chosen segmentation as mutable fit options (copy of {@link CHOSEN_SEGMENTATION}). */
 export function chosenSegmentation(): Omit<FitSegmentModelOptions, "names" | "source"> & {

@@ -8,24 +8,28 @@ import { sampleIndices, selectRows } from "../cluster/matrix.js";
 import { kmeans } from "../cluster/kmeans.js";
 import { kmeansStability } from "../stability/kmeansStability.js";
 import type { CustomerTable } from "../features/definitions.js";
+import type { FeatureName } from "../features/derivedFeatures.js";
 import { fitTransform } from "../features/transform.js";
 import { calinskiHarabaszScore, daviesBouldinScore } from "../metrics/scores.js";
-import { silhouetteSample } from "../metrics/silhouette.js";
+import { sampledSilhouette } from "../metrics/silhouetteSampleInterval.js";
 import { createRng } from "../util/random.js";
 import { CHOSEN_SEGMENTATION } from "./chosen.js";
 import { minOf } from "../util/arrayStats.js";
 
-/** A candidate feature set. */
-export interface FeatureSet {
+/**
+ * A candidate feature set. `F` is the type of its column names: {@link FeatureName} for the
+ * customer table (a misspelt feature then fails at compile time), any string for other tables.
+ */
+export interface FeatureSet<F extends string = string> {
   name: string;
   /** What it adds, in words. */
   description: string;
-  features: readonly string[];
-  log1p: readonly string[];
+  features: readonly F[];
+  log1p: readonly F[];
 }
 
 /** The feature sets compared in the modelling notebook (the last is the one chosen). */
-export const FEATURE_SETS: readonly FeatureSet[] = [
+export const FEATURE_SETS: readonly FeatureSet<FeatureName>[] = [
   {
     name: "RFM",
     description: "recency, frequency, monetary",
@@ -97,7 +101,14 @@ export function sizeBalance(labels: ArrayLike<number>): number {
 
 /** Scores of one partition. */
 export interface PartitionScores {
+  /** Silhouette of a seeded sample (exact when the sample would hold every row): see `silhouetteOf`. */
   silhouette: number;
+  /** How `silhouette` was computed: exact or sampled, on how many rows, its 95 % interval. */
+  silhouetteOf: {
+    method: "exact" | "sampled";
+    rows: number;
+    interval: [number, number] | null;
+  };
   daviesBouldin: number;
   calinskiHarabasz: number;
   balance: number;
@@ -106,7 +117,8 @@ export interface PartitionScores {
 }
 
 /**
- * Scores a partition: sampled silhouette (seeded), Davies-Bouldin, Calinski-Harabasz, balance.
+ * Scores a partition: sampled silhouette (seeded, with its 95 % interval), Davies-Bouldin,
+ * Calinski-Harabasz, balance.
  * Noise points (−1) are left out of the scores, as is usual for DBSCAN.
  */
 export function scorePartition(
@@ -123,11 +135,13 @@ export function scorePartition(
   }
   const sizes = new Map<number, number>();
   for (const x of l) sizes.set(x, (sizes.get(x) ?? 0) + 1);
+  const sil = sampledSilhouette(m, l, {
+    sampleSize: Math.min(options.silhouetteSampleSize ?? 10_000, m.rows),
+    seed: options.seed ?? 0,
+  });
   return {
-    silhouette: silhouetteSample(m, l, {
-      sampleSize: Math.min(options.silhouetteSampleSize ?? 10_000, m.rows),
-      seed: options.seed ?? 0,
-    }),
+    silhouette: sil.value,
+    silhouetteOf: { method: sil.method, rows: sil.rows, interval: sil.interval },
     daviesBouldin: daviesBouldinScore(m, l),
     calinskiHarabasz: calinskiHarabaszScore(m, l),
     balance: sizeBalance(l),

@@ -1,17 +1,24 @@
 /** Segment model (fit, save, assign) and segment profiles. */
 export * from "./model.js";
+export { SEGMENT_ALGORITHMS, segmentClusterer } from "./segmentClusterer.js";
 export * from "./profiles.js";
 export * from "./chosen.js";
 export * from "./naming.js";
 export * from "./nameConditions.js";
+export * from "./nameChoice.js";
 export * from "./meanFeatures.js";
 export * from "./namingChecks.js";
 export * from "./imputation.js";
 export * from "./marketingTakeaway.js";
 export * from "./compare.js";
+export * from "./comparisonTable.js";
+export * from "./comparisonTakeaways.js";
 export * from "./output.js";
 export * from "./run.js";
 export * from "./selectionRule.js";
 export * from "./selectionCandidates.js";
 export * from "./selection.js";
+export * from "./silhouetteLift.js";
+export * from "./selectionDisplay.js";
 export * from "./metricsFile.js";
+export * from "./modellingTakeaways.js";

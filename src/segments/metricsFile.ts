@@ -8,22 +8,27 @@ import type { FileChecksum } from "../data/checksums.js";
 import type { DataSource } from "../data/locate.js";
 import type { CustomerTable } from "../features/definitions.js";
 import type { RetrainRecommendation } from "./retrainField.js";
-import type { SilhouetteEstimate } from "../metrics/silhouetteEstimate.js";
 import { estimateSilhouette } from "../metrics/silhouetteEstimate.js";
 import type { SegmentModel } from "./model.js";
+import type { MarketingRow } from "./naming.js";
+import { withNameShares } from "./naming.js";
 import type { SegmentationMetrics } from "./output.js";
 import { segmentationMetrics } from "./output.js";
 
 /** Options of {@link measureSegmentationMetrics}. */
 export interface MeasureMetricsOptions {
   /**
-   * Silhouette over every customer up to `exactMaxRows`, above it the stratified sampled estimate
-   * with its interval (default true); false → the quick seeded 10,000-customer sample.
+   * Exact silhouette over every customer (default true), or the median of 10 seeded stratified
+   * samples of 20,000 customers with its 95 % interval (`estimateSilhouette`; exact when the table
+   * is not larger than a sample).
    */
   exactSilhouette?: boolean;
-  /** Exact silhouette up to this many customers (default `EXACT_SILHOUETTE_MAX_ROWS`, 100,000). */
+  /**
+   * With `exactSilhouette`, exact up to this many customers and sampled (labelled, with its
+   * interval) above (default `EXACT_SILHOUETTE_MAX_ROWS`, 100,000: 10× Olist is sampled).
+   */
   exactMaxRows?: number;
-  /** Customers per sampled repeat above `exactMaxRows` (default `SILHOUETTE_SAMPLE_SIZE`, 20,000). */
+  /** Customers per sampled repeat (default `SILHOUETTE_SAMPLE_SIZE`, 20,000). */
   silhouetteSampleSize?: number;
   /**
    * Keep the silhouette in the result cache, keyed by the rows, labels and method (default true):
@@ -36,6 +41,8 @@ export interface MeasureMetricsOptions {
   checksums?: readonly FileChecksum[];
   /** Retraining recommendation (default null: no maintenance study run). */
   retrain?: RetrainRecommendation | null;
+  /** The marketing table: each size gets its name condition and share (`withNameShares`). */
+  marketing?: readonly MarketingRow[];
 }
 
 /** Top-level keys of every metrics file, in order (the schema the tests assert). */
@@ -49,6 +56,7 @@ export const METRICS_KEYS = [
   "silhouette",
   "silhouetteMethod",
   "silhouetteLabel",
+  "silhouetteSample",
   "daviesBouldin",
   "calinskiHarabasz",
   "inertia",
@@ -58,9 +66,51 @@ export const METRICS_KEYS = [
   "retrain",
 ] as const satisfies readonly (keyof SegmentationMetrics)[];
 
+/** What {@link completeMetrics} sets. */
+export interface MetricsFields {
+  /** Data files' checksums (`dataSource.files`; default: kept as they are). */
+  checksums?: readonly FileChecksum[];
+  /** Retraining recommendation (`retrain`; default: kept as it is). */
+  retrain?: RetrainRecommendation | null;
+}
+
 /**
- * The metrics of a segmentation with a timed silhouette (exact on worker threads by default), the
- * data files' checksums and the retraining recommendation.
+ * The metrics as the file holds them: the data files' checksums and the retraining recommendation
+ * set, keys in {@link METRICS_KEYS} order. Throws when a key is missing or not in the schema, so
+ * that no writer can drift from it.
+ *
+ * @example
+ * completeMetrics(segmentation.metrics, { checksums, retrain: retrainSummary(recommendation) });
+ */
+export function completeMetrics(
+  metrics: SegmentationMetrics,
+  fields: MetricsFields = {},
+): SegmentationMetrics {
+  const given = metrics as unknown as Record<string, unknown>;
+  const keys: readonly string[] = METRICS_KEYS;
+  const missing = keys.filter((k) => !(k in given));
+  const extra = Object.keys(given).filter((k) => !keys.includes(k));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(
+      `metrics.json schema: missing ${missing.join(", ") || "none"}, not in METRICS_KEYS ` +
+        `${extra.join(", ") || "none"}; add the key to METRICS_KEYS (src/segments/metricsFile.ts)`,
+    );
+  }
+  const filled: Record<string, unknown> = {
+    ...given,
+    dataSource: {
+      ...metrics.dataSource,
+      files: (fields.checksums ?? metrics.dataSource.files).map((c) => ({ ...c })),
+    },
+    retrain: fields.retrain === undefined ? metrics.retrain : fields.retrain,
+  };
+  return Object.fromEntries(keys.map((k) => [k, filled[k]])) as unknown as SegmentationMetrics;
+}
+
+/**
+ * The metrics of a segmentation with a timed silhouette (exact on worker threads by default, else
+ * sampled with its 95 % interval), the data files' checksums and the retraining recommendation:
+ * the one function behind `npm start`, `npm run segment` and notebook 2.
  *
  * @example
  * const m = await measureSegmentationMetrics(model, table, matrix, labels, source, { checksums });
@@ -74,49 +124,62 @@ export async function measureSegmentationMetrics(
   source: Pick<DataSource, "description" | "synthetic">,
   options: MeasureMetricsOptions = {},
 ): Promise<SegmentationMetrics> {
-  const exact = options.exactSilhouette ?? true;
-  let estimate: SilhouetteEstimate | undefined;
-  let silhouetteSeconds: number | undefined;
-  if (exact) {
-    const start = performance.now();
-    estimate = await estimateSilhouette(matrix, labels, {
-      exactMaxRows: options.exactMaxRows,
-      sampleSize: options.silhouetteSampleSize,
-      seed: model.toJSON().seed,
-      workers: options.workers,
-      cache: options.cache ?? true,
-    });
-    silhouetteSeconds = (performance.now() - start) / 1000;
-  }
+  const start = performance.now();
+  const e = await estimateSilhouette(matrix, labels, {
+    exactMaxRows: (options.exactSilhouette ?? true) ? options.exactMaxRows : 0,
+    sampleSize: options.silhouetteSampleSize,
+    seed: model.toJSON().seed,
+    workers: options.workers,
+    cache: options.cache ?? true,
+  });
+  const silhouette = e.value;
+  const exact = e.method === "exact";
+  const silhouetteSample: SegmentationMetrics["silhouetteSample"] =
+    e.interval && e.sampleSize !== null && e.repeats !== null
+      ? { rows: e.sampleSize, repeats: e.repeats, interval: e.interval }
+      : null;
+  const silhouetteSeconds = (performance.now() - start) / 1000;
   const metrics = segmentationMetrics(model, table, matrix, labels, source, {
     exactSilhouette: exact,
-    silhouette: estimate?.value,
+    silhouette,
+    silhouetteSample,
     silhouetteSeconds,
   });
-  return {
-    ...metrics,
-    ...(estimate?.method === "sampled" ? sampledSilhouetteFields(estimate, matrix.rows) : {}),
-    dataSource: { ...metrics.dataSource, files: (options.checksums ?? []).map((c) => ({ ...c })) },
+  return completeMetrics(options.marketing ? withNameShares(metrics, options.marketing) : metrics, {
+    checksums: options.checksums ?? [],
     retrain: options.retrain ?? null,
-  };
+  });
 }
 
 /**
- * The method and label of a sampled silhouette: sample size, repeats, stratification and the
- * interval, so that no reader can take it for the exact value.
+ * The metrics file's headline as table rows (metric, value), each silhouette with its label
+ * (exact or sampled, n, interval) and the retraining interval or why there is none.
  *
  * @example
- * sampledSilhouetteFields({ value: 0.33, method: "sampled", sampleSize: 20000, repeats: 10, interval: [0.32, 0.34] }, 900000);
- * // { silhouetteMethod: "sampled (median of 10 stratified samples of 20,000 of 900,000 customers, seeded; 95 % interval 0.3200–0.3400)", … }
+ * showTable(metricsRows(metrics), { decimals: 4 });
  */
-export function sampledSilhouetteFields(
-  estimate: SilhouetteEstimate,
-  customers: number,
-): { silhouetteMethod: string; silhouetteLabel: string } {
-  const n = (x: number) => x.toLocaleString("en-US");
-  const [lo, hi] = estimate.interval ?? [NaN, NaN];
-  const what =
-    `median of ${estimate.repeats ?? "?"} stratified samples of ${n(estimate.sampleSize ?? 0)} ` +
-    `of ${n(customers)} customers, seeded; 95 % interval ${lo.toFixed(4)}–${hi.toFixed(4)}`;
-  return { silhouetteMethod: `sampled (${what})`, silhouetteLabel: `sampled silhouette (${what})` };
+export function metricsRows(m: SegmentationMetrics): { metric: string; value: number | string }[] {
+  const rows: { metric: string; value: number | string }[] = [
+    { metric: "customers", value: m.customers },
+    { metric: m.silhouetteLabel.replace(/ [-\d.]+ \(/, " ("), value: m.silhouette },
+  ];
+  if (m.silhouetteSample) {
+    const [lo, hi] = m.silhouetteSample.interval;
+    rows.push({ metric: "silhouette, 95 % interval", value: `${lo.toFixed(4)}–${hi.toFixed(4)}` });
+  }
+  rows.push(
+    { metric: "Davies-Bouldin", value: m.daviesBouldin },
+    { metric: "Calinski-Harabasz", value: m.calinskiHarabasz },
+    { metric: "inertia", value: m.inertia },
+    {
+      metric: "seconds of the silhouette",
+      value: m.seconds.silhouette === null ? "not timed" : m.seconds.silhouette,
+    },
+    {
+      metric: "retrain every (days)",
+      value: m.retrain ? m.retrain.intervalDays : "not computed (too little history)",
+    },
+    { metric: "data files hashed (SHA-256)", value: m.dataSource.files.length },
+  );
+  return rows;
 }

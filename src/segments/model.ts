@@ -5,20 +5,16 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { KMeansResult } from "../cluster/kmeans.js";
-import { kmeans, kmeansPredict } from "../cluster/kmeans.js";
 import type { Matrix } from "../cluster/matrix.js";
 import type { CustomerTable } from "../features/definitions.js";
 import type { Scaler, TransformJSON } from "../features/transform.js";
 import type { FittedTransform } from "../features/transform.js";
 import { fitTransform, fittedTransformFromJSON } from "../features/transform.js";
 import { sealModelJson } from "./modelIntegrity.js";
+import type { SegmentAlgorithmJSON } from "./segmentClusterer.js";
+import { SEGMENT_ALGORITHMS, segmentClusterer } from "./segmentClusterer.js";
 
-/** The clustering algorithm of a model file (version 2) and the parameters it was fitted with. */
-export interface SegmentAlgorithmJSON {
-  /** `"kmeans"`: nearest centroid assigns a customer (the only algorithm models are fitted with yet). */
-  name: "kmeans";
-  parameters: { k: number; seed: number; nInit: number };
-}
+export type { SegmentAlgorithmJSON } from "./segmentClusterer.js";
 
 /** Version of the model files written now; version 1 files (no `algorithm`: k-means) still load. */
 export const SEGMENT_MODEL_VERSION = 2 as const;
@@ -88,9 +84,9 @@ export class SegmentModel {
     if (spec?.kind !== "olist-segment-model" || (spec.version !== 1 && spec.version !== 2)) {
       throw new Error('Not a segment model (expected kind "olist-segment-model", version 1 or 2).');
     }
-    if (spec.version === 2 && spec.algorithm?.name !== "kmeans") {
+    if (spec.version === 2 && !SEGMENT_ALGORITHMS.includes(spec.algorithm?.name as "kmeans")) {
       throw new Error(
-        `Segment model: algorithm "${String(spec.algorithm?.name)}" is not one this toolbox assigns with (kmeans).`,
+        `Segment model: algorithm "${String(spec.algorithm?.name)}" is not one this toolbox assigns with (${SEGMENT_ALGORITHMS.join(", ")}).`,
       );
     }
     const cols = spec.features.length;
@@ -143,10 +139,11 @@ export class SegmentModel {
 
   /**
    * Segment of each row already in model space (see {@link transformTable}): the one place that
-   * applies the model's algorithm (k-means: the nearest centroid).
+   * applies the model's algorithm, through its clusterer (`segmentClusterer`; k-means: the nearest
+   * centroid).
    */
   assignMatrix(matrix: Matrix): Int32Array {
-    return kmeansPredict(matrix, this.centroids);
+    return segmentClusterer(this.algorithm).assign(matrix, { centroids: this.centroids });
   }
 
   toJSON(): SegmentModelJSON {
@@ -200,7 +197,8 @@ export function fitSegmentsOnMatrix(
   options: FitSegmentModelOptions,
 ): { json: SegmentModelJSON; labels: Int32Array; kmeans: KMeansResult } {
   const { k, seed = 0, nInit = 10 } = options;
-  const result = kmeans(matrix, k, { seed, nInit });
+  const algorithm: SegmentAlgorithmJSON = { name: "kmeans", parameters: { k, seed, nInit } };
+  const result = segmentClusterer(algorithm).fit(matrix);
   // Renumber by decreasing size (ties: lower original index first) for stable, readable numbers.
   const sizes = new Float64Array(k);
   for (const l of result.labels) sizes[l]++;
@@ -218,7 +216,7 @@ export function fitSegmentsOnMatrix(
   const json: SegmentModelJSON = {
     kind: "olist-segment-model",
     version: SEGMENT_MODEL_VERSION,
-    algorithm: { name: "kmeans", parameters: { k, seed, nInit } },
+    algorithm,
     features: [...options.features],
     transform: transform.toJSON(),
     k,

@@ -1,12 +1,15 @@
 /**
- * Checks that the marketing table says only what is true of the members: each name's condition is met
- * by more than half of its segment (recomputed from the customer rows, not from the profiles), and
- * each trait separates its segment from every other segment by at least the stated pooled sd, in the
- * stated direction.
+ * Checks that the marketing table says only what is true of the members, recomputed from the
+ * customer rows (not from the profiles): each name's definition is met by at least
+ * {@link NAME_MIN_SHARE} of its segment and by {@link NAME_MIN_GAP} fewer in every other segment,
+ * and each trait separates its segment from every other segment by at least the stated pooled sd,
+ * in the stated direction.
  */
 import type { CustomerTable } from "../features/definitions.js";
-import { NAME_CONDITIONS, NAME_MIN_SHARE } from "./nameConditions.js";
-import { TRAIT_MIN_SEPARATION, type MarketingRow } from "./naming.js";
+import { NAME_RUNGS } from "./nameConditions.js";
+import { NAME_MIN_GAP, NAME_MIN_SHARE } from "./nameChoice.js";
+import type { MarketingRow } from "./naming.js";
+import { TRAIT_MIN_SEPARATION } from "./traits.js";
 
 /** One check of a name or a trait. */
 export interface NamingCheck {
@@ -14,9 +17,9 @@ export interface NamingCheck {
   name: string;
   /** What is checked, in words. */
   check: string;
-  /** The measured value (share of members, or the smallest separation). */
+  /** The measured value (share of members, lead over the other segments, or smallest separation). */
   value: number;
-  /** The value it must exceed (name) or reach (trait). */
+  /** The value it must reach. */
   threshold: number;
   ok: boolean;
 }
@@ -45,9 +48,24 @@ function stats(
   return { n, mean, ss };
 }
 
+/** Share of `rows` meeting every rung of `ids` (unknown id: never met). */
+function shareMeeting(
+  numeric: Record<string, Float64Array>,
+  rows: readonly number[],
+  ids: readonly string[],
+): number {
+  const rungs = ids.map((id) => NAME_RUNGS.find((r) => r.id === id));
+  let hits = 0;
+  for (const i of rows) {
+    const x = (f: string) => numeric[f]?.[i] ?? NaN;
+    if (rungs.every((r) => r !== undefined && r.test(x))) hits++;
+  }
+  return rows.length ? hits / rows.length : 0;
+}
+
 /**
  * Checks every name and every trait of `marketing` against the members of each segment in `table`
- * (segment of row i: `labels[i]`). Names of kind `mixed` make no claim and are not checked.
+ * (segment of row i: `labels[i]`). Neutral names make no claim and are not checked.
  */
 export function checkNaming(
   table: Pick<CustomerTable, "numeric">,
@@ -60,21 +78,30 @@ export function checkNaming(
   const out: NamingCheck[] = [];
   for (const row of marketing) {
     const rows = members[row.segment];
-    const cond = NAME_CONDITIONS.find((c) => c.kind === row.kind);
-    if (cond) {
-      let hits = 0;
-      for (const i of rows) if (cond.test((f) => numeric[f]?.[i] ?? NaN)) hits++;
-      const share = rows.length ? hits / rows.length : 0;
+    if (row.nameRungs.length > 0) {
+      const share = shareMeeting(numeric, rows, row.nameRungs);
+      let otherMax = 0;
+      for (const o of marketing)
+        if (o.segment !== row.segment)
+          otherMax = Math.max(otherMax, shareMeeting(numeric, members[o.segment], row.nameRungs));
+      const what = row.nameCondition ?? row.nameRungs.join(" and ");
       out.push({
         segment: row.segment,
         name: row.name,
-        check: `name: ${cond.when}`,
+        check: `name: ${what}`,
         value: share,
         threshold: NAME_MIN_SHARE,
-        ok: share > NAME_MIN_SHARE,
+        ok: share >= NAME_MIN_SHARE,
+      });
+      out.push({
+        segment: row.segment,
+        name: row.name,
+        check: `name sets apart: ${what}, lead over every other segment`,
+        value: share - otherMax,
+        threshold: NAME_MIN_GAP,
+        ok: share - otherMax >= NAME_MIN_GAP - 1e-9,
       });
     }
-    const traitDirections = row.traits.split("; ");
     row.traitFeatures.forEach((f, t) => {
       const col = numeric[f];
       const a = stats(col, rows);
@@ -94,7 +121,7 @@ export function checkNaming(
       out.push({
         segment: row.segment,
         name: row.name,
-        check: `trait: ${traitDirections[t] ?? f}`,
+        check: `trait: ${row.traitTexts[t] ?? f}`,
         value: sameSide ? min : 0,
         threshold: TRAIT_MIN_SEPARATION,
         ok: sameSide && min >= TRAIT_MIN_SEPARATION,

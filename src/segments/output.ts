@@ -13,9 +13,12 @@ import type { RetrainRecommendation } from "./retrainField.js";
 import type { CustomerTable } from "../features/definitions.js";
 import { clusterSizes } from "../metrics/labels.js";
 import { calinskiHarabaszScore, daviesBouldinScore, inertia } from "../metrics/scores.js";
-import { silhouetteSample, silhouetteScore } from "../metrics/silhouette.js";
+import { silhouetteScore } from "../metrics/silhouette.js";
+import { sampledSilhouette } from "../metrics/silhouetteSampleInterval.js";
+import { silhouetteMethodText, silhouetteText } from "../display/scoreText.js";
 import type { SegmentModel } from "./model.js";
 import { writeFileAtomic } from "../util/atomicWrite.js";
+import { csvField } from "../util/csv.js";
 
 /** Scores and sizes of a segmentation, as written to `metrics.json`. */
 export interface SegmentationMetrics {
@@ -27,10 +30,15 @@ export interface SegmentationMetrics {
   asOf: string;
   /** Exact silhouette over every customer (or sampled, see `silhouetteMethod`). */
   silhouette: number;
-  /** `"exact"` (every customer) or `"sampled (10,000 customers, seeded)"`. */
+  /** `"exact"` (every customer) or e.g. `"sampled, median of 10 samples of n = 20,000"`. */
   silhouetteMethod: string;
-  /** The silhouette's name for texts: "exact silhouette (every customer)" or "sampled silhouette (…)". */
+  /**
+   * The silhouette as every text shows it: "silhouette 0.327 (exact, n = 91,610)" or
+   * "silhouette 0.328 (sampled, n = 10,000; 95 % interval 0.324–0.332)".
+   */
   silhouetteLabel: string;
+  /** A sampled silhouette's rows per sample, repeats and 95 % interval; null when exact. */
+  silhouetteSample: { rows: number; repeats: number; interval: [number, number] } | null;
   daviesBouldin: number;
   calinskiHarabasz: number;
   inertia: number;
@@ -41,6 +49,9 @@ export interface SegmentationMetrics {
     share: number;
     /** Mean bootstrap Jaccard of the segment (`npm start` fills it; null when not computed). */
     jaccard?: number | null;
+    /** The name's condition and the share of members meeting it (`withNameShares`; null: neutral). */
+    nameCondition?: string | null;
+    nameShare?: number | null;
   }[];
   dataSource: {
     description: string;
@@ -66,6 +77,8 @@ export interface MetricsOptions {
    * `silhouetteScoreParallel`): it is recorded instead of being computed again.
    */
   silhouette?: number;
+  /** With a given sampled `silhouette` (`exactSilhouette: false`): its sample, repeats and interval. */
+  silhouetteSample?: SegmentationMetrics["silhouetteSample"];
   /** Seconds the given `silhouette` took (recorded as `seconds.silhouette`). */
   silhouetteSeconds?: number;
 }
@@ -79,20 +92,30 @@ export function segmentationMetrics(
   source: Pick<DataSource, "description" | "synthetic">,
   options: MetricsOptions = {},
 ): SegmentationMetrics {
-  const exact = options.exactSilhouette ?? true;
   const start = performance.now();
-  const silhouette =
-    options.silhouette ??
-    (exact
-      ? silhouetteScore(matrix, labels)
-      : silhouetteSample(matrix, labels, {
-          sampleSize: Math.min(10_000, matrix.rows),
-          seed: model.toJSON().seed,
-        }));
+  let silhouette = options.silhouette;
+  let sample = options.silhouetteSample ?? null;
+  let exact = options.exactSilhouette ?? true;
+  if (silhouette === undefined && exact) silhouette = silhouetteScore(matrix, labels);
+  if (silhouette === undefined) {
+    const s = sampledSilhouette(matrix, labels, { seed: model.toJSON().seed });
+    silhouette = s.value;
+    exact = s.method === "exact"; // a table of 10,000 customers or fewer is not sampled
+    sample = s.interval ? { rows: s.rows, repeats: 1, interval: s.interval } : null;
+  }
+  if (!exact && !sample)
+    throw new Error("segmentationMetrics: a sampled silhouette needs its sample");
   const silhouetteSeconds =
     options.silhouette === undefined
       ? (performance.now() - start) / 1000
       : (options.silhouetteSeconds ?? null);
+  const figure = {
+    value: silhouette,
+    method: exact ? ("exact" as const) : ("sampled" as const),
+    rows: exact || !sample ? table.ids.length : sample.rows,
+    interval: exact ? null : (sample?.interval ?? null),
+    repeats: sample?.repeats ?? null,
+  };
   const json = model.toJSON();
   const names = model.names;
   const sizes = clusterSizes(labels);
@@ -104,10 +127,9 @@ export function segmentationMetrics(
     customers: table.ids.length,
     asOf: table.asOf.toISOString(),
     silhouette,
-    silhouetteMethod: exact ? "exact" : "sampled (10,000 customers, seeded)",
-    silhouetteLabel: exact
-      ? "exact silhouette (every customer)"
-      : "sampled silhouette (10,000 customers, seeded)",
+    silhouetteMethod: exact ? "exact" : silhouetteMethodText(figure),
+    silhouetteLabel: `silhouette ${silhouetteText(figure)}`,
+    silhouetteSample: exact ? null : sample,
     daviesBouldin: daviesBouldinScore(matrix, labels),
     calinskiHarabasz: calinskiHarabaszScore(matrix, labels),
     inertia: inertia(matrix, labels, model.centroids),
@@ -121,10 +143,6 @@ export function segmentationMetrics(
     seconds: { silhouette: silhouetteSeconds },
     retrain: null,
   };
-}
-
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
 function csvNumber(x: number): string {

@@ -5,8 +5,9 @@
  */
 import type { CustomerTable } from "../features/definitions.js";
 import { MEAN_FEATURES } from "./meanFeatures.js";
-import { conditionShares, type NamedKind } from "./nameConditions.js";
+import { conditionShares, type NameShares } from "./nameConditions.js";
 import { maxOf } from "../util/arrayStats.js";
+import { median } from "../util/stats.js";
 
 /** Profile of one segment. */
 export interface SegmentProfile {
@@ -20,8 +21,8 @@ export interface SegmentProfile {
   mean: Record<string, number>;
   /** Standard deviation of each feature over the segment (NaN ignored; population formula). */
   sd: Record<string, number>;
-  /** Share of the members meeting each naming condition (`nameConditions.ts`). */
-  nameShares: Record<NamedKind, number>;
+  /** Share of the members meeting each naming definition, keyed by rung ids (`nameConditions.ts`). */
+  nameShares: NameShares;
   /** Segment mean / base mean (1 = like everyone; NaN when the base mean is 0). */
   lift: Record<string, number>;
   /** (Segment mean − base mean) / base standard deviation: how far the segment stands out. */
@@ -30,16 +31,6 @@ export interface SegmentProfile {
   topCategory: { value: string; share: number };
   /** Most common state and its share in the segment. */
   topState: { value: string; share: number };
-}
-
-/** Median of finite values (linear interpolation between the two middle values). */
-export function median(values: ArrayLike<number>): number {
-  const v = Float64Array.from(values)
-    .filter((x) => !Number.isNaN(x))
-    .sort();
-  if (v.length === 0) return NaN;
-  const mid = (v.length - 1) / 2;
-  return (v[Math.floor(mid)] + v[Math.ceil(mid)]) / 2;
 }
 
 function meanAndSd(values: ArrayLike<number>): { mean: number; sd: number } {

@@ -16,7 +16,7 @@ import { chosenSegmentation } from "./chosen.js";
 import type { SelectionReport } from "./selection.js";
 import { decideSegmentation } from "./selection.js";
 import type { MarketingRow } from "./naming.js";
-import { marketingTable } from "./naming.js";
+import { marketingTable, withSavedNames } from "./naming.js";
 import type { SegmentationMetrics } from "./output.js";
 import { measureSegmentationMetrics } from "./metricsFile.js";
 import type { SegmentProfile } from "./profiles.js";
@@ -199,17 +199,15 @@ export async function segmentCustomers(
     labels = assignSegments(model, table).labels;
   }
   const profiles = segmentProfiles(table, labels, { names: model.names });
-  const marketing = marketingTable(profiles, base).map((row) => ({
-    ...row,
-    // A saved model keeps its own names, even if today's profiles would name a segment otherwise.
-    name: model.names[row.segment],
-  }));
+  // A saved model keeps its own names, even if today's profiles would name a segment otherwise.
+  const marketing = withSavedNames(marketingTable(profiles, base), model.names);
   options.onStep?.("metrics");
   const matrix = model.transformTable(table);
   const metrics = await measureSegmentationMetrics(model, table, matrix, labels, source, {
     exactSilhouette: options.exactSilhouette,
     workers: options.workers,
     checksums: options.checksums,
+    marketing,
   });
   return {
     table,

@@ -4,6 +4,7 @@
  * date and the selection design (same files, same design: same decision, no recomputation). Writes
  * `selection.json`: the rule in words, every candidate with its scores, the pick and the reason.
  */
+import { rmSync } from "node:fs";
 import path from "node:path";
 import type { FileChecksum } from "../data/checksums.js";
 import type { CustomerTable } from "../features/definitions.js";
@@ -13,26 +14,26 @@ import type { SelectionDesign } from "./selectionCandidates.js";
 import {
   SELECTION_DESIGN,
   candidateSegmentation,
-  commonFeatureSet,
   selectionCandidates,
+  selectionMethodText,
 } from "./selectionCandidates.js";
 import type { SelectionDecision, SelectionThresholds } from "./selectionRule.js";
-import { SELECTION_THRESHOLDS, selectCandidate } from "./selectionRule.js";
+import { SELECTION_THRESHOLDS, selectCandidate, selectionRuleText } from "./selectionRule.js";
 
 /** Bump when the way candidates are computed or judged changes (invalidates cached decisions). */
-export const SELECTION_METHOD_VERSION = 1;
+export const SELECTION_METHOD_VERSION = 3;
 
 /** The decision with how it was measured, as written to `selection.json`. */
 export interface SelectionReport extends SelectionDecision {
-  /** How the silhouette of the candidates is computed (always sampled, in the common space). */
-  silhouetteMethod: string;
-  /** Features of the common evaluation space. */
-  commonSpace: string[];
+  /** How the candidates are fitted and scored, in words (sample sizes, seeds, the null). */
+  method: string;
   asOf: string;
   design: {
     ks: number[];
     nInit: number;
     seed: number;
+    fitRows: number;
+    silhouetteSampleSize: number;
     stabilityRows: number;
     stabilityRuns: number;
   };
@@ -53,7 +54,7 @@ export interface DecideOptions {
   onCandidate?: (done: number, total: number) => void;
 }
 
-/** The cache key of a selection: data files, as-of date, design, thresholds, method version. */
+/** The cache key of a selection: data files, as-of date, design, thresholds, rule, method version. */
 export function selectionCacheKey(
   checksums: readonly FileChecksum[],
   asOf: Date,
@@ -66,6 +67,8 @@ export function selectionCacheKey(
     asOf: asOf.toISOString(),
     design: { ...design, featureSets: design.featureSets.map((s) => ({ ...s })) },
     thresholds,
+    // The rule's words: a reworded rule (or reason) is a new decision, never a stale cached one.
+    rule: selectionRuleText(thresholds),
   });
 }
 
@@ -80,13 +83,14 @@ export function computeSelection(
   const decision = selectCandidate(candidates, options.thresholds);
   return {
     ...decision,
-    silhouetteMethod: `sampled (${design.silhouetteSampleSize.toLocaleString("en-US")} customers, seeded) in the common space`,
-    commonSpace: commonFeatureSet(design.featureSets).features.slice(),
+    method: selectionMethodText(design),
     asOf: table.asOf.toISOString(),
     design: {
       ks: [...design.ks],
       nInit: design.nInit,
       seed: design.seed,
+      fitRows: design.fitRows,
+      silhouetteSampleSize: design.silhouetteSampleSize,
       stabilityRows: design.stabilityRows,
       stabilityRuns: design.stabilityRuns,
     },
@@ -134,9 +138,66 @@ export async function decideSegmentation(
   };
 }
 
-/** Writes `selection.json` into `outDir` atomically; returns its path. */
-export function writeSelectionReport(outDir: string, report: SelectionReport): string {
+/**
+ * Writes `selection.json` into `outDir` atomically: the rule, the candidates with their scores, the
+ * pick, the reason, whether the decision came from the cache and the seconds it took to compute
+ * (`seconds`) and to obtain in this run (`secondsThisRun`, ≈ 0 on a cache hit); returns its path.
+ */
+export function writeSelectionReport(
+  outDir: string,
+  report: SelectionReport,
+  run: { cached: boolean; seconds: number } = { cached: false, seconds: report.seconds },
+): string {
   const file = path.join(outDir, "selection.json");
-  writeFileAtomic(file, JSON.stringify(report, null, 2) + "\n");
+  const { rule, pick, reason, candidates, ...rest } = report;
+  const body = {
+    rule,
+    pick,
+    reason,
+    cached: run.cached,
+    secondsThisRun: run.seconds,
+    ...rest,
+    candidates,
+  };
+  writeFileAtomic(file, JSON.stringify(body, null, 2) + "\n");
   return file;
+}
+
+/**
+ * The lines `npm start` and `npm run segment` print about the selection (nothing without one):
+ * the pick, whether it was computed or read from the cache, the seconds, and the reason.
+ */
+export function selectionLogLines(
+  selection: { report: SelectionReport; cached: boolean; seconds: number } | undefined,
+): string[] {
+  if (!selection) return [];
+  const { report, cached, seconds } = selection;
+  const how = cached
+    ? `read from the cache (same data files and design; computed in ${report.seconds.toFixed(1)} s)`
+    : `computed in ${seconds.toFixed(1)} s`;
+  return [
+    `  selection: ${report.pick}, ${how}, ${report.candidates.length} candidates`,
+    `  ${report.reason}`,
+  ];
+}
+
+/** Prints {@link selectionLogLines} with `log`. */
+export function logSelection(
+  selection: Parameters<typeof selectionLogLines>[0],
+  log: (line: string) => void,
+): void {
+  for (const line of selectionLogLines(selection)) log(line);
+}
+
+/**
+ * Writes `selection.json` when the rule chose the fitted model, else removes a previous run's file
+ * (with --k or --model it would describe a model that was not fitted); returns the path written.
+ */
+export function updateSelectionReport(
+  outDir: string,
+  selection: { report: SelectionReport; cached: boolean; seconds: number } | undefined,
+): string | undefined {
+  if (selection) return writeSelectionReport(outDir, selection.report, selection);
+  rmSync(path.join(outDir, "selection.json"), { force: true });
+  return undefined;
 }

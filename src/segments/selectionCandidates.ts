@@ -1,14 +1,25 @@
 /**
- * The candidates of the model selection, computed: every feature set × k-means × k fitted on the
- * customer table, stability measured in its own space, separation scored in one common space (the
- * standardised union of all the feature sets' features), so the rule can compare them.
+ * The candidates of the model selection, computed: every feature set × k-means × k fitted on a
+ * seeded sample of the customer table and scored in the feature set's OWN space: the sampled
+ * silhouette, the null silhouette (same algorithm and k on a column-permuted copy, see
+ * `silhouetteLift.ts`) and their difference, the lift, which is comparable across feature sets of
+ * different dimension; seed stability on a seeded subsample; the smallest segment's share on the
+ * whole table (every customer assigned to the nearest centroid of the fit).
  */
 import type { Matrix } from "../cluster/matrix.js";
+import { sampleIndices, selectRows } from "../cluster/matrix.js";
+import { kmeans, kmeansPredict } from "../cluster/kmeans.js";
 import type { CustomerTable } from "../features/definitions.js";
+import { calinskiHarabaszScore, daviesBouldinScore } from "../metrics/scores.js";
+import { silhouetteSample } from "../metrics/silhouette.js";
+import { kmeansStability } from "../stability/kmeansStability.js";
+import { minOf } from "../util/arrayStats.js";
+import { createRng } from "../util/random.js";
 import type { FitSegmentModelOptions } from "./model.js";
 import type { FeatureSet } from "./compare.js";
-import { FEATURE_SETS, featureSetMatrix, kmeansSweep } from "./compare.js";
+import { FEATURE_SETS, featureSetMatrix } from "./compare.js";
 import type { SelectionCandidate } from "./selectionRule.js";
+import { nullSilhouette } from "./silhouetteLift.js";
 
 /** The design of the selection: what is compared and how it is measured. */
 export interface SelectionDesign {
@@ -16,12 +27,14 @@ export interface SelectionDesign {
   featureSets: readonly FeatureSet[];
   /** Values of k (default 3…8: k = 2 only splits repeat buyers from everyone else). */
   ks: readonly number[];
-  /** k-means restarts of each candidate fit (default 4). */
+  /** k-means restarts of each candidate fit and of its null fit (default 4). */
   nInit: number;
   seed: number;
-  /** Rows of the sampled silhouette (default 5,000, seeded). */
+  /** Rows of the seeded sample the candidates (and their nulls) are fitted on (default 20,000). */
+  fitRows: number;
+  /** Rows of the sampled silhouette, real and null (default 5,000, seeded). */
   silhouetteSampleSize: number;
-  /** Rows of the stability subsample (default 10,000) and fits per measure (default 3). */
+  /** Rows of the stability subsample (default 10,000) and seed runs per measure (default 3). */
   stabilityRows: number;
   stabilityRuns: number;
 }
@@ -32,10 +45,23 @@ export const SELECTION_DESIGN: SelectionDesign = {
   ks: [3, 4, 5, 6, 7, 8],
   nInit: 4,
   seed: 0,
+  fitRows: 20_000,
   silhouetteSampleSize: 5_000,
   stabilityRows: 10_000,
   stabilityRuns: 3,
 };
+
+/** How the candidates are measured, in words (for selection.json and the notebook). */
+export function selectionMethodText(design: SelectionDesign = SELECTION_DESIGN): string {
+  const n = (x: number) => x.toLocaleString("en-US");
+  return (
+    `k-means (${design.nInit} restarts, seed ${design.seed}) fitted on a seeded sample of ${n(design.fitRows)} ` +
+    `customers in each feature set's own standardised space; silhouette sampled on ${n(design.silhouetteSampleSize)} ` +
+    `of them (seeded), minus the null silhouette of the same k on a column-permuted copy of that sample; ` +
+    `seed stability = mean ARI of ${design.stabilityRuns} seeded fits on ${n(design.stabilityRows)} customers; ` +
+    `smallest segment over every customer assigned to the fit's centroids`
+  );
+}
 
 /** File-name-safe slug of a feature-set name: `"RFM + satisfaction"` → `"rfm-satisfaction"`. */
 export function featureSetSlug(name: string): string {
@@ -50,24 +76,52 @@ export function candidateId(featureSet: string, k: number, algorithm = "k-means"
   return `${featureSetSlug(featureSet)}/${algorithm}/k${k}`;
 }
 
-/** The union of the feature sets (features and log1p columns, first-seen order). */
-export function commonFeatureSet(sets: readonly FeatureSet[]): FeatureSet {
-  const features = [...new Set(sets.flatMap((s) => s.features))];
-  const log1p = [...new Set(sets.flatMap((s) => s.log1p))];
-  return { name: "common space", description: "union of all feature sets", features, log1p };
+/** Share of the smallest of the k segments of `labels` (an empty segment counts as 0). */
+function smallestShareOf(labels: Int32Array, k: number): number {
+  const counts = new Float64Array(k);
+  for (let i = 0; i < labels.length; i++) counts[labels[i]]++;
+  return minOf(counts) / labels.length;
 }
 
-/** The standardised common evaluation space of the feature sets. */
-export function commonSpaceMatrix(
-  table: Pick<CustomerTable, "numeric">,
-  sets: readonly FeatureSet[],
-): Matrix {
-  return featureSetMatrix(table, commonFeatureSet(sets));
+/** Scores one feature set at one k (the matrices are that set's own standardised space). */
+function scoreCandidate(
+  full: Matrix,
+  sample: Matrix,
+  stabilitySample: Matrix,
+  k: number,
+  design: SelectionDesign,
+) {
+  const fit = kmeans(sample, k, { nInit: design.nInit, seed: design.seed });
+  const silhouetteOptions = {
+    sampleSize: Math.min(design.silhouetteSampleSize, sample.rows),
+    seed: design.seed,
+  };
+  const silhouette = silhouetteSample(sample, fit.labels, silhouetteOptions);
+  const nullSil = nullSilhouette(sample, k, {
+    nInit: design.nInit,
+    seed: design.seed,
+    silhouetteSampleSize: design.silhouetteSampleSize,
+  });
+  const stability = kmeansStability(stabilitySample, k, {
+    seedRuns: design.stabilityRuns,
+    bootstrapPairs: 0,
+    nInit: 3,
+    seed: design.seed,
+  });
+  return {
+    silhouette,
+    nullSilhouette: nullSil,
+    silhouetteLift: silhouette - nullSil,
+    daviesBouldin: daviesBouldinScore(sample, fit.labels),
+    calinskiHarabasz: calinskiHarabaszScore(sample, fit.labels),
+    smallestShare: smallestShareOf(kmeansPredict(full, fit.centroids), k),
+    seedStability: stability.seeds.mean,
+  };
 }
 
 /**
- * Fits and scores every candidate of the design on `table`: k-means in each feature set's own space,
- * seed stability there, silhouette (sampled), Davies-Bouldin and Calinski-Harabasz in the common space.
+ * Fits and scores every candidate of the design on `table`, each in its own feature space (see the
+ * module comment). The same seeded rows are sampled for every feature set.
  *
  * @example
  * const candidates = selectionCandidates(customers); // 4 feature sets × 6 k = 24 rows
@@ -77,32 +131,26 @@ export function selectionCandidates(
   design: SelectionDesign = SELECTION_DESIGN,
   onCandidate?: (done: number, total: number) => void,
 ): SelectionCandidate[] {
-  const common = commonSpaceMatrix(table, design.featureSets);
   const out: SelectionCandidate[] = [];
   const total = design.featureSets.length * design.ks.length;
+  let fitIdx: Int32Array | undefined;
+  let stabIdx: Int32Array | undefined;
   for (const set of design.featureSets) {
-    const matrix = featureSetMatrix(table, set);
+    const full = featureSetMatrix(table, set);
+    const rng = createRng(design.seed);
+    fitIdx ??= sampleIndices(full.rows, Math.min(design.fitRows, full.rows), rng);
+    stabIdx ??= sampleIndices(full.rows, Math.min(design.stabilityRows, full.rows), rng);
+    const sample = fitIdx.length < full.rows ? selectRows(full, fitIdx) : full;
+    const stabilitySample = stabIdx.length < full.rows ? selectRows(full, stabIdx) : full;
     for (const k of design.ks) {
-      const [row] = kmeansSweep(matrix, set.name, {
-        ks: [k],
-        nInit: design.nInit,
-        seed: design.seed,
-        silhouetteSampleSize: design.silhouetteSampleSize,
-        stabilityRows: design.stabilityRows,
-        stabilityRuns: design.stabilityRuns,
-        scoreMatrix: common,
-      });
       out.push({
-        id: candidateId(set.name, k, row.algorithm),
-        label: `${set.name}, ${row.algorithm}, k = ${k}`,
+        id: candidateId(set.name, k),
+        label: `${set.name}, k-means, k = ${k}`,
         features: set.name,
-        algorithm: row.algorithm,
+        dimensions: set.features.length,
+        algorithm: "k-means",
         k,
-        silhouette: row.silhouette,
-        daviesBouldin: row.daviesBouldin,
-        calinskiHarabasz: row.calinskiHarabasz,
-        smallestShare: row.smallestShare,
-        seedStability: row.seedStability,
+        ...scoreCandidate(full, sample, stabilitySample, k, design),
       });
       onCandidate?.(out.length, total);
     }

@@ -1,10 +1,11 @@
 /**
  * The model-selection rule: from the candidates table (feature sets × algorithms × k, each with its
  * separation, balance and stability scores) to the pick and the reason, by a rule stated in words
- * ({@link SELECTION_RULE_TEXT}) and applied in code ({@link selectCandidate}).
+ * ({@link SELECTION_RULE_TEXT}) and applied in code ({@link selectCandidate}). The reason is built
+ * from the computed values.
  */
 
-/** One candidate segmentation with its scores (all separation scores in one common space). */
+/** One candidate segmentation with its scores, all measured in its own feature space. */
 export interface SelectionCandidate {
   /** Stable identifier, e.g. `"rfm-satisfaction/k-means/k5"`. */
   id: string;
@@ -12,13 +13,19 @@ export interface SelectionCandidate {
   label: string;
   /** Name of the feature set. */
   features: string;
+  /** Number of features of the set (the dimension of its space). */
+  dimensions: number;
   algorithm: string;
   k: number;
-  /** Sampled silhouette (seeded) in the common evaluation space; higher is better. */
+  /** Sampled silhouette (seeded) in the candidate's own space; not comparable across spaces. */
   silhouette: number;
-  /** Davies-Bouldin in the common evaluation space; lower is better. */
+  /** Sampled silhouette of the same algorithm and k on a column-permuted copy of the data. */
+  nullSilhouette: number;
+  /** `silhouette − nullSilhouette`: separation beyond the null, comparable across spaces. */
+  silhouetteLift: number;
+  /** Davies-Bouldin in the own space (lower is better; shown, not ranked: not comparable across spaces). */
   daviesBouldin: number;
-  /** Calinski-Harabasz in the common evaluation space; higher is better. */
+  /** Calinski-Harabasz in the own space (higher is better; shown, not ranked). */
   calinskiHarabasz: number;
   /** Share of the smallest segment (0–1). */
   smallestShare: number;
@@ -32,26 +39,35 @@ export interface SelectionThresholds {
   minSeedStability: number;
   /** Lowest accepted share of the smallest segment (default 0.02). */
   minSmallestShare: number;
-  /** Silhouettes closer than this count as a tie, broken by Davies-Bouldin (default 0.005). */
-  silhouetteTie: number;
+  /** Lifts closer than this to the best count as a tie (default 0.01, about the sampling noise). */
+  liftTie: number;
 }
 
 /** The default thresholds. */
 export const SELECTION_THRESHOLDS: SelectionThresholds = {
   minSeedStability: 0.9,
   minSmallestShare: 0.02,
-  silhouetteTie: 0.005,
+  liftTie: 0.01,
 };
+
+/**
+ * The candidate fitted when no candidate passes the thresholds: the fallback design of `chosen.ts`
+ * (RFM + satisfaction, k-means, k = 5; a test checks that the two agree).
+ */
+export const FALLBACK_CANDIDATE = "rfm-satisfaction/k-means/k5";
 
 /** The rule in words, for the notebook, selection.json and the README. */
 export function selectionRuleText(t: SelectionThresholds = SELECTION_THRESHOLDS): string {
   return (
     `1. Drop every candidate whose seed stability (mean ARI between fits with different seeds) is below ` +
     `${t.minSeedStability} or whose smallest segment holds less than ${pct(t.minSmallestShare)} of the customers. ` +
-    `2. Score the others in one common space (the standardised union of the features of every feature set), ` +
-    `because silhouettes of spaces with different dimensions are not comparable. ` +
-    `3. Pick the highest silhouette there; silhouettes within ${t.silhouetteTie} of the best are a tie, ` +
-    `broken by the lowest Davies-Bouldin.`
+    `2. Score each of the others in its own feature space by its silhouette lift: its silhouette minus the ` +
+    `silhouette of the same algorithm and k on a column-permuted copy of the same data (the null, which ` +
+    `keeps each feature's distribution and removes how the features go together), so that feature sets of ` +
+    `different dimension are compared on the structure they add, not on their dimension. ` +
+    `3. Pick the highest lift; lifts within ${t.liftTie} of the best are a tie, broken by the fewest ` +
+    `segments (smaller k), then the fewest features, then the higher seed stability, then the id. ` +
+    `4. If no candidate passes step 1, the fallback design (${FALLBACK_CANDIDATE}) is fitted and the reason says so.`
   );
 }
 
@@ -89,17 +105,34 @@ function exclusion(c: SelectionCandidate, t: SelectionThresholds): string {
     why.push(`seed stability ${f3(c.seedStability)} < ${t.minSeedStability}`);
   if (!(c.smallestShare >= t.minSmallestShare))
     why.push(`smallest segment ${pct(c.smallestShare)} < ${pct(t.minSmallestShare)}`);
+  if (!Number.isFinite(c.silhouetteLift)) why.push("silhouette lift not measured");
   return why.join("; ");
+}
+
+/** Tie order: fewer segments, fewer features, higher seed stability, then the id. */
+function tieOrder(a: SelectionCandidate, b: SelectionCandidate): number {
+  return (
+    a.k - b.k ||
+    a.dimensions - b.dimensions ||
+    b.seedStability - a.seedStability ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** Lift with its parts, e.g. `"0.120 (silhouette 0.450 − null 0.330)"`. */
+function liftText(c: SelectionCandidate): string {
+  return `${f3(c.silhouetteLift)} (silhouette ${f3(c.silhouette)} − null ${f3(c.nullSilhouette)})`;
 }
 
 /**
  * Applies the selection rule to the candidates: drops the unstable and tiny-segment ones, picks the
- * best common-space silhouette (ties within `silhouetteTie` broken by Davies-Bouldin) and says why.
- * Throws when no candidate is eligible (the thresholds and the counts are in the message).
+ * highest silhouette lift over the null (ties within `liftTie` broken by smaller k, fewer features,
+ * higher stability, id) and says why, from the values. When none is eligible, picks the
+ * {@link FALLBACK_CANDIDATE} if it is among the candidates, else throws.
  *
  * @example
  * const d = selectCandidate(candidates);
- * d.pick; // "rfm-satisfaction/k-means/k5"
+ * d.pick; // e.g. "rfm-satisfaction/k-means/k5"
  */
 export function selectCandidate(
   candidates: readonly SelectionCandidate[],
@@ -111,40 +144,51 @@ export function selectCandidate(
     return { ...c, eligible: excludedBecause === "", excludedBecause, picked: false };
   });
   const eligible = judged.filter((c) => c.eligible);
+  const fallback = judged.find((c) => c.id === FALLBACK_CANDIDATE);
+  if (eligible.length === 0 && fallback) {
+    fallback.picked = true;
+    const reason =
+      `No candidate of ${judged.length} passes the thresholds (seed stability ≥ ${t.minSeedStability}, ` +
+      `smallest segment ≥ ${pct(t.minSmallestShare)}): the fallback design ${fallback.label} is fitted ` +
+      `(seed stability ${f3(fallback.seedStability)}, smallest segment ${pct(fallback.smallestShare)}, ` +
+      `lift ${f3(fallback.silhouetteLift)}).`;
+    return { rule: selectionRuleText(t), candidates: judged, pick: fallback.id, reason };
+  }
   if (eligible.length === 0) {
     throw new Error(
       `No candidate passes the selection rule (seed stability ≥ ${t.minSeedStability}, smallest ` +
         `segment ≥ ${pct(t.minSmallestShare)}) among ${judged.length}; widen the candidates or the thresholds.`,
     );
   }
-  let bestSil = -Infinity;
-  for (const c of eligible) if (c.silhouette > bestSil) bestSil = c.silhouette;
-  const tied = eligible.filter((c) => c.silhouette >= bestSil - t.silhouetteTie);
-  let pick = tied[0];
-  for (const c of tied) if (c.daviesBouldin < pick.daviesBouldin) pick = c;
+  let best = -Infinity;
+  for (const c of eligible) if (c.silhouetteLift > best) best = c.silhouetteLift;
+  const tied = eligible.filter((c) => c.silhouetteLift >= best - t.liftTie).sort(tieOrder);
+  const pick = tied[0];
   pick.picked = true;
 
   const dropped = judged.length - eligible.length;
-  const others = eligible.filter((c) => c !== pick);
-  let runnerUp: JudgedCandidate | undefined;
-  for (const c of others) if (!runnerUp || c.silhouette > runnerUp.silhouette) runnerUp = c;
+  const others = tied.slice(1);
   const parts = [
     `${pick.label}: ${dropped} of ${judged.length} candidates dropped by the thresholds; among the ` +
       `${eligible.length} left it has ` +
-      (tied.length > 1
-        ? `a silhouette of ${f3(pick.silhouette)}, tied (within ${t.silhouetteTie}) with ` +
-          `${tied.length - 1} other(s), and the lowest Davies-Bouldin of them, ${f3(pick.daviesBouldin)}`
-        : `the highest common-space silhouette, ${f3(pick.silhouette)}`) +
-      ` (seed stability ${f3(pick.seedStability)}, smallest segment ${pct(pick.smallestShare)}).`,
+      (others.length > 0
+        ? `a silhouette lift of ${liftText(pick)}, within ${t.liftTie} of the best (${f3(best)}), tied with ` +
+          others.map((c) => `${c.label} (${f3(c.silhouetteLift)})`).join(", ") +
+          `; it comes first of the tied by the tie order (k = ${pick.k}, ${pick.dimensions} features; `
+        : `the highest silhouette lift over the null, ${liftText(pick)} (`) +
+      `seed stability ${f3(pick.seedStability)}, smallest segment ${pct(pick.smallestShare)}).`,
   ];
-  if (runnerUp && tied.length === 1)
-    parts.push(`Runner-up: ${runnerUp.label}, silhouette ${f3(runnerUp.silhouette)}.`);
+  let runnerUp: JudgedCandidate | undefined;
+  for (const c of eligible)
+    if (!tied.includes(c) && (!runnerUp || c.silhouetteLift > runnerUp.silhouetteLift))
+      runnerUp = c;
+  if (runnerUp) parts.push(`Next outside the tie: ${runnerUp.label}, lift ${liftText(runnerUp)}.`);
   const betterButDropped = judged
-    .filter((c) => !c.eligible && c.silhouette > pick.silhouette)
-    .sort((a, b) => b.silhouette - a.silhouette)[0];
+    .filter((c) => !c.eligible && c.silhouetteLift > pick.silhouetteLift)
+    .sort((a, b) => b.silhouetteLift - a.silhouetteLift)[0];
   if (betterButDropped)
     parts.push(
-      `${betterButDropped.label} separates better (silhouette ${f3(betterButDropped.silhouette)}) ` +
+      `${betterButDropped.label} has a higher lift (${f3(betterButDropped.silhouetteLift)}) ` +
         `but is dropped: ${betterButDropped.excludedBecause}.`,
     );
   return { rule: selectionRuleText(t), candidates: judged, pick: pick.id, reason: parts.join(" ") };

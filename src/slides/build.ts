@@ -13,14 +13,8 @@ import {
   problemSlide,
   titleSlide,
 } from "./slidesData.js";
-import {
-  marketingSlide,
-  profilesSlide,
-  rulesSlide,
-  selectionSlide,
-  sizesSlide,
-  valueSlide,
-} from "./slidesModel.js";
+import { marketingSlide, profilesSlide, selectionSlide, sizesSlide } from "./slidesModel.js";
+import { rulesSlide, valueSlide } from "./slidesWorth.js";
 import { contractSlide, maintenanceSlide, nextStepsSlide } from "./slidesMaintenance.js";
 
 /** Title of the deck. */

@@ -2,7 +2,8 @@
  * Every number on a slide is a fact: its text, and where it comes from (a result file, a path in
  * it, the format it is written in). The deck writes that source next to the text
  * (`data-src="metrics.json:silhouette|dec3"`), so a test can read the value again from the file
- * and check that the slide shows exactly it. Formats are the brief's (src/brief/format.ts).
+ * and check that the slide shows exactly it. Formats are the brief's (src/brief/format.ts); an ARI
+ * is written as the maintenance text writes it (3 decimals near the threshold).
  */
 import {
   formatCount,
@@ -12,6 +13,8 @@ import {
   formatMoney,
   formatShare,
 } from "../brief/format.js";
+import { formatAri } from "../maintenance/format.js";
+import { formatSignedShare } from "../brief/worthHtml.js";
 
 /** How a value is written on a slide. */
 export type FactFormat =
@@ -25,6 +28,8 @@ export type FactFormat =
   | "date"
   | "days"
   | "mb"
+  | "ari"
+  | "signedShare"
   | "text";
 
 /** A number (or a sentence holding numbers) and its source. */
@@ -62,6 +67,10 @@ export function formatFact(value: unknown, format: FactFormat): string {
       return formatMoney(x);
     case "days":
       return formatDays(x);
+    case "ari":
+      return formatAri(x);
+    case "signedShare":
+      return formatSignedShare(x);
     case "mb":
       return x == null ? formatDecimal(x) : `${formatDecimal(x / 1e6, 1)}\u00a0MB`;
   }

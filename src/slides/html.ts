@@ -118,7 +118,7 @@ h2.block-heading { margin: 0; font-size: 22px; color: var(--accent); }
 .tile-value { font-size: 44px; font-weight: 700; line-height: 1.1; white-space: nowrap; }
 .tile-label { font-size: 18px; color: var(--muted); margin-top: 6px; }
 table.deck-table { width: 100%; border-collapse: collapse; font-size: 17px; line-height: 1.3; }
-table.deck-table th, table.deck-table td { padding: 6px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.deck-table th, table.deck-table td { padding: 6px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; overflow-wrap: break-word; white-space: pre-line; }
 table.deck-table thead th { background: #F3F4F6; font-size: ${min}px; font-weight: 600; }
 table.deck-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure.chart { margin: 0; }

@@ -5,32 +5,36 @@
 import type { DeckContext } from "./context.js";
 import type { Slide, Text } from "./deck.js";
 import { tx } from "./deck.js";
+import { formatShare } from "../brief/format.js";
+import { joinNames, leadersBy } from "../brief/superlative.js";
 import { ordersFigure, reviewFigure, spendFigure } from "./charts.js";
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-/** The segment with the largest revenue share (index into `segments`). */
-export function richestSegment(c: DeckContext): number {
+/**
+ * The segments with the largest share of revenue to date (indices into `segments`, several on a
+ * tie as written with one decimal), the basis the brief states too.
+ */
+export function revenueLeaders(c: DeckContext): number[] {
   const shares = c.sources.brief.revenueShare ?? [];
-  let best = 0;
-  c.segments.forEach((s, i) => {
-    if ((shares[s.p] ?? 0) > (shares[c.segments[best].p] ?? 0)) best = i;
-  });
-  return best;
+  const indices = c.segments.map((_, i) => i);
+  return leadersBy(indices, (i) => shares[c.segments[i].p] ?? 0, {
+    shown: (v) => formatShare(v),
+  }).leaders;
 }
 
 /** Slide 1: the deck's headline. */
 export function titleSlide(c: DeckContext): Slide {
   const b = c.sources.brief;
   const k = c.brief("k", "count");
-  const rich = c.segments[richestSegment(c)];
+  const rich = revenueLeaders(c).map((i) => c.segments[i]);
   const m = b.maintenance;
   const tiles: { value: Text; label: string }[] = [
     { value: tx`${c.brief("customers", "count")}`, label: "customers segmented" },
     { value: tx`${k}`, label: plural(b.k, "segment", "segments") },
     {
-      value: tx`${c.brief(`revenueShare.${rich.p}`, "share")}`,
-      label: `of revenue from ${rich.name}`,
+      value: tx`${c.brief(`revenueShare.${rich[0].p}`, "share")}`,
+      label: `of revenue to date from ${rich.length > 1 ? "each of " : ""}${joinNames(rich.map((s) => s.name))}`,
     },
   ];
   if (m)

@@ -30,7 +30,7 @@ export function maintenanceSlide(c: DeckContext): Slide | null {
   const bullets: Text[] = [
     tx`${c.brief("maintenance.text.lead", "text")}`,
     m.satisfied
-      ? tx`Every run still agrees at ARI ${c.brief("maintenance.threshold", "dec1")} or more after ${c.brief("maintenance.everyDays", "days")} (worst run ${c.brief("maintenance.worstAri", "dec2")}).`
+      ? tx`Every run still agrees at ARI ${c.brief("maintenance.threshold", "dec1")} or more after ${c.brief("maintenance.everyDays", "days")} (worst run ${c.brief("maintenance.worstAri", "ari")}).`
       : tx`${c.brief("maintenance.text.promise", "text")}`,
   ];
   if (hasStudy) {

@@ -1,15 +1,17 @@
 /**
  * The deck's modelling part: the candidates and the selection rule's pick (from `selection.json`
  * when present, else the chosen model's scores), the segments (sizes, profiles, marketing table),
- * and value, rules and stability per segment where those files exist.
+ * (value, rules and stability per segment are in slidesWorth.ts).
  */
 import { profileFigure, sharesFigure } from "../brief/charts.js";
 import type { BriefChartSegment } from "../brief/charts.js";
 import type { DeckContext } from "./context.js";
 import type { Block, Slide, Text } from "./deck.js";
 import { tx } from "./deck.js";
-import { candidatesFigure, valueFigure } from "./charts.js";
-import { richestSegment } from "./slidesData.js";
+import { formatDecimal } from "../brief/format.js";
+import { joinNames, leadersBy, superlativeText } from "../brief/superlative.js";
+import { candidatesFigure } from "./charts.js";
+import { revenueLeaders } from "./slidesData.js";
 
 interface Candidate {
   id?: string;
@@ -18,7 +20,37 @@ interface Candidate {
   daviesBouldin?: number;
   calinskiHarabasz?: number;
   seedStability?: number;
+  /** Own-space silhouette minus the column-permuted null's (selection.json since the lift rule). */
+  silhouetteLift?: number;
+  smallestShare?: number;
+  /** Passed the rule's filters (selection.json since the lift rule). */
+  eligible?: boolean;
   picked?: boolean;
+}
+
+/** At most this many candidates in the selection slide's table (the others are in selection.json). */
+export const CANDIDATE_ROWS_SHOWN = 6;
+
+/**
+ * The candidates the selection slide lists (indices, in file order): all when they fit, else the
+ * pick, then the others that pass the rule's filters, best first by its comparable score
+ * (silhouette lift, else silhouette).
+ */
+export function shownCandidates(
+  candidates: readonly Candidate[],
+  max = CANDIDATE_ROWS_SHOWN,
+): number[] {
+  const all = candidates.map((_, i) => i);
+  if (candidates.length <= max) return all;
+  const score = (x: Candidate) => x.silhouetteLift ?? x.silhouette ?? -Infinity;
+  const ranked = all.sort(
+    (a, b) =>
+      Number(candidates[b].picked === true) - Number(candidates[a].picked === true) ||
+      Number(candidates[b].eligible !== false) - Number(candidates[a].eligible !== false) ||
+      score(candidates[b]) - score(candidates[a]) ||
+      a - b,
+  );
+  return ranked.slice(0, max).sort((a, b) => a - b);
 }
 
 /** Slide: the candidates and the pick of the selection rule (or the chosen model's scores). */
@@ -73,20 +105,48 @@ export function selectionSlide(c: DeckContext): Slide {
     candidates.findIndex((x) => x.picked === true),
   );
   const file = "selection.json";
+  const shown = shownCandidates(candidates);
+  // Scores of the lift rule: each candidate in its own space, so the lift is the comparable column.
+  const lift = candidates.every((x) => typeof x.silhouetteLift === "number");
   const blocks: Block[] = [
-    {
-      kind: "table",
-      head: ["Candidate", "Silhouette", "Davies-Bouldin", "Calinski-H.", "Seed stability", "Pick"],
-      numeric: [false, true, true, true, true, false],
-      rows: candidates.map((x, i) => [
-        tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
-        tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
-        tx`${c.json(file, `candidates.${i}.daviesBouldin`, "dec3")}`,
-        tx`${c.json(file, `candidates.${i}.calinskiHarabasz`, "count")}`,
-        tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
-        x.picked ? "✔ picked" : "",
-      ]),
-    },
+    lift
+      ? {
+          kind: "table",
+          head: ["Candidate", "Lift over null", "Silhouette", "Seed stability", "Smallest", "Pick"],
+          numeric: [false, true, true, true, true, false],
+          rows: shown
+            .map((i) => [i, candidates[i]] as const)
+            .map(([i, x]) => [
+              tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
+              tx`${c.json(file, `candidates.${i}.silhouetteLift`, "dec3")}`,
+              tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
+              tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
+              tx`${c.json(file, `candidates.${i}.smallestShare`, "share")}`,
+              x.picked ? "✔ picked" : "",
+            ]),
+        }
+      : {
+          kind: "table",
+          head: [
+            "Candidate",
+            "Silhouette",
+            "Davies-Bouldin",
+            "Calinski-H.",
+            "Seed stability",
+            "Pick",
+          ],
+          numeric: [false, true, true, true, true, false],
+          rows: shown
+            .map((i) => [i, candidates[i]] as const)
+            .map(([i, x]) => [
+              tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
+              tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
+              tx`${c.json(file, `candidates.${i}.daviesBouldin`, "dec3")}`,
+              tx`${c.json(file, `candidates.${i}.calinskiHarabasz`, "count")}`,
+              tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
+              x.picked ? "✔ picked" : "",
+            ]),
+        },
   ];
   if (candidates.length <= 5) {
     blocks.push({
@@ -94,14 +154,22 @@ export function selectionSlide(c: DeckContext): Slide {
       id: "slide-candidates",
       figure: candidatesFigure(
         candidates.map((x, i) => x.label ?? x.id ?? `Candidate ${i + 1}`),
-        candidates.map((x) => x.silhouette ?? NaN),
+        candidates.map((x) => (lift ? x.silhouetteLift : x.silhouette) ?? NaN),
         candidates.map((x) => x.picked === true),
-        "Silhouette",
+        lift ? "Silhouette lift" : "Silhouette",
       ),
       height: 200,
-      caption: "Silhouette of each candidate (higher = better separated); the pick in green.",
+      caption: lift
+        ? "Silhouette lift over the column-permuted null (higher = more structure); the pick in green."
+        : "Silhouette of each candidate (higher = better separated); the pick in green.",
     });
   }
+  if (shown.length < candidates.length)
+    blocks.push({
+      kind: "text",
+      style: "small",
+      text: tx`${c.json(file, "candidates.length", "count")} candidates; the pick and the best-scoring eligible others are shown, all are in selection.json.`,
+    });
   const rule = (sel as { rule?: unknown }).rule;
   const reason = (sel as { reason?: unknown }).reason;
   if (typeof rule === "string")
@@ -131,14 +199,21 @@ function chartSegments(c: DeckContext): BriefChartSegment[] {
   }));
 }
 
-/** Slide: segment sizes and revenue shares. */
+/** Slide: segment sizes and revenue shares (superlatives on stated bases, ties named). */
 export function sizesSlide(c: DeckContext): Slide {
   const big = c.segments[0];
-  const rich = c.segments[richestSegment(c)];
+  const tiedBig = c.segments.filter(
+    (s) => c.sources.brief.profiles[s.p].size === c.sources.brief.profiles[big.p].size,
+  );
+  const rich = revenueLeaders(c).map((i) => c.segments[i]);
   const title: Text =
-    big === rich
-      ? tx`${big.name}, the largest segment (${c.brief(`profiles.${big.p}.share`, "share")} of customers), also brings the most revenue (${c.brief(`revenueShare.${rich.p}`, "share")})`
-      : tx`${big.name} is the largest segment (${c.brief(`profiles.${big.p}.share`, "share")}); ${rich.name} brings the most revenue (${c.brief(`revenueShare.${rich.p}`, "share")})`;
+    tiedBig.length === 1 && rich.length === 1 && big === rich[0]
+      ? tx`${big.name}, the biggest segment by customers (${c.brief(`profiles.${big.p}.share`, "share")}), also brings the largest share of revenue to date (${c.brief(`revenueShare.${big.p}`, "share")})`
+      : tx`${joinNames(tiedBig.map((s) => s.name))} ${tiedBig.length > 1 ? "are the biggest segments" : "is the biggest segment"} (${c.brief(`profiles.${big.p}.share`, "share")}); ${superlativeText(
+          rich.map((s) => s.name),
+          "brings the largest revenue share to date",
+          "bring the largest revenue share to date, as much as each other",
+        )} (${c.brief(`revenueShare.${rich[0].p}`, "share")}${rich.length > 1 ? " each" : ""})`;
   return {
     id: "segments-sizes",
     section: "The segments · sizes",
@@ -149,7 +224,7 @@ export function sizesSlide(c: DeckContext): Slide {
         kind: "chart",
         id: "slide-shares",
         figure: sharesFigure(chartSegments(c)),
-        height: 470,
+        height: 430,
         caption: "Share of customers (light) and of revenue (solid) by segment.",
       },
     ],
@@ -160,25 +235,36 @@ export function sizesSlide(c: DeckContext): Slide {
 /** Slide: segment profiles (z-scores of the model's features). */
 export function profilesSlide(c: DeckContext): Slide {
   const b = c.sources.brief;
-  const by = (f: string, sign: number) =>
-    c.segments.reduce((best, s) =>
-      sign * (b.profiles[s.p].z[f] ?? -Infinity) > sign * (b.profiles[best.p].z[f] ?? -Infinity)
-        ? s
-        : best,
-    );
-  const spender = by("monetary", 1);
-  const critic = by("mean_review_score", -1);
+  // Leaders by the z-score as the title writes it (one decimal): a tie names every tied segment.
+  const by = (f: string, order: "max" | "min") =>
+    leadersBy(c.segments, (s) => b.profiles[s.p].z[f] ?? NaN, {
+      order,
+      shown: (v) => formatDecimal(v, 1),
+    }).leaders;
+  const spenders = by("monetary", "max");
+  const critics = by("mean_review_score", "min");
+  const names = (l: typeof spenders) => l.map((s) => s.name);
+  const spendWords = superlativeText(
+    names(spenders),
+    "spend the most",
+    "spend the most, as much as each other",
+  );
+  const criticWords = superlativeText(
+    names(critics),
+    "review the worst",
+    "review the worst, as low as each other",
+  );
   return {
     id: "segments-profiles",
     section: "The segments · profiles",
-    title: tx`${spender.name} spend the most (${c.brief(`profiles.${spender.p}.z.monetary`, "dec1")} sd); ${critic.name} review the worst (${c.brief(`profiles.${critic.p}.z.mean_review_score`, "dec1")} sd)`,
+    title: tx`${spendWords} (${c.brief(`profiles.${spenders[0].p}.z.monetary`, "dec1")} sd${spenders.length > 1 ? " each" : ""}, mean spend); ${criticWords} (${c.brief(`profiles.${critics[0].p}.z.mean_review_score`, "dec1")} sd${critics.length > 1 ? " each" : ""})`,
     layout: "stack",
     blocks: [
       {
         kind: "chart",
         id: "slide-profiles",
         figure: profileFigure(chartSegments(c)),
-        height: 420,
+        height: 390,
         caption:
           "Standard deviations from the average customer; blue = better for the business, red = worse.",
       },
@@ -209,108 +295,5 @@ export function marketingSlide(c: DeckContext): Slide {
       },
     ],
     notes: tx`The same table opens the marketing brief (brief.pdf), with one card per segment.`,
-  };
-}
-
-interface ValueRow {
-  segment: number | null;
-  expectedRevenue?: number;
-}
-
-/** Slide (when `value.json` is present): expected 12-month revenue per segment. */
-export function valueSlide(c: DeckContext): Slide | null {
-  const rows = (c.sources.json["value.json"]?.segments as ValueRow[] | undefined) ?? [];
-  const at = c.segments
-    .map((s) => ({ s, i: rows.findIndex((r) => r.segment === s.segment) }))
-    .filter(({ i }) => i >= 0 && Number.isFinite(rows[i].expectedRevenue));
-  if (at.length === 0) return null;
-  const top = at.reduce((a, x) =>
-    (rows[x.i].expectedRevenue ?? 0) > (rows[a.i].expectedRevenue ?? 0) ? x : a,
-  );
-  return {
-    id: "value",
-    section: "Value per segment",
-    title: tx`${top.s.name} should bring the most revenue in the next 12 months: ${c.json("value.json", `segments.${top.i}.expectedRevenue`, "money")}`,
-    layout: "split",
-    blocks: [
-      {
-        kind: "table",
-        head: ["Segment", "Expected revenue"],
-        numeric: [false, true],
-        rows: at.map(({ s, i }) => [
-          s.name,
-          tx`${c.json("value.json", `segments.${i}.expectedRevenue`, "money")}`,
-        ]),
-      },
-      {
-        kind: "chart",
-        id: "slide-value",
-        figure: valueFigure(
-          at.map(({ s }) => s.name),
-          at.map(({ i }) => rows[i].expectedRevenue ?? 0),
-          at.map(({ s }) => s.segment),
-        ),
-        height: 470,
-        caption: "Expected revenue of each segment over the next 12 months (value.json).",
-      },
-    ],
-    notes: tx`Expected revenue from the customer-value model of value.json, validated on a time holdout.`,
-  };
-}
-
-interface RuleLeafJson {
-  segment: number;
-  conditions?: { feature: string; op: string; value: number }[];
-}
-
-interface StabilityRowJson {
-  segment: number;
-  meanJaccard?: number;
-  flag?: string;
-}
-
-/** Slide (when `segment-rules.json` or `segment-stability.json` is present): rules and stability. */
-export function rulesSlide(c: DeckContext): Slide | null {
-  const rules = c.sources.json["segment-rules.json"];
-  const stab = c.sources.json["segment-stability.json"];
-  if (!rules && !stab) return null;
-  const leaves = (rules?.leaves as RuleLeafJson[] | undefined) ?? [];
-  const rows = (stab?.segments as StabilityRowJson[] | undefined) ?? [];
-  const tableRows: (Text | string)[][] = c.segments.map((s) => {
-    const leafText: Text = [];
-    leaves.forEach((leaf, li) => {
-      if (leaf.segment !== s.segment) return;
-      if (leafText.length > 0) leafText.push(" or ");
-      (leaf.conditions ?? []).forEach((cond, ci) => {
-        if (ci > 0) leafText.push(" and ");
-        const base = `leaves.${li}.conditions.${ci}`;
-        for (const part of tx`${c.json("segment-rules.json", `${base}.feature`, "text")} ${c.json("segment-rules.json", `${base}.op`, "text")} ${c.json("segment-rules.json", `${base}.value`, "text")}`)
-          leafText.push(part);
-      });
-    });
-    const si = rows.findIndex((r) => r.segment === s.segment);
-    const row: Text[] = [tx`${s.name}`];
-    if (rules) row.push(leafText.length ? leafText : ["—"]);
-    if (stab)
-      row.push(
-        si >= 0
-          ? tx`${c.json("segment-stability.json", `segments.${si}.meanJaccard`, "dec2")} (${c.json("segment-stability.json", `segments.${si}.flag`, "text")})`
-          : ["—"],
-      );
-    return row;
-  });
-  const head = ["Segment", ...(rules ? ["Rule"] : []), ...(stab ? ["Stability (Jaccard)"] : [])];
-  const title: Text = rules
-    ? tx`Simple rules reproduce the segments for ${c.json("segment-rules.json", "fidelity", "share")} of customers`
-    : tx`Segment stability over bootstrap refits`;
-  return {
-    id: "rules",
-    section: "Rules and stability per segment",
-    title,
-    layout: "stack",
-    blocks: [{ kind: "table", head, rows: tableRows }],
-    notes: stab
-      ? tx`Rules: a small decision tree on the raw features that assigns customers without the model. Stability: mean bootstrap Jaccard of each segment (${c.json("segment-stability.json", "thresholds.stable", "dec2")} and more is stable).`
-      : tx`Rules: a small decision tree on the raw features that assigns customers without the model.`,
   };
 }

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Database } from "../data/db.js";
-import { tableSpec } from "../data/schema.js";
+import { OLIST_TABLES, tableSpec } from "../data/schema.js";
 import type { TableName } from "../data/schema.js";
 import { SQL_TYPES } from "../data/tables.js";
 import { KAGGLE_SIZES } from "./calibration.js";
@@ -57,18 +57,7 @@ export function csvSource(dir: string, table: TableName): string | null {
 /** Creates one view per Olist file found in `dir`, named `<prefix><table>`. */
 async function createViews(db: Database, dir: string, prefix: string): Promise<Set<TableName>> {
   const found = new Set<TableName>();
-  const tables: TableName[] = [
-    "orders",
-    "customers",
-    "order_items",
-    "order_payments",
-    "order_reviews",
-    "products",
-    "sellers",
-    "geolocation",
-    "category_translation",
-  ];
-  for (const t of tables) {
+  for (const { table: t } of OLIST_TABLES) {
     const src = csvSource(dir, t);
     if (src === null) continue;
     await db.run(`CREATE OR REPLACE VIEW ${prefix}${t} AS SELECT * FROM ${src}`);

@@ -26,179 +26,27 @@
  * by `createWorkerPool({ threads: workers })` (or `sharedWorkerPool()`) and `pool.fit(job)` by
  * `pool.run(refitTask, job)`; `refitWorker.ts` goes.
  */
-import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
+import { runOrderedWith } from "./runOrdered.js";
 import { startWorker, workerEntry } from "./workerEntry.js";
+import type { WorkerPool, WorkerPoolOptions } from "./workerPoolTypes.js";
+import { checkThreads, defaultWorkerThreads } from "./workerThreads.js";
+import { type TaskMessage, type TaskReply, type WorkerTask, workerTask } from "./workerTask.js";
 
 export { shareFloat64, shareInt32, sharedFloat64, sharedInt32 } from "./sharedArrays.js";
-
-/** A function that a pool can run on any of its threads (see {@link workerTask}). */
-export interface WorkerTask<P, R> {
-  /** URL of the module that exports the task (its `import.meta.url`). */
-  readonly module: string;
-  /** Name of the export. */
-  readonly name: string;
-  /** The work itself; must depend on the payload only (not on state of the calling thread). */
-  readonly run: (payload: P) => R | Promise<R>;
-}
-
-/**
- * Declares a task. Call it at the top level of `moduleUrl`'s module and export the result under
- * `name`: the worker thread finds the task by importing the module and reading that export.
- *
- * @example
- * export const squareTask = workerTask(import.meta.url, "squareTask", (x: number) => x * x);
- * await sharedWorkerPool().run(squareTask, 7); // 49 (sharedWorkerPool.ts)
- */
-export function workerTask<P, R>(
-  moduleUrl: string,
-  name: string,
-  run: (payload: P) => R | Promise<R>,
-): WorkerTask<P, R> {
-  return Object.freeze({ module: moduleUrl, name, run });
-}
-
-/** Options of {@link WorkerPool.runOrdered}. */
-export interface RunOrderedOptions {
-  /** Most tasks running or finished but not yet consumed. Default 2 × threads (at least 1). */
-  window?: number;
-}
-
-/** A pool of worker threads, or an inline stand-in (`threads: 0`). */
-export interface WorkerPool {
-  /** Worker threads (0: tasks run on the calling thread). */
-  readonly threads: number;
-  /** Runs one task; tasks are served first come, first served. */
-  run<P, R>(task: WorkerTask<P, R>, payload: P): Promise<R>;
-  /**
-   * Runs tasks 0..count-1 (payload `payloadOf(i)`) and hands each result to `consume` in index
-   * order, whatever the order they finish in, with at most `window` results alive at once.
-   * Resolves when all are consumed; rejects on the first failure (later results are dropped).
-   */
-  runOrdered<P, R>(
-    task: WorkerTask<P, R>,
-    count: number,
-    payloadOf: (index: number) => P,
-    consume: (index: number, result: R) => void,
-    options?: RunOrderedOptions,
-  ): Promise<void>;
-  /**
-   * Starts every thread and waits until each answers (nothing to do inline). A command may call
-   * it early, so that thread start-up (~0.2 s per thread under tsx) overlaps its data loading.
-   */
-  warm(): Promise<void>;
-  /** Stops the threads; tasks not yet finished are rejected. The pool cannot be used after. */
-  close(): Promise<void>;
-}
+export { workerTask } from "./workerTask.js";
+export type { TaskMessage, TaskReply, WorkerTask } from "./workerTask.js";
+export type { RunOrderedOptions, WorkerPool, WorkerPoolOptions } from "./workerPoolTypes.js";
+export { defaultWorkerThreads } from "./workerThreads.js";
 
 /** Does nothing: {@link WorkerPool.warm} sends one to each thread. */
 export const readyTask = workerTask(import.meta.url, "readyTask", () => true);
-
-/** Options of {@link createWorkerPool}. */
-export interface WorkerPoolOptions {
-  /** Worker threads; 0 runs every task inline. Default {@link defaultWorkerThreads}. */
-  threads?: number;
-}
-
-/** Most threads by default: the silhouette's 16 chunks and 10 restarts gain nothing past 8. */
-const MAX_DEFAULT_THREADS = 8;
-
-/**
- * Default thread count: `OLIST_WORKERS` if set (an integer ≥ 0), else one per core, at most 8.
- *
- * @example
- * defaultWorkerThreads(); // 2 on a 2-core machine
- */
-export function defaultWorkerThreads(): number {
-  const env = process.env.OLIST_WORKERS;
-  if (env !== undefined && env !== "") {
-    const n = Number(env);
-    if (!Number.isInteger(n) || n < 0)
-      throw new Error(`OLIST_WORKERS must be an integer ≥ 0, got "${env}"`);
-    return n;
-  }
-  return Math.min(availableParallelism(), MAX_DEFAULT_THREADS);
-}
-
-/** What the pool sends to a thread, and what comes back. */
-export interface TaskMessage {
-  id: number;
-  module: string;
-  name: string;
-  payload: unknown;
-}
-export interface TaskReply {
-  id: number;
-  result?: unknown;
-  error?: string;
-}
 
 interface Job {
   id: number;
   message: TaskMessage;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-}
-
-function checkThreads(threads: number): void {
-  if (!Number.isInteger(threads) || threads < 0)
-    throw new Error(`threads must be an integer ≥ 0, got ${threads}`);
-}
-
-/** Shared by both kinds of pool: bounded, in-order consumption on top of `run`. */
-function runOrderedWith(pool: Pick<WorkerPool, "run" | "threads">): WorkerPool["runOrdered"] {
-  return <P, R>(
-    task: WorkerTask<P, R>,
-    count: number,
-    payloadOf: (index: number) => P,
-    consume: (index: number, result: R) => void,
-    options: RunOrderedOptions = {},
-  ): Promise<void> => {
-    const window = options.window ?? Math.max(1, 2 * pool.threads);
-    if (!Number.isInteger(window) || window < 1)
-      throw new Error(`window must be an integer ≥ 1, got ${window}`);
-    return new Promise<void>((resolve, reject) => {
-      const done = new Map<number, R>();
-      let next = 0; // next task to start
-      let consumed = 0; // tasks [0, consumed) handed to consume
-      let failed = false;
-      const fail = (error: unknown): void => {
-        if (failed) return;
-        failed = true;
-        done.clear();
-        reject(error instanceof Error ? error : new Error(String(error)));
-      };
-      const pump = (): void => {
-        if (failed) return;
-        try {
-          while (done.has(consumed)) {
-            const result = done.get(consumed) as R;
-            done.delete(consumed);
-            consume(consumed++, result);
-          }
-        } catch (e) {
-          return fail(e);
-        }
-        if (consumed === count) return resolve();
-        while (next < count && next < consumed + window) {
-          const index = next++;
-          let payload: P;
-          try {
-            payload = payloadOf(index);
-          } catch (e) {
-            return fail(e);
-          }
-          pool.run(task, payload).then((result) => {
-            if (failed) return;
-            done.set(index, result);
-            // eslint-disable-next-line local/no-recursion -- from a promise callback: a fresh stack
-            pump();
-          }, fail);
-        }
-      };
-      pump();
-    });
-  };
 }
 
 /** A pool whose tasks run on the calling thread (payloads passed by reference, not cloned). */

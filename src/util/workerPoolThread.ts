@@ -5,7 +5,7 @@
  * Results are posted as they are, never transferred (see `workerPool.ts` on detached buffers).
  */
 import { parentPort } from "node:worker_threads";
-import type { TaskMessage, TaskReply, WorkerTask } from "./workerPool.js";
+import type { TaskMessage, TaskReply, WorkerTask } from "./workerTask.js";
 
 if (!parentPort)
   throw new Error("workerPoolThread must run as a worker thread (see workerPool.ts).");

@@ -2,6 +2,7 @@
  * The value model against the segment baseline on a holdout period: errors of each method per
  * segment and in total, and the decision which one the brief shows, by a stated rule.
  */
+import { formatMoney } from "../util/money.js";
 import { segmentCount } from "./segmentBaseline.js";
 
 /** Purchases and revenue per customer over the holdout horizon (actual or predicted). */
@@ -91,7 +92,7 @@ class Accumulator {
   }
 }
 
-const money = (v: number): string => `R$ ${v.toFixed(2)}`;
+const money = (v: number): string => formatMoney(v, { cents: true, space: " " });
 
 /**
  * The verdict of {@link VALUE_VERDICT_RULE} on a comparison's totals.

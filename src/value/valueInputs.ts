@@ -18,7 +18,8 @@
 import type { Database } from "../data/db.js";
 import type { OrderStatus } from "../features/definitions.js";
 import { DEFAULT_COUNTED_STATUSES, ORDER_STATUSES } from "../features/definitions.js";
-import { defaultAsOf, parseAsOf, timestampLiteral } from "../features/customers.js";
+import { parseAsOf, timestampLiteral } from "../features/asOfDate.js";
+import { defaultAsOf } from "../features/customers.js";
 import { ensureFeatureFacts, FACT_TABLES } from "../features/facts.js";
 
 /** The value model's inputs at an as-of date. */
@@ -51,7 +52,7 @@ export interface ValueInputOptions {
 
 /**
  * SQL condition (over the order fact table) of an order counted at `$<param>`: the customer table's
- * rule (src/features/customers.ts, CTE `counted`).
+ * rule (src/features/customerSql.ts, CTE `counted`).
  */
 export function countedOrdersWhereSql(countedStatuses: readonly string[], param = "asOf"): string {
   if (countedStatuses.length === 0)

@@ -7,6 +7,7 @@ import { briefAct, kpiBaseline, kpiParts } from "../../src/brief/act.js";
 import { segmentSlug, writeSegmentLists } from "../../src/brief/actLists.js";
 import { actSectionHtml, kpiBaselineText } from "../../src/brief/actHtml.js";
 import { fixtureInput } from "./fixture.js";
+import { WORTH } from "./worthFixture.js";
 
 describe("the brief's action part", () => {
   const input = fixtureInput();
@@ -33,24 +34,54 @@ describe("the brief's action part", () => {
       const row = input.marketing.find((r) => r.segment === s.segment)!;
       assert.equal(s.kpis.length, kpiParts(row.kpi).length, row.kpi);
     }
-    // Segment 0 (last 6 months): "Share with an order in the next 90 days" → 30 % ordered in the last 90.
+    // Without a value study, the forward-looking KPIs have no measured value (never 0 by construction).
     assert.deepEqual(act.segments[0].kpis[0], {
       kpi: "Share with an order in the next 90 days",
-      measure: "share with an order in the last 90 days",
-      value: 0.3,
-      unit: "share",
+      measure:
+        "no current value without the value study (npm start measures it on the last year's orders)",
+      value: null,
+      unit: null,
     });
-    // Segment 2 (disappointed): second-order rate 0 (no 2+ orders), review 1.4 now.
     assert.deepEqual(
       act.segments[2].kpis.map((k) => [k.kpi, k.value]),
       [
-        ["Second-order rate", 0],
+        ["Second-order rate", null],
         ["Review score after contact", 1.4],
       ],
     );
+    // With the last period's history: a one-time-buyer segment's second-order rate is what its
+    // customers did over the last 365 days (0.02 orders per customer in 90 days), not 0.
+    const history = {
+      windowDays: 365,
+      customers: 2455,
+      ordersPer90Days: 0.02,
+      revenuePer90Days: 3.3,
+    };
+    const worth = {
+      ...WORTH,
+      segments: WORTH.segments.map((s) => ({ ...s, history: s.segment === 2 ? history : null })),
+    };
+    const withHistory = briefAct({ ...input, worth });
+    assert.deepEqual(withHistory.segments[2].kpis[0], {
+      kpi: "Second-order rate",
+      measure:
+        "orders, the segment's 2,455 customers of 365 days ago over those 365 days, per 90 days",
+      value: 0.02,
+      unit: "orders",
+    });
+    assert.equal(
+      kpiBaselineText(withHistory.segments[2].kpis[0]),
+      "Second-order rate: 2.0 per 100 customers now (orders, the segment's 2,455 customers of 365 days ago over those 365 days, per 90 days)",
+    );
+    assert.equal(
+      kpiBaselineText(
+        kpiBaseline("Revenue per contacted customer", input.profiles[0], 0.1, history),
+      ),
+      "Revenue per contacted customer: R$\u00a03.30 now (R$ per customer, the segment's 2,455 customers of 365 days ago over those 365 days, per 90 days)",
+    );
     const p = input.profiles[0];
     assert.equal(kpiBaseline("Unsubscribe rate", p, 0.1).value, null);
-    assert.equal(kpiBaseline("Revenue per contacted customer", p, 0.1).value, 100);
+    assert.equal(kpiBaseline("Revenue per contacted customer", p, 0.1).value, null);
     assert.equal(
       kpiBaselineText(kpiBaseline("Average order value", p, 0.1)),
       "Average order value: R$\u00a0100 now (R$ per order)",
@@ -101,5 +132,18 @@ describe("segment lists", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("one model path", () => {
+  it("names only the model file npm start writes, in the action part and the retraining steps", async () => {
+    const { briefHtml } = await import("../../src/brief/html.js");
+    const { MODEL_FILE } = await import("../../src/maintenance/policy.js");
+    const html = await briefHtml(fixtureInput());
+    const { closeRenderer } = await import("../../src/charts/render.js");
+    await closeRenderer();
+    const paths = new Set(html.match(/[\w./-]*model\.json/g) ?? []);
+    assert.deepEqual([...paths], [MODEL_FILE]);
+    assert.equal(MODEL_FILE, "reports/model.json");
   });
 });

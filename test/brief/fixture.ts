@@ -8,17 +8,8 @@ import type { MarketingRow } from "../../src/segments/naming.js";
 import { marketingTable } from "../../src/segments/naming.js";
 import type { SegmentProfile } from "../../src/segments/profiles.js";
 
-const NO_SHARES: SegmentProfile["nameShares"] = {
-  repeat: 0,
-  disappointed: 0,
-  recentHigh: 0,
-  recentLow: 0,
-  halfYearHigh: 0,
-  halfYear: 0,
-  dormantHigh: 0,
-  bigSpend: 0,
-  dormant: 0,
-};
+/** Shares of the naming definitions (`nameConditions.ts` ids); unlisted ones are 0. */
+const NO_SHARES: SegmentProfile["nameShares"] = { repeat: 0, recentLow: 0 };
 
 function profile(
   segment: number,
@@ -28,7 +19,7 @@ function profile(
   z: Record<string, number>,
   category: string,
   state: string,
-  nameShares: Partial<SegmentProfile["nameShares"]>,
+  nameShares: Record<string, number>,
 ): SegmentProfile {
   return {
     segment,
@@ -56,7 +47,7 @@ export const PROFILES: SegmentProfile[] = [
     { recency_days: -0.8, frequency: -0.1, monetary: -0.2, mean_review_score: 0.4 },
     "health_beauty",
     "SP",
-    { recentLow: 0.3, halfYear: 0.7, dormant: 0.3 },
+    { recentLow: 0.3, within90: 0.3, within180: 0.8, lapsed180: 0.2 },
   ),
   profile(
     1,
@@ -66,7 +57,7 @@ export const PROFILES: SegmentProfile[] = [
     { recency_days: -0.2, frequency: 0.1, monetary: 1.1, mean_review_score: 0.3 },
     "watches_gifts",
     "RJ",
-    { halfYear: 0.45, halfYearHigh: 0.3, dormant: 0.55, dormantHigh: 0.52 },
+    { within180: 0.45, lapsed180: 0.55, spend200: 0.8 },
   ),
   profile(
     2,
@@ -76,17 +67,23 @@ export const PROFILES: SegmentProfile[] = [
     { recency_days: 0.6, frequency: -0.1, monetary: -0.3, mean_review_score: -2.2 },
     "bed_bath_table",
     "MG",
-    { disappointed: 0.8, halfYear: 0.2, dormant: 0.8 },
+    { disappointed: 0.8, within180: 0.2, lapsed180: 0.8 },
   ),
 ];
 
 const BASE = { recency_days: 200, frequency: 1.03, monetary: 100, mean_review_score: 4.1 };
 
-/** The marketing table of the profiles, the second segment renamed with characters to escape. */
+/**
+ * The marketing table of the profiles (named "Bought in the last 180 days", "Spent R$ 200+" and
+ * "Disappointed customers (mean review ≤ 2★)"), renamed with the short names the brief tests
+ * read, the second one with characters to escape.
+ */
 export const ESCAPED_NAME = 'Big <spenders> & "friends"';
-export const MARKETING: MarketingRow[] = marketingTable(PROFILES, BASE).map((r) =>
-  r.segment === 1 ? { ...r, name: ESCAPED_NAME } : r,
-);
+const FIXTURE_NAMES = ["Buyers of the last half-year", ESCAPED_NAME, "Disappointed customers"];
+export const MARKETING: MarketingRow[] = marketingTable(PROFILES, BASE).map((r) => ({
+  ...r,
+  name: FIXTURE_NAMES[r.segment],
+}));
 
 /** The maintenance report of three hand-built runs (4 weeks by the rule), with a mean curve. */
 export const MAINTENANCE_REPORT: MaintenanceReport = {

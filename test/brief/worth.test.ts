@@ -1,117 +1,25 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { briefHtml } from "../../src/brief/html.js";
-import type { BriefWorth } from "../../src/brief/worth.js";
-import { briefWorth } from "../../src/brief/worth.js";
+import { briefWorth, historyOf } from "../../src/brief/worth.js";
 import {
   formatMoneyCents,
   formatSignedShare,
   paretoText,
+  ruleCardHtml,
   rulesLeadText,
   stabilityWords,
   valueErrorText,
   valueMethodText,
   worthHtml,
 } from "../../src/brief/worthHtml.js";
+import { methodErrors, valueComparisonText } from "../../src/brief/valueComparison.js";
 import { closeRenderer } from "../../src/charts/render.js";
 import { segmentConcentration } from "../../src/revenue/concentration.js";
 import type { SegmentRules } from "../../src/rules/segmentRules.js";
 import type { BootstrapJaccardResult } from "../../src/stability/bootstrapJaccard.js";
 import { fixtureInput } from "./fixture.js";
-
-const curve = (top: number[]) => ({
-  customerShare: top.map((_, i) => i / (top.length - 1)),
-  revenueShare: top,
-});
-
-/** Three segments with round numbers: segment 2 is not to be trusted, segment 1 doubtful. */
-const WORTH: BriefWorth = {
-  value: {
-    shown: "model",
-    reason: "The model beats the baseline on both.",
-    horizonDays: 365,
-    total: {
-      customers: 20_000,
-      expectedRevenue: 300_000,
-      expectedRevenuePerCustomer: 15,
-      error: 0.25,
-      otherError: 0.843,
-      holdoutPredicted: 1250,
-      holdoutActual: 1000,
-    },
-  },
-  rules: { fidelity: 0.928, costRatio: 1.03, leaves: 4, summary: "" },
-  stability: { method: "20 bootstrap draws", stable: 0.75, untrusted: 0.6 },
-  revenue: { top10: 0.36, top20: 0.53, gini: 0.47, curve: curve([0, 0.53, 0.8, 1]) },
-  segments: [
-    {
-      segment: 0,
-      name: "Segment 0",
-      value: {
-        customers: 10_000,
-        expectedRevenue: 120_000,
-        expectedRevenuePerCustomer: 12,
-        error: 0.626,
-        otherError: 1.377,
-        holdoutPredicted: 1626,
-        holdoutActual: 1000,
-      },
-      rule: "Segment 0: customers with at most 1 order.",
-      fidelity: 0.973,
-      precision: 0.911,
-      jaccard: 0.981,
-      flag: "stable",
-      customerShare: 0.5,
-      revenueShare: 0.37,
-      top20: 0.33,
-      curve: curve([0, 0.33, 0.7, 1]),
-    },
-    {
-      segment: 1,
-      name: "Segment 1",
-      value: {
-        customers: 6_000,
-        expectedRevenue: 150_000,
-        expectedRevenuePerCustomer: 25,
-        error: -0.154,
-        otherError: -0.613,
-        holdoutPredicted: 846,
-        holdoutActual: 1000,
-      },
-      rule: "Segment 1: customers with spend ≥ R$ 300.",
-      fidelity: 0.898,
-      precision: 0.925,
-      jaccard: 0.7,
-      flag: "doubtful",
-      customerShare: 0.3,
-      revenueShare: 0.556,
-      top20: 0.44,
-      curve: curve([0, 0.44, 0.75, 1]),
-    },
-    {
-      segment: 2,
-      name: "Segment 2",
-      value: {
-        customers: 4_000,
-        expectedRevenue: 30_000,
-        expectedRevenuePerCustomer: 7.5,
-        error: null,
-        otherError: null,
-        holdoutPredicted: null,
-        holdoutActual: null,
-      },
-      rule: "Segment 2: customers with mean review under 3 stars.",
-      fidelity: 0.853,
-      precision: 0.993,
-      jaccard: 0.55,
-      flag: "unstable",
-      customerShare: 0.2,
-      revenueShare: 0.074,
-      top20: 0.5,
-      curve: curve([0, 0.5, 0.8, 1]),
-    },
-  ],
-};
+import { WORTH } from "./worthFixture.js";
 
 /** Visible text outside SVGs and styles, whitespace collapsed. */
 const text = (html: string) =>
@@ -121,6 +29,61 @@ const text = (html: string) =>
     .replace(/<[^>]+>/g, " ")
     .replace(/\s+/g, " ")
     .replace(/\u00a0/g, " ");
+
+describe("model against baseline per segment", () => {
+  it("takes each method's error, the closer one, and names where the model loses", () => {
+    const v = WORTH.segments[0].value!;
+    assert.deepEqual(methodErrors(v, "model"), { model: 0.626, baseline: 1.377, closer: "model" });
+    // Shown baseline: its error is `error`, the model's `otherError`.
+    assert.deepEqual(methodErrors(v, "baseline"), {
+      model: 1.377,
+      baseline: 0.626,
+      closer: "baseline",
+    });
+    // Within rounding (both |errors| read 10.0%): a tie.
+    const tie = { ...v, error: 0.1001, otherError: -0.0999 };
+    assert.equal(methodErrors(tie, "model").closer, "tie");
+    assert.equal(methodErrors(WORTH.segments[2].value, "model").closer, null);
+    assert.equal(methodErrors(null, "model").closer, null);
+    // Segment 1: the baseline is closer; segment 2 ties; segment 0 the model wins; total the model.
+    const worth = {
+      ...WORTH,
+      segments: [
+        WORTH.segments[0],
+        {
+          ...WORTH.segments[1],
+          value: { ...WORTH.segments[1].value!, error: -0.3, otherError: 0.1 },
+        },
+        { ...WORTH.segments[2], value: tie },
+      ],
+    };
+    assert.equal(
+      valueComparisonText(worth),
+      "On the holdout year the model's revenue error is smaller than the baseline's in 1 of 3 segments compared and in total; it is larger in Segment 1; both are as close in Segment 2.",
+    );
+    assert.equal(valueComparisonText({ ...worth, value: { ...worth.value, shown: null } }), "");
+  });
+});
+
+describe("rule cards in the brief", () => {
+  it("reads either … / or … when a segment has several leaves, the sentence otherwise", () => {
+    const one = { ...WORTH.segments[0], ruleLeaves: ["at most 1 order"] };
+    assert.equal(
+      ruleCardHtml(one).replace(/<span[^>]*><\/span>/, ""),
+      "<li>Segment 0: customers with at most 1 order.</li>",
+    );
+    const two = { ...WORTH.segments[1], ruleLeaves: ["a and b", "c"] };
+    const html = ruleCardHtml(two);
+    assert.match(
+      html,
+      /Segment 1: customers with<ul class="either"><li>either a and b<\/li><li>or c<\/li><\/ul>/,
+    );
+    assert.match(
+      html,
+      /The rules find 89\.8% of the segment's customers; 92\.5% of the customers they select are in it\./,
+    );
+  });
+});
 
 describe("the worth texts of the brief", () => {
   it("writes signed errors, stability flags and the Pareto view from the values", () => {
@@ -166,6 +129,28 @@ describe("the worth texts of the brief", () => {
 });
 
 describe("briefWorth from the toolbox's results", () => {
+  it("scales the last period's baseline to 90 days, per segment", () => {
+    const baseline = {
+      kind: "last period" as const,
+      horizonDays: 365,
+      windowDays: 365,
+      segments: 2,
+      customers: Float64Array.from([1000, 50]),
+      purchasesPerCustomer: Float64Array.from([0.073, 0.5]),
+      revenuePerCustomer: Float64Array.from([36.5, 73]),
+      fallback: [false, true],
+    };
+    const h = historyOf({ baseline }, 0);
+    assert.ok(h);
+    assert.equal(h.windowDays, 365);
+    assert.equal(h.customers, 1000);
+    assert.ok(Math.abs(h.ordersPer90Days - 0.018) < 1e-12);
+    assert.ok(Math.abs(h.revenuePer90Days - 9) < 1e-12);
+    // A segment that borrowed all customers' figures has no history of its own.
+    assert.equal(historyOf({ baseline }, 1), null);
+    assert.equal(historyOf({ baseline }, 2), null);
+  });
+
   it("takes fidelity, Jaccard, flag and Pareto shares of each segment, and the skip note", () => {
     // Spend 1, 1, 2 in segment 0 and 6 in segment 1: segment 1 has 25% of customers, 60% of revenue.
     const concentration = segmentConcentration(
@@ -257,16 +242,20 @@ describe("the worth section through Chromium", () => {
     const html = await worthHtml(WORTH);
     const t = text(html);
     assert.match(t, /What each segment is worth/);
-    // Segment 0's row: R$ 120,000, R$ 12 per customer, +62.6% (baseline +137.7%), fidelity 97.3%, Jaccard 0.98 stable.
+    // Segment 0's rows: R$ 120,000, R$ 12 per customer, +62.6% (baseline +137.7%); fidelity 97.3%,
+    // Jaccard 0.98 stable, 50% of customers, 37% of revenue, top 20% 33%.
+    assert.match(t, /Segment 0 R\$ 120,000 R\$ 12\.00 \+62\.6% \+137\.7%/);
+    assert.match(t, /Segment 0 97\.3% 0\.98 stable 50\.0% 37\.0% 33%/);
+    assert.match(t, /Segment 1 R\$ 150,000 R\$ 25\.00 −15\.4% −61\.3%/);
+    assert.match(t, /Segment 2 R\$ 30,000 R\$ 7\.50 not validated not validated/);
     assert.match(
       t,
-      /Segment 0 R\$ 120,000 R\$ 12\.00 \+62\.6% \(baseline \+137\.7%\) 97\.3% 0\.98: stable/,
+      /in 2 of 2 segments compared and in total\. Not compared \(no relative holdout error\): Segment 2\./,
     );
-    assert.match(
-      t,
-      /Segment 1 R\$ 150,000 R\$ 25\.00 −15\.4% \(baseline −61\.3%\) 89\.8% 0\.70: a real pattern/,
-    );
-    assert.match(t, /All customers R\$ 300,000 R\$ 15\.00 \+25\.0% \(baseline \+84\.3%\) 92\.8%/);
+    assert.match(t, /Segment 1 89\.8% 0\.70 doubtful 30\.0% 55\.6% 44%/);
+    assert.match(t, /Segment 2 85\.3% 0\.55 not to be trusted/);
+    assert.match(t, /All customers R\$ 300,000 R\$ 15\.00 \+25\.0% \+84\.3%/);
+    assert.match(t, /All customers 92\.8% 100\.0% 100\.0% 53%/);
     assert.match(t, /Not to be trusted: Segment 2 \(mean bootstrap Jaccard below 0\.6\)/);
     assert.ok(!/Not to be trusted: [^(]*Segment 1/.test(t), "a doubtful segment is not flagged");
     for (const s of WORTH.segments) assert.ok(t.includes(s.rule), s.rule);

@@ -11,7 +11,11 @@ import path from "node:path";
 import { after, beforeEach, describe, test } from "node:test";
 import { Database } from "../../src/data/db.js";
 import { openOlist } from "../../src/pipeline/openData.js";
-import { plausibleWindow, WINDOW_FENCE_IQR, WINDOW_MIN_IQR_DAYS } from "../../src/data/policies.js";
+import {
+  plausibleWindow,
+  WINDOW_FENCE_IQR,
+  WINDOW_MIN_IQR_DAYS,
+} from "../../src/data/plausibleWindow.js";
 import { OLIST_TABLES, tableSpec } from "../../src/data/schema.js";
 import type { TableName } from "../../src/data/schema.js";
 import { createOlistTables } from "../../src/data/tables.js";

@@ -60,7 +60,7 @@ describe("the maintenance study's customer sample (small twin, 4,000 customers)"
     for (const day of ["2017-09-01", "2018-03-01", "2018-09-01"]) {
       const asOf = new Date(`${day}T00:00:00Z`);
       const full = await featureSnapshot(db, asOf, features);
-      const part = await featureSnapshot(db, asOf, features, undefined, filter);
+      const part = await featureSnapshot(db, asOf, features, undefined, undefined, filter);
       assert.ok(part.ids.length > 0 && part.ids.length < full.ids.length);
       const row = new Map<number, number>();
       full.ids.forEach((id, i) => row.set(id, i));

@@ -81,6 +81,7 @@ describe("the main job (npm start)", () => {
       "segment-lists",
       "segment-rules.json",
       "segment-stability.json",
+      "selection.json",
       "slides.html",
       "slides.pdf",
       "value.json",
@@ -90,6 +91,7 @@ describe("the main job (npm start)", () => {
       [
         "data",
         "customer table",
+        "model selection",
         "segment model",
         "assignments",
         "metrics (silhouette)",
@@ -143,7 +145,15 @@ describe("the main job (npm start)", () => {
 
   test("metrics.json: scores, sizes, seed, data source with checksums, as-of, retraining interval", () => {
     const m = JSON.parse(readFileSync(path.join(out, "metrics.json"), "utf8"));
-    assert.equal(m.k, 5);
+    // The model is what the selection rule picked on these files (no --k): its k, its candidate id.
+    const selection = JSON.parse(readFileSync(path.join(out, "selection.json"), "utf8"));
+    const pick = selection.candidates.find((c: { picked: boolean }) => c.picked);
+    assert.equal(pick.id, selection.pick);
+    assert.equal(JSON.parse(readFileSync(path.join(out, "model.json"), "utf8")).candidate, pick.id);
+    assert.equal(m.k, pick.k);
+    assert.equal(selection.cached, false);
+    assert.ok(selection.seconds > 0);
+    assert.match(selection.rule, /column-permuted copy/);
     assert.equal(m.seed, 0);
     assert.equal(m.silhouetteMethod, "exact");
     for (const key of ["silhouette", "daviesBouldin", "calinskiHarabasz", "inertia"]) {
@@ -151,7 +161,7 @@ describe("the main job (npm start)", () => {
       assert.ok(Number.isFinite(m[key]), key);
     }
     assert.ok(m.silhouette > -1 && m.silhouette < 1);
-    assert.equal(m.sizes.length, 5);
+    assert.equal(m.sizes.length, pick.k);
     assert.equal(
       m.sizes.reduce((a: number, s: { customers: number }) => a + s.customers, 0),
       m.customers,
@@ -211,6 +221,9 @@ describe("the main job (npm start)", () => {
       progress: "off",
     });
     assert.equal(second.maintenance?.cached, true);
+    const selection = JSON.parse(readFileSync(path.join(again, "selection.json"), "utf8"));
+    assert.equal(selection.cached, true); // same data files: the decision from the cache
+    assert.ok(!second.stages.some((s) => s.stage === "model selection" && s.seconds > 1));
     for (const f of ["customers.csv", "model.json", "brief.html", "maintenance.json"]) {
       assert.equal(
         readFileSync(path.join(again, f), "utf8"),
@@ -303,6 +316,7 @@ describe("the main job (npm start)", () => {
       progress: "off",
     });
     assert.ok(!run.stages.some((s) => s.stage === "segment model"));
+    assert.ok(!existsSync(path.join(applied, "selection.json"))); // no selection with --model
     assert.equal(
       readFileSync(path.join(applied, "customers.csv"), "utf8"),
       readFileSync(path.join(out, "customers.csv"), "utf8"),

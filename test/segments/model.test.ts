@@ -11,7 +11,8 @@ import {
   saveSegmentModel,
   SegmentModel,
 } from "../../src/segments/model.js";
-import { segmentProfiles, median } from "../../src/segments/profiles.js";
+import { segmentProfiles } from "../../src/segments/profiles.js";
+import { median } from "../../src/util/stats.js";
 import { blobTable } from "../helpers/tables.js";
 
 const features = ["recency_days", "monetary"];

@@ -1,119 +1,248 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { chooseNames, NAME_MIN_GAP, NAME_MIN_SHARE } from "../../src/segments/nameChoice.js";
+import { NAME_DEFINITIONS, NAME_RUNGS } from "../../src/segments/nameConditions.js";
 import {
   marketingTable,
   pooledSeparation,
   SEGMENT_PLAYBOOK,
-  segmentKind,
   TRAIT_MIN_SEPARATION,
+  withNameShares,
+  withSavedNames,
 } from "../../src/segments/naming.js";
 import { checkNaming } from "../../src/segments/namingChecks.js";
-import { NAMING_THRESHOLDS } from "../../src/segments/nameConditions.js";
 import { baseValues, segmentProfiles } from "../../src/segments/profiles.js";
 
-/**
- * A synthetic customer table of four segments of 100 customers, each built so its name is known:
- * - 0: recency 21…120 (70 % within 90 days), R$ 50, 1 order, review 5 → "Recent buyers";
- * - 1: 70 with 2 orders, recency 200, R$ 120, review 5 → "Repeat buyers";
- * - 2: 80 with review 1, recency 300, R$ 80 → "Disappointed customers";
- * - 3: recency 100 or 400 half and half, R$ 150 → no condition for > 50 % → "Mixed customers".
- */
-function synthetic() {
-  const n = 400;
-  const recency = new Float64Array(n);
-  const frequency = new Float64Array(n);
-  const monetary = new Float64Array(n);
-  const review = new Float64Array(n);
+/** One hand-built segment of 100 customers: each column a function of the member's index j. */
+interface Spec {
+  recency: (j: number) => number;
+  monetary?: (j: number) => number;
+  frequency?: (j: number) => number;
+  review?: (j: number) => number;
+}
+
+/** A customer table of 100 customers per spec, segment s = spec s. */
+function table(specs: readonly Spec[]) {
+  const n = specs.length * 100;
+  const cols = {
+    recency_days: new Float64Array(n),
+    monetary: new Float64Array(n),
+    frequency: new Float64Array(n),
+    mean_review_score: new Float64Array(n),
+  };
   const labels = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const s = Math.floor(i / 100);
     const j = i % 100;
+    const spec = specs[s];
     labels[i] = s;
-    frequency[i] = s === 1 && j < 70 ? 2 : 1;
-    review[i] = s === 2 && j < 80 ? 1 : 5;
-    if (s === 0) {
-      recency[i] = 21 + j; // 21..90 within 90 days: 70 of 100
-      monetary[i] = 50 + (j % 5);
-    } else if (s === 1) {
-      recency[i] = 200 + (j % 7);
-      monetary[i] = 120 + (j % 5);
-    } else if (s === 2) {
-      recency[i] = 300 + (j % 7);
-      monetary[i] = 80 + (j % 5);
-    } else {
-      recency[i] = j < 50 ? 100 : 400;
-      monetary[i] = 150 + (j % 5);
-    }
+    cols.recency_days[i] = spec.recency(j);
+    cols.monetary[i] = spec.monetary?.(j) ?? 50 + (j % 5);
+    cols.frequency[i] = spec.frequency?.(j) ?? 1;
+    cols.mean_review_score[i] = spec.review?.(j) ?? 5;
   }
-  const table = {
-    numeric: { recency_days: recency, frequency, monetary, mean_review_score: review },
+  const t = {
+    numeric: cols,
     text: {
       favourite_category: Array.from({ length: n }, () => "toys"),
       customer_state: Array.from({ length: n }, () => "SP"),
     },
   };
-  return { table, labels };
+  return { table: t, labels };
 }
 
-describe("segment naming", () => {
-  const { table, labels } = synthetic();
-  const profiles = segmentProfiles(table as never, labels);
-  const rows = marketingTable(profiles, baseValues(table as never));
+function named(specs: readonly Spec[]) {
+  const { table: t, labels } = table(specs);
+  const rows = marketingTable(segmentProfiles(t as never, labels), baseValues(t as never));
+  return { table: t, labels, rows };
+}
 
-  test("a name is given only when most members meet its condition", () => {
-    assert.deepEqual(
-      rows.map((r) => r.name),
-      ["Recent buyers", "Repeat buyers", "Disappointed customers", "Mixed customers"],
-    );
-    assert.equal(rows[0].nameShare, 0.7);
-    assert.equal(rows[0].definition, "last order within 90 days: true of 70 % of members");
-    assert.equal(rows[1].nameShare, 0.7);
-    assert.equal(rows[2].nameShare, 0.8);
-    // Segment 3: half within 180 days (R$ 150, under the R$ 200 of a big spender) → 50 % is not > 50 %.
-    assert.equal(rows[3].kind, "mixed");
-    assert.equal(rows[3].nameShare, 0.5);
-    assert.match(rows[3].definition, /^no naming condition holds for > 50 % of members \(closest:/);
+const dormant: Spec = { recency: (j) => 500 + j };
+
+describe("segment names from the ladder", () => {
+  test("the rule's constants are the stated ones", () => {
+    assert.equal(NAME_MIN_SHARE, 0.75);
+    assert.equal(NAME_MIN_GAP, 0.1);
+    // 13 rungs; pairs only across dimensions (no "within 90 days and no order in 180 days").
+    assert.equal(NAME_RUNGS.length, 13);
+    assert.ok(NAME_DEFINITIONS.every((d) => d.length === 1 || d[0].dimension !== d[1].dimension));
   });
 
-  test("every name and trait is true of its members (checker)", () => {
-    const checks = checkNaming(table as never, labels, rows);
+  test("80 % within 90 days gets the 90-day name", () => {
+    const { rows } = named([{ recency: (j) => (j < 80 ? 10 + j : 100 + j) }, dormant]);
+    assert.equal(rows[0].name, "Bought in the last 90 days");
+    assert.equal(rows[0].kind, "recent");
+    assert.equal(rows[0].nameShare, 0.8);
+    assert.deepEqual(rows[0].nameRungs, ["within90"]);
+    assert.equal(
+      rows[0].definition,
+      "last order within 90 days: true of 80 % of members, at most 0 % in any other segment",
+    );
+    assert.match(rows[0].action, /while the purchase is fresh \(last order within 90 days\)/);
+    // The dormant segment: none in the last 365 days, against 0 % of segment 0.
+    assert.equal(rows[1].name, "No order in 365+ days");
+    assert.equal(rows[1].nameShare, 1);
+  });
+
+  test("70 % within 90 days falls to the next rung that 75 % meet", () => {
+    // 70 within 90 days, 15 within 180, 15 at 400+: 90 days fails (70 %), 180 days passes (85 %).
+    const { rows } = named([
+      { recency: (j) => (j < 70 ? 10 + j : j < 85 ? 120 : 400 + j) },
+      dormant,
+    ]);
+    assert.equal(rows[0].name, "Bought in the last 180 days");
+    assert.equal(rows[0].kind, "active");
+    assert.equal(rows[0].nameShare, 0.85);
+    assert.doesNotMatch(rows[0].action, /fresh/);
+  });
+
+  test("70 % within 90 days and the rest dormant: no rung passes → neutral name", () => {
+    const { rows } = named([{ recency: (j) => (j < 70 ? 10 + j : 400 + j) }, dormant]);
+    assert.equal(rows[0].name, "Segment 0 — mixed");
+    assert.equal(rows[0].kind, "mixed");
+    assert.deepEqual(rows[0].nameRungs, []);
+    // Closest single rung: the largest lead, 70 points (within 90 days, first of the ties at 70 %).
+    assert.equal(rows[0].nameShare, 0.7);
+    assert.match(
+      rows[0].definition,
+      /^no definition .* \(closest: last order within 90 days, 70 % of members, 70 points ahead\)$/,
+    );
+  });
+
+  test("a rung true of two segments names neither; a pair tells them apart", () => {
+    const recent = (j: number) => (j < 80 ? 10 + j : 120);
+    const {
+      table: t,
+      labels,
+      rows,
+    } = named([
+      { recency: recent },
+      { recency: recent, monetary: () => 300 },
+      { recency: (j) => 500 + j },
+      { recency: (j) => 500 + j, monetary: () => 300, review: () => 3 },
+    ]);
+    assert.deepEqual(
+      rows.map((r) => r.name),
+      [
+        // 80 % within 90 days, like segment 1, R$ 50 and 5★ like segment 2: nothing sets it apart.
+        "Segment 0 — mixed",
+        "Spent R$ 200+, last order within 90 days",
+        "No order in 365+ days, mean review ≥ 4★",
+        "Spent R$ 200+, no order in the last 365 days",
+      ],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.nameShare),
+      [1, 0.8, 1, 1],
+    );
+    // Segment 0's closest rung leads by nothing: within 180 days, true of all, as of segment 1.
+    assert.match(
+      rows[0].definition,
+      /closest: last order within 180 days, 100 % of members, 0 points ahead/,
+    );
+    assert.equal(rows[1].kind, "bigSpend");
+    // A trait shared by two segments is not shown: segments 0 and 1 both bought recently.
+    assert.ok(!rows[0].traitFeatures.includes("recency_days"));
+    assert.ok(!rows[1].traitFeatures.includes("recency_days"));
+    // Segment 0 reviews 5★ like 1 and 2 (above the base mean 4.5, but not apart) → no review trait;
+    // segment 3 is the only one at 3★ → its trait.
+    assert.ok(!rows[0].traitFeatures.includes("mean_review_score"));
+    assert.ok(rows[3].traitFeatures.includes("mean_review_score"));
+    assert.match(
+      rows[3].traits,
+      /^Named for: R\$ 200\+ spent and no order in the last 365 days: true of 100 % of members, at most 0 % in any other segment; unhappier reviews \(mean 3\.00/,
+    );
+    const checks = checkNaming(t as never, labels, rows);
     assert.deepEqual(
       checks.filter((c) => !c.ok),
       [],
     );
-    assert.equal(checks.filter((c) => c.check.startsWith("name:")).length, 3);
-    assert.ok(checks.some((c) => c.check.startsWith("trait:")));
+    // Two checks (share, lead) per named segment.
+    assert.equal(checks.filter((c) => c.check.startsWith("name")).length, 6);
   });
 
-  test("the checker catches a false name and a false trait", () => {
+  test("metrics list each name's condition and share; a neutral name gets null", () => {
+    const { rows } = named([{ recency: (j) => (j < 70 ? 10 + j : 400 + j) }, dormant]);
+    const m = withNameShares({ k: 2, sizes: [{ segment: 0 }, { segment: 1 }] }, rows);
+    assert.deepEqual(m, {
+      k: 2,
+      sizes: [
+        { segment: 0, nameCondition: null, nameShare: null },
+        { segment: 1, nameCondition: "no order in the last 365 days", nameShare: 1 },
+      ],
+    });
+  });
+
+  test("a saved model's different name is kept without today's condition as its claim", () => {
+    const { rows } = named([{ recency: (j) => (j < 80 ? 10 + j : 120) }, dormant]);
+    const kept = withSavedNames(rows, ["Recent buyers", "No order in 365+ days"]);
+    assert.equal(kept[0].name, "Recent buyers");
+    assert.deepEqual(kept[0].nameRungs, []);
+    assert.equal(kept[0].nameCondition, null);
+    assert.match(
+      kept[0].definition,
+      /^name kept from the saved model; today's rule would name it "Bought in the last 90 days" \(last order within 90 days: true of 80 %/,
+    );
+    assert.equal(kept[1], rows[1]);
+  });
+
+  test("the checker catches a false name, a name that does not set apart, and a false trait", () => {
+    const {
+      table: t,
+      labels,
+      rows,
+    } = named([
+      { recency: (j) => (j < 80 ? 10 + j : 120) },
+      { recency: (j) => (j < 90 ? j : 120), review: (j) => (j < 10 ? 1 : 5) },
+      dormant,
+    ]);
     const wrong = rows.map((r) =>
       r.segment === 2
-        ? { ...r, kind: "recentLow" as const, traitFeatures: ["frequency"], traits: "more orders" }
-        : r,
+        ? {
+            ...r,
+            nameRungs: ["within90"],
+            nameCondition: "last order within 90 days",
+            traitFeatures: ["frequency"],
+            traitTexts: ["more orders"],
+          }
+        : r.segment === 0
+          ? { ...r, nameRungs: ["within180"], nameCondition: "last order within 180 days" }
+          : r,
     );
-    const failed = checkNaming(table as never, labels, wrong).filter((c) => !c.ok);
+    const failed = checkNaming(t as never, labels, wrong).filter((c) => !c.ok);
     assert.deepEqual(
       failed.map((c) => [c.segment, c.check, c.value]),
       [
+        [0, "name sets apart: last order within 180 days, lead over every other segment", 0],
         [2, "name: last order within 90 days", 0],
+        [2, "name sets apart: last order within 90 days, lead over every other segment", -0.9],
         [2, "trait: more orders", 0],
       ],
     );
   });
+});
 
-  test("a trait must separate the segment from every other segment, not only from the base", () => {
-    // Segment 0 reviews 5 like segments 1 and 3: above the base mean (4.2) but not apart → no trait.
-    assert.ok(!rows[0].traitFeatures.includes("mean_review_score"));
-    assert.ok(rows[0].traitFeatures.includes("recency_days"));
-    assert.match(rows[0].traits, /bought more recently \(median 70\.5 days since last order/);
-    // Segment 2 is the only one with low reviews.
-    assert.deepEqual(rows[2].traitFeatures.includes("mean_review_score"), true);
-    assert.match(
-      rows[2].traits,
-      /unhappier reviews \(mean 1\.80 mean review score vs 4\.20 overall/,
-    );
-    // Segment 3 spends most: R$ 152 against ≤ 122 elsewhere.
-    assert.ok(rows[3].traitFeatures.includes("monetary"));
+describe("the naming rule on hand-made shares", () => {
+  const seg = (segment: number, nameShares: Record<string, number>) => ({ segment, nameShares });
+
+  test("75 % passes, 74 % does not; a lead of 10 points passes, 9 does not", () => {
+    const pick = (a: number, b: number) =>
+      chooseNames([seg(0, { within90: a }), seg(1, { within90: b })])[0].definition?.[0].id ?? null;
+    assert.equal(pick(0.75, 0.65), "within90");
+    assert.equal(pick(0.74, 0.0), null);
+    assert.equal(pick(0.8, 0.7), "within90");
+    assert.equal(pick(0.8, 0.71), null);
+  });
+
+  test("the first passing definition of the ladder wins: a single rung before a pair", () => {
+    const [c] = chooseNames([
+      seg(0, { repeat: 0.8, within90: 0.9, "repeat+within90": 0.78 }),
+      seg(1, {}),
+    ]);
+    assert.equal(c.definition?.map((r) => r.id).join("+"), "repeat");
+    // Within a dimension the tightest rung first: 500 before 200 before 100.
+    const [d] = chooseNames([seg(0, { spend500: 0.76, spend200: 0.9, spend100: 1 }), seg(1, {})]);
+    assert.equal(d.definition?.[0].id, "spend500");
   });
 
   test("pooled separation is the difference of means over the pooled sd", () => {
@@ -122,41 +251,14 @@ describe("segment naming", () => {
     // pooled = sqrt((11 + 11) / 20) = 1.0488
     assert.ok(Math.abs(pooledSeparation(a, b, "x") - 1 / Math.sqrt(22 / 20)) < 1e-12);
     assert.equal(pooledSeparation({ ...a, sd: { x: 0 } }, { ...b, sd: { x: 0 } }, "x"), Infinity);
-    assert.ok(TRAIT_MIN_SEPARATION === 0.25);
+    assert.equal(TRAIT_MIN_SEPARATION, 0.25);
   });
 
-  test("rules apply in priority order", () => {
-    const shares = (s: Partial<Record<string, number>>) =>
-      ({
-        repeat: 0,
-        disappointed: 0,
-        recentHigh: 0,
-        recentLow: 0,
-        halfYearHigh: 0,
-        halfYear: 0,
-        dormantHigh: 0,
-        bigSpend: 0,
-        dormant: 0,
-        ...s,
-      }) as never;
-    assert.equal(segmentKind({ nameShares: shares({ repeat: 0.6, disappointed: 0.9 }) }), "repeat");
-    assert.equal(
-      segmentKind({ nameShares: shares({ recentHigh: 0.51, recentLow: 0.9 }) }),
-      "recentHigh",
-    );
-    assert.equal(
-      segmentKind({ nameShares: shares({ recentHigh: 0.5, recentLow: 0.9 }) }),
-      "recentLow",
-    );
-    assert.equal(segmentKind({ nameShares: shares({ halfYear: 0.6, dormant: 0.4 }) }), "halfYear");
-    assert.equal(segmentKind({ nameShares: shares({ dormant: 0.5 }) }), "mixed");
-  });
-
-  test("only names whose window is the recent one promise a fresh purchase", () => {
+  test("only the recent play promises a fresh purchase, with its own window", () => {
     for (const [kind, play] of Object.entries(SEGMENT_PLAYBOOK)) {
-      const fresh = /fresh/.test(play.action);
-      assert.equal(fresh, kind === "recentHigh" || kind === "recentLow", kind);
-      if (fresh) assert.ok(play.action.includes(`${NAMING_THRESHOLDS.recentDays} days`), kind);
+      const action = play(90).action;
+      assert.equal(/fresh/.test(action), kind === "recent", kind);
     }
+    assert.match(SEGMENT_PLAYBOOK.lapsed(270).action, /no order in 270\+ days/);
   });
 });

@@ -1,45 +1,56 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import type { SelectionCandidate } from "../../src/segments/selectionRule.js";
-import { SELECTION_RULE_TEXT, selectCandidate } from "../../src/segments/selectionRule.js";
+import {
+  FALLBACK_CANDIDATE,
+  SELECTION_RULE_TEXT,
+  selectCandidate,
+} from "../../src/segments/selectionRule.js";
+import { chosenSegmentation } from "../../src/segments/chosen.js";
 import type { SelectionDesign } from "../../src/segments/selectionCandidates.js";
 import {
+  SELECTION_DESIGN,
   candidateId,
   candidateSegmentation,
-  commonFeatureSet,
   featureSetSlug,
   selectionCandidates,
+  selectionMethodText,
 } from "../../src/segments/selectionCandidates.js";
-import { decideSegmentation } from "../../src/segments/selection.js";
+import { decideSegmentation, writeSelectionReport } from "../../src/segments/selection.js";
 import { createRng } from "../../src/util/random.js";
 import type { CustomerTable } from "../../src/features/definitions.js";
 
 function cand(id: string, over: Partial<SelectionCandidate>): SelectionCandidate {
-  return {
+  const c = {
     id,
     label: id,
     features: "set",
+    dimensions: 4,
     algorithm: "k-means",
     k: 4,
-    silhouette: 0.3,
+    silhouette: 0.4,
+    nullSilhouette: 0.3,
     daviesBouldin: 1,
     calinskiHarabasz: 100,
     smallestShare: 0.1,
     seedStability: 0.95,
     ...over,
   };
+  return { silhouetteLift: c.silhouette - c.nullSilhouette, ...c };
 }
 
 describe("selection rule", () => {
-  test("drops unstable and tiny-segment candidates, picks the best silhouette of the rest", () => {
+  test("drops unstable and tiny-segment candidates, picks the highest lift of the rest", () => {
     const d = selectCandidate([
-      cand("unstable", { silhouette: 0.5, seedStability: 0.7 }),
-      cand("tiny", { silhouette: 0.45, smallestShare: 0.01 }),
-      cand("good", { silhouette: 0.35 }),
-      cand("fair", { silhouette: 0.3 }),
+      cand("unstable", { silhouette: 0.6, nullSilhouette: 0.2, seedStability: 0.7 }),
+      cand("tiny", { silhouette: 0.5, nullSilhouette: 0.2, smallestShare: 0.01 }),
+      // The highest raw silhouette of the eligible, but most of it is the null's: lift 0.05.
+      cand("raw-best", { silhouette: 0.55, nullSilhouette: 0.5, k: 3 }),
+      cand("good", { silhouette: 0.35, nullSilhouette: 0.2 }),
+      cand("fair", { silhouette: 0.3, nullSilhouette: 0.2 }),
     ]);
     assert.equal(d.pick, "good");
     assert.deepEqual(
@@ -47,69 +58,129 @@ describe("selection rule", () => {
       [
         ["unstable", false, false],
         ["tiny", false, false],
+        ["raw-best", true, false],
         ["good", true, true],
         ["fair", true, false],
       ],
     );
     assert.equal(d.candidates[0].excludedBecause, "seed stability 0.700 < 0.9");
     assert.equal(d.candidates[1].excludedBecause, "smallest segment 1 % < 2 %");
-    // The reason names the deciding values: the pick's silhouette, the runner-up, the better one dropped.
-    assert.match(d.reason, /2 of 4 candidates dropped/);
-    assert.match(d.reason, /highest common-space silhouette, 0\.350/);
-    assert.match(d.reason, /Runner-up: fair, silhouette 0\.300/);
+    // The reason names the deciding values: the pick's lift and parts, the runner-up, the better one dropped.
+    assert.match(d.reason, /^good: 2 of 5 candidates dropped by the thresholds; among the 3 left/);
     assert.match(
       d.reason,
-      /unstable separates better \(silhouette 0\.500\) but is dropped: seed stability 0\.700 < 0\.9/,
+      /highest silhouette lift over the null, 0\.150 \(silhouette 0\.350 − null 0\.200\)/,
+    );
+    assert.match(d.reason, /Next outside the tie: fair, lift 0\.100/);
+    assert.match(
+      d.reason,
+      /unstable has a higher lift \(0\.400\) but is dropped: seed stability 0\.700 < 0\.9/,
     );
     assert.equal(d.rule, SELECTION_RULE_TEXT);
   });
 
-  test("silhouettes within the tie margin are decided by Davies-Bouldin", () => {
+  test("ties (lifts within 0.01 of the best) go to the smaller k, then the fewer features", () => {
     const d = selectCandidate([
-      cand("a", { silhouette: 0.352, daviesBouldin: 0.9 }),
-      cand("b", { silhouette: 0.349, daviesBouldin: 0.8 }),
-      cand("c", { silhouette: 0.3, daviesBouldin: 0.5 }),
+      cand("a-k5", { silhouette: 0.405, k: 5, dimensions: 4 }), // best lift 0.105
+      cand("b-k4-d6", { silhouette: 0.398, k: 4, dimensions: 6 }),
+      cand("c-k4-d4", { silhouette: 0.396, k: 4, dimensions: 4 }),
+      cand("d-k3", { silhouette: 0.39, k: 3, dimensions: 4 }), // 0.090: outside the tie
     ]);
-    assert.equal(d.pick, "b");
+    assert.equal(d.pick, "c-k4-d4");
     assert.match(
       d.reason,
-      /tied \(within 0\.005\) with 1 other\(s\), and the lowest Davies-Bouldin of them, 0\.800/,
+      /within 0\.01 of the best \(0\.105\), tied with b-k4-d6 \(0\.098\), a-k5 \(0\.105\)/,
     );
+    assert.match(
+      d.reason,
+      /tie order \(k = 4, 4 features; seed stability 0\.950, smallest segment 10 %\)\./,
+    );
+    assert.match(d.reason, /Next outside the tie: d-k3, lift 0\.090/);
+    // Same k and dimensions: the higher seed stability, then the id.
+    const e = selectCandidate([
+      cand("x", { seedStability: 0.92 }),
+      cand("y", { seedStability: 0.97 }),
+      cand("w", { seedStability: 0.97 }),
+    ]);
+    assert.equal(e.pick, "w");
   });
 
-  test("a NaN stability is not eligible; no eligible candidate is an error", () => {
+  test("a NaN stability or lift is not eligible; no eligible candidate is an error", () => {
+    const d = selectCandidate([cand("nan-lift", { silhouetteLift: NaN }), cand("ok", {})]);
+    assert.equal(d.pick, "ok");
+    assert.equal(d.candidates[0].excludedBecause, "silhouette lift not measured");
     assert.throws(
       () => selectCandidate([cand("x", { seedStability: NaN }), cand("y", { smallestShare: 0 })]),
       /No candidate passes the selection rule .* among 2/,
     );
   });
 
-  test("the rule text states the thresholds and the common space", () => {
+  test("no eligible candidate: the fallback design is picked when it is a candidate, and said so", () => {
+    const d = selectCandidate([
+      cand("x", { seedStability: 0.5 }),
+      cand(FALLBACK_CANDIDATE, { label: "Fallback", smallestShare: 0.01 }),
+    ]);
+    assert.equal(d.pick, FALLBACK_CANDIDATE);
+    assert.deepEqual(
+      d.candidates.map((c) => [c.eligible, c.picked]),
+      [
+        [false, false],
+        [false, true],
+      ],
+    );
+    assert.match(
+      d.reason,
+      /^No candidate of 2 passes the thresholds .*: the fallback design Fallback is fitted/,
+    );
+    // The fallback id is the design of chosen.ts.
+    const s = candidateSegmentation(FALLBACK_CANDIDATE);
+    const c = chosenSegmentation();
+    assert.deepEqual([s.features, s.log1p, s.k], [c.features, c.log1p, c.k]);
+  });
+
+  test("the rule text states the thresholds, the null and the tie order", () => {
     assert.match(SELECTION_RULE_TEXT, /below 0\.9/);
     assert.match(SELECTION_RULE_TEXT, /less than 2 %/);
-    assert.match(SELECTION_RULE_TEXT, /common space/);
+    assert.match(SELECTION_RULE_TEXT, /own feature space/);
+    assert.match(SELECTION_RULE_TEXT, /column-permuted copy/);
+    assert.match(
+      SELECTION_RULE_TEXT,
+      /within 0\.01 of the best are a tie, broken by the fewest segments/,
+    );
+    assert.match(SELECTION_RULE_TEXT, /4\. If no candidate passes step 1, the fallback design/);
+    assert.match(selectionMethodText(SELECTION_DESIGN), /seeded sample of 20,000 customers/);
+    assert.match(selectionMethodText(SELECTION_DESIGN), /silhouette sampled on 5,000/);
   });
 });
 
-/** Four well-separated blobs at the corners of a square in (x, y), 150 points each. */
-function squareBlobs(seed: number) {
+/**
+ * A table of known structure, 900 rows: (a, b) three blobs on a triangle (joint structure that a
+ * column permutation destroys); n1…n4 pure noise; (u, v) two independent bimodal columns (four
+ * blobs on the corners of a square: a high silhouette that a permutation keeps, so no lift).
+ */
+function knownTable(seed: number) {
   const rng = createRng(seed);
-  const centers = [
+  const n = 900;
+  const col = () => new Float64Array(n);
+  const t = { a: col(), b: col(), n1: col(), n2: col(), n3: col(), n4: col(), u: col(), v: col() };
+  const tri = [
     [0, 0],
-    [10, 0],
-    [0, 10],
-    [10, 10],
+    [8, 0],
+    [4, 7],
   ];
-  const n = 600;
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const [cx, cy] = centers[i % 4];
-    x[i] = cx + 0.7 * rng.normal();
-    y[i] = cy + 0.7 * rng.normal();
+    const [ca, cb] = tri[i % 3];
+    t.a[i] = ca + rng.normal();
+    t.b[i] = cb + rng.normal();
+    t.n1[i] = rng.normal();
+    t.n2[i] = rng.normal();
+    t.n3[i] = rng.normal();
+    t.n4[i] = rng.normal();
+    t.u[i] = (rng.next() < 0.5 ? 0 : 10) + 0.6 * rng.normal();
+    t.v[i] = (rng.next() < 0.5 ? 0 : 10) + 0.6 * rng.normal();
   }
-  // A table of two columns: the selection reads only the columns its feature sets name.
-  return { numeric: { x, y }, asOf: new Date("2020-01-01T00:00:00Z") } as unknown as Pick<
+  // The selection reads only the columns its feature sets name.
+  return { numeric: t, asOf: new Date("2020-01-01T00:00:00Z") } as unknown as Pick<
     CustomerTable,
     "numeric" | "asOf"
   >;
@@ -117,58 +188,88 @@ function squareBlobs(seed: number) {
 
 const design: SelectionDesign = {
   featureSets: [
-    { name: "X only", description: "x", features: ["x"], log1p: [] },
-    { name: "X and Y", description: "x, y", features: ["x", "y"], log1p: [] },
+    { name: "Structured", description: "a, b", features: ["a", "b"], log1p: [] },
+    {
+      name: "Structured + noise",
+      description: "a, b and four noise columns",
+      features: ["a", "b", "n1", "n2", "n3", "n4"],
+      log1p: [],
+    },
+    { name: "Independent", description: "u, v", features: ["u", "v"], log1p: [] },
   ],
-  ks: [2, 3, 4, 5, 6],
+  ks: [2, 3, 4, 5],
   nInit: 4,
   seed: 0,
-  silhouetteSampleSize: 600,
-  stabilityRows: 600,
+  fitRows: 900,
+  silhouetteSampleSize: 900,
+  stabilityRows: 900,
   stabilityRuns: 3,
 };
 
 describe("selection candidates", () => {
-  test("ids, slugs and the common space", () => {
+  test("ids, slugs and the fit options of a candidate", () => {
     assert.equal(featureSetSlug("RFM + satisfaction"), "rfm-satisfaction");
     assert.equal(candidateId("RFM + satisfaction", 5), "rfm-satisfaction/k-means/k5");
-    assert.deepEqual(commonFeatureSet(design.featureSets).features, ["x", "y"]);
-    const s = candidateSegmentation("x-and-y/k-means/k4", design);
-    assert.deepEqual([s.features, s.k, s.candidate], [["x", "y"], 4, "x-and-y/k-means/k4"]);
-    assert.throws(() => candidateSegmentation("x-and-y/k-means/k9", design), /not a candidate/);
+    const s = candidateSegmentation("structured-noise/k-means/k4", design);
+    assert.deepEqual([s.features.length, s.k, s.candidate], [6, 4, "structured-noise/k-means/k4"]);
+    assert.throws(() => candidateSegmentation("structured/k-means/k9", design), /not a candidate/);
   });
 
-  test("four blobs: the rule picks k = 4 in the space that sees them", () => {
-    const table = squareBlobs(1);
-    const candidates = selectionCandidates(table, design);
-    assert.equal(candidates.length, 10);
+  test("known data: the structured set beats its noisy copy and the high-silhouette independent set", () => {
+    const candidates = selectionCandidates(knownTable(1), design);
+    assert.equal(candidates.length, 12);
     const d = selectCandidate(candidates);
-    assert.equal(d.pick, "x-and-y/k-means/k4");
-    const picked = d.candidates.find((c) => c.picked)!;
-    assert.ok(picked.seedStability > 0.99, `stability ${picked.seedStability}`);
-    assert.ok(Math.abs(picked.smallestShare - 0.25) < 1e-12);
-    // Scored in the common (x, y) space, "X only" with k = 2 separates worse than the 4 blobs.
-    const xOnly2 = d.candidates.find((c) => c.id === "x-only/k-means/k2")!;
-    assert.ok(xOnly2.silhouette < picked.silhouette);
+    const by = (id: string) => d.candidates.find((c) => c.id === id)!;
+    assert.equal(d.pick, "structured/k-means/k3", d.reason);
+    const pick = by("structured/k-means/k3");
+    assert.ok(pick.seedStability > 0.99, `stability ${pick.seedStability}`);
+    assert.ok(Math.abs(pick.smallestShare - 1 / 3) < 0.02, `smallest ${pick.smallestShare}`);
+    // Three symmetric blobs have no stable split in two: the unstable candidate is filtered.
+    assert.match(by("structured/k-means/k2").excludedBecause, /^seed stability 0\.\d+ < 0\.9$/);
+    // The noise dimensions lower the lift of the same blobs.
+    assert.ok(by("structured-noise/k-means/k3").silhouetteLift < pick.silhouetteLift - 0.05);
+    // The independent set has the best raw silhouette, but no lift: its null is as well separated.
+    const indep = by("independent/k-means/k4");
+    assert.ok(indep.silhouette > pick.silhouette, `${indep.silhouette} vs ${pick.silhouette}`);
+    assert.ok(Math.abs(indep.silhouetteLift) < 0.03, `lift ${indep.silhouetteLift}`);
+    for (const c of d.candidates) {
+      assert.equal(c.silhouetteLift, c.silhouette - c.nullSilhouette);
+      assert.equal(c.eligible, c.excludedBecause === "");
+      if (!c.eligible) assert.equal(c.picked, false);
+    }
   });
 
-  test("the decision is cached by checksums and design", async () => {
+  test("the decision is cached by checksums and design; selection.json holds rule, pick, cached", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "selection-cache-"));
     try {
-      const table = squareBlobs(2);
+      const table = knownTable(2);
       const checksums = [{ table: "orders", file: "orders.csv", bytes: 1, sha256: "a" }];
       const first = await decideSegmentation(table, { checksums, design, cacheDir: dir });
       const second = await decideSegmentation(table, { checksums, design, cacheDir: dir });
       assert.equal(first.cached, false);
       assert.equal(second.cached, true);
       assert.deepEqual(second.report, first.report);
-      assert.equal(second.segmentation.k, 4);
+      assert.equal(second.segmentation.k, 3);
+      assert.equal(second.segmentation.candidate, "structured/k-means/k3");
       const other = await decideSegmentation(table, {
         checksums: [{ ...checksums[0], sha256: "b" }],
         design,
         cacheDir: dir,
       });
       assert.equal(other.cached, false);
+      const file = writeSelectionReport(dir, second.report, second);
+      const json = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(json).slice(0, 5), [
+        "rule",
+        "pick",
+        "reason",
+        "cached",
+        "secondsThisRun",
+      ]);
+      assert.equal(json.cached, true);
+      assert.equal(json.pick, "structured/k-means/k3");
+      assert.equal(json.seconds, first.report.seconds);
+      assert.equal((json.candidates as unknown[]).length, 12);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -12,6 +12,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { closeRenderer } from "../../src/charts/render.js";
 import { buildDeck } from "../../src/slides/build.js";
+import type { Text } from "../../src/slides/deck.js";
 import { plainText } from "../../src/slides/deck.js";
 import { SLIDE_MIN_FONT_PX } from "../../src/slides/charts.js";
 import { cleaningSummary } from "../../src/slides/cleaningSummary.js";
@@ -134,6 +135,36 @@ describe("the defence deck", () => {
     assert.equal(rules?.blocks[0].kind === "table" && rules.blocks[0].head.length, 2);
   });
 
+  it("a selection.json of the lift rule shows the lift, the comparable score, first", () => {
+    const dir = writeResults(path.join(root, "lift"));
+    const candidate = (id: string, silhouetteLift: number, picked: boolean) => ({
+      id,
+      label: id,
+      silhouette: 0.3,
+      silhouetteLift,
+      seedStability: 0.95,
+      smallestShare: 0.05,
+      picked,
+    });
+    writeFileSync(
+      path.join(dir, "selection.json"),
+      JSON.stringify({
+        rule: "r",
+        pick: "a",
+        reason: "why",
+        candidates: [candidate("a", 0.068, true), candidate("b", 0.01, false)],
+      }),
+    );
+    const slide = buildDeck(readDeckSources(dir)).slides.find((s) => s.id === "selection");
+    const table = slide?.blocks[0];
+    assert.ok(table?.kind === "table");
+    assert.deepEqual(table.head.slice(0, 2), ["Candidate", "Lift over null"]);
+    const cell = (x: (typeof table.rows)[0][0]) => (typeof x === "string" ? x : plainText(x));
+    assert.equal(cell(table.rows[0][1]), "0.068");
+    assert.equal(cell(table.rows[0][4]), "5.0%");
+    assert.equal(plainText(slide!.title), "The selection rule picks a");
+  });
+
   it("states the computed takeaway in each title", () => {
     const titles = Object.fromEntries(
       buildDeck(readDeckSources(full)).slides.map((s) => [s.id, plainText(s.title)]),
@@ -154,15 +185,15 @@ describe("the defence deck", () => {
     assert.equal(titles.selection, "The selection rule picks k-means, k = 3");
     assert.equal(
       titles["segments-sizes"],
-      `Buyers of the last half-year is the largest segment (50.0%); ${big} brings the most revenue (55.6%)`,
+      `Buyers of the last half-year is the biggest segment (50.0%); ${big} brings the largest revenue share to date (55.6%)`,
     );
     assert.equal(
       titles["segments-profiles"],
-      `${big} spend the most (1.1 sd); Disappointed customers review the worst (-2.2 sd)`,
+      `${big} spend the most (1.1 sd, mean spend); Disappointed customers review the worst (-2.2 sd)`,
     );
     assert.equal(
       titles.value,
-      `${big} should bring the most revenue in the next 12 months: R$\u00a0310,000`,
+      `${big} has the largest expected revenue in total over the next 12 months: R$\u00a0310,000`,
     );
     assert.equal(titles.rules, "Simple rules reproduce the segments for 91.3% of customers");
     assert.equal(
@@ -170,6 +201,33 @@ describe("the defence deck", () => {
       "The segments hold for 4 weeks: retrain every 4 weeks",
     );
     assert.equal(titles["maintenance-contract"], "Every 4 weeks, 5 steps, R$\u00a06,001 a year");
+  });
+
+  it("writes a segment of several rule leaves as either … / or …, one conjunction per line", () => {
+    const rules = buildDeck(readDeckSources(full)).slides.find((s) => s.id === "rules")!;
+    const table = rules.blocks[0] as Extract<(typeof rules.blocks)[number], { kind: "table" }>;
+    const cells = table.rows.map((r) => plainText(r[1] as Text));
+    assert.ok(
+      cells.includes("either recency_days >= 180 and monetary >= 150.5\nor frequency >= 2"),
+      cells.join(" | "),
+    );
+    assert.ok(cells.includes("recency_days < 180"), cells.join(" | "));
+  });
+
+  it("shows the model's and the baseline's holdout error per segment on the value slide", () => {
+    const value = buildDeck(readDeckSources(full)).slides.find((s) => s.id === "value")!;
+    const table = value.blocks[0] as Extract<(typeof value.blocks)[number], { kind: "table" }>;
+    assert.deepEqual(table.head, ["Segment", "Expected revenue", "Model error", "Baseline error"]);
+    const cells = table.rows.map((r) => r.map((x) => (typeof x === "string" ? x : plainText(x))));
+    // Segments largest first: 0 (10,000), 1 (6,000), 2 (4,000, not validated).
+    assert.deepEqual(
+      cells.map((r) => r.slice(2)),
+      [
+        ["+44.1%", "+228.8%"],
+        ["−29.1%", "−18.6%"],
+        ["—", "—"],
+      ],
+    );
   });
 
   it("shows every number exactly as in the result files", () => {

@@ -131,6 +131,7 @@ export const OPTIONAL = {
         ],
       },
       { segment: 2, conditions: [{ feature: "mean_review_score", op: "<", value: 2.5 }] },
+      { segment: 1, conditions: [{ feature: "frequency", op: ">=", value: 2 }] },
     ],
   },
   "value.json": {
@@ -140,6 +141,20 @@ export const OPTIONAL = {
       { segment: 2, expectedRevenue: 20_500 },
       { segment: null, expectedRevenue: 450_500.4 },
     ],
+    validation: {
+      segments: [
+        {
+          segment: 0,
+          model: { revenueTotalRelativeError: 0.441 },
+          baseline: { revenueTotalRelativeError: 2.288 },
+        },
+        {
+          segment: 1,
+          model: { revenueTotalRelativeError: -0.291 },
+          baseline: { revenueTotalRelativeError: -0.186 },
+        },
+      ],
+    },
   },
   "segment-stability.json": {
     thresholds: { stable: 0.75, untrusted: 0.6 },

@@ -53,6 +53,12 @@ describe("holdout comparison, by hand", () => {
       valueVerdict({ model: 1, baseline: 2 }, { model: 3, baseline: 2 }).reason,
       /per-customer RMSE/,
     );
+    // Amounts with thousands separators and cents (the one money formatter).
+    assert.match(
+      valueVerdict({ model: 21326.61, baseline: 87628.77 }, { model: 43.79, baseline: 44.05 })
+        .reason,
+      /error R\$ 21,326\.61 \(model\) vs R\$ 87,628\.77 \(baseline\); per-customer revenue RMSE R\$ 43\.79 vs R\$ 44\.05/,
+    );
     // A tie is not a win.
     assert.equal(
       valueVerdict({ model: 2, baseline: 2 }, { model: 1, baseline: 2 }).shown,

@@ -1,0 +1,96 @@
+/** A hand-made worth part of the brief: three segments with round numbers. */
+import type { BriefWorth } from "../../src/brief/worth.js";
+
+const curve = (top: number[]) => ({
+  customerShare: top.map((_, i) => i / (top.length - 1)),
+  revenueShare: top,
+});
+
+/** Three segments with round numbers: segment 2 is not to be trusted, segment 1 doubtful. */
+export const WORTH: BriefWorth = {
+  value: {
+    shown: "model",
+    reason: "The model beats the baseline on both.",
+    horizonDays: 365,
+    total: {
+      customers: 20_000,
+      expectedRevenue: 300_000,
+      expectedRevenuePerCustomer: 15,
+      error: 0.25,
+      otherError: 0.843,
+      holdoutPredicted: 1250,
+      holdoutActual: 1000,
+    },
+  },
+  rules: { fidelity: 0.928, costRatio: 1.03, leaves: 4, summary: "" },
+  stability: { method: "20 bootstrap draws", stable: 0.75, untrusted: 0.6 },
+  revenue: { top10: 0.36, top20: 0.53, gini: 0.47, curve: curve([0, 0.53, 0.8, 1]) },
+  segments: [
+    {
+      segment: 0,
+      name: "Segment 0",
+      value: {
+        customers: 10_000,
+        expectedRevenue: 120_000,
+        expectedRevenuePerCustomer: 12,
+        error: 0.626,
+        otherError: 1.377,
+        holdoutPredicted: 1626,
+        holdoutActual: 1000,
+      },
+      rule: "Segment 0: customers with at most 1 order.",
+      fidelity: 0.973,
+      precision: 0.911,
+      jaccard: 0.981,
+      flag: "stable",
+      customerShare: 0.5,
+      revenueShare: 0.37,
+      top20: 0.33,
+      curve: curve([0, 0.33, 0.7, 1]),
+    },
+    {
+      segment: 1,
+      name: "Segment 1",
+      value: {
+        customers: 6_000,
+        expectedRevenue: 150_000,
+        expectedRevenuePerCustomer: 25,
+        error: -0.154,
+        otherError: -0.613,
+        holdoutPredicted: 846,
+        holdoutActual: 1000,
+      },
+      rule: "Segment 1: customers with spend ≥ R$ 300.",
+      fidelity: 0.898,
+      precision: 0.925,
+      jaccard: 0.7,
+      flag: "doubtful",
+      customerShare: 0.3,
+      revenueShare: 0.556,
+      top20: 0.44,
+      curve: curve([0, 0.44, 0.75, 1]),
+    },
+    {
+      segment: 2,
+      name: "Segment 2",
+      value: {
+        customers: 4_000,
+        expectedRevenue: 30_000,
+        expectedRevenuePerCustomer: 7.5,
+        error: null,
+        otherError: null,
+        holdoutPredicted: null,
+        holdoutActual: null,
+      },
+      rule: "Segment 2: customers with mean review under 3 stars.",
+      fidelity: 0.853,
+      precision: 0.993,
+      jaccard: 0.55,
+      flag: "unstable",
+      customerShare: 0.2,
+      revenueShare: 0.074,
+      top20: 0.5,
+      curve: curve([0, 0.5, 0.8, 1]),
+    },
+  ],
+};
