@@ -40,7 +40,7 @@ import { projectPath } from "../util/paths.js";
 import type { Progress, ProgressMode } from "../util/progress.js";
 import { progressBar } from "../util/progress.js";
 import { briefInput, briefMaintenance, briefWorth, writeBrief } from "../brief/index.js";
-import { closeRenderer } from "../charts/render.js";
+import { closeRenderer, warmRenderer } from "../charts/render.js";
 import { writeSlides } from "../slides/write.js";
 import type { StageRecord } from "./stages.js";
 import { StageClock } from "./stages.js";
@@ -140,6 +140,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     // 1. Data: the loader says which data it uses (generating the twin on first use).
     clock.start("data");
     const { db, source } = await openOlist({ dataDir: options.data, log });
+    warmRenderer(); // Chromium starts while the segments are computed (the brief needs it)
     let checksums: FileChecksum[];
     let segmentation: Awaited<ReturnType<typeof segmentCustomers>>;
     let maintenance: MaintenanceStudy | null = null;
@@ -160,7 +161,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         workers: options.workers,
         select: true, // no --k and no --model: fit what the selection rule picks on these files
         checksums,
-        onStep: (step) => clock.start(step === "metrics" ? "metrics (exact silhouette)" : step),
+        onStep: (step) => clock.start(step === "metrics" ? "metrics (silhouette)" : step),
       });
       logSelection(segmentation.selection, log);
 
@@ -222,8 +223,6 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       }),
       { saveInput: true },
     );
-    // The renderer's browser would otherwise stay open (idle timeout) and keep the process alive.
-    await closeRenderer();
     clock.start("files");
     const segmentFiles = writeSegmentation(
       out,
@@ -255,6 +254,8 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     let kernelPeakMb = 0;
     let failedNotebooks: string[] = [];
     if (!options.skipNotebooks) {
+      // Without notebooks the slides reuse the brief's browser (one Chromium launch, not two).
+      await closeRenderer();
       clock.start("notebooks and figures");
       const run = await runNotebooks(out, source.dir, options);
       kernelPeakMb = run.kernelPeakMb;
