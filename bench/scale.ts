@@ -55,6 +55,8 @@ const load = () => loadavg()[0].toFixed(1);
 interface Timed {
   seconds: number;
   peakMb: number;
+  /** User + system CPU seconds of the command and its waited-for children (load-independent). */
+  cpuSeconds: number;
   status: number;
   log: string;
   load: string;
@@ -65,7 +67,7 @@ function timed(name: string, command: string, args: string[]): Timed {
   const log = path.join(logDir, `${name}.log`);
   const timeFile = path.join(logDir, `${name}.time`);
   const before = load();
-  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", "-o", timeFile, command, ...args], {
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %M %U %S", "-o", timeFile, command, ...args], {
     cwd: projectPath(),
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
@@ -76,10 +78,11 @@ function timed(name: string, command: string, args: string[]): Timed {
     `$ ${command} ${args.join(" ")}\n${run.stdout}\n--- stderr ---\n${run.stderr}`,
   );
   const last = readFileSync(timeFile, "utf8").trim().split("\n").at(-1) ?? "";
-  const [seconds, kb] = last.split(" ").map(Number);
+  const [seconds, kb, user, system] = last.split(" ").map(Number);
   return {
     seconds,
     peakMb: Math.round(kb / 1024),
+    cpuSeconds: user + system,
     status: run.status ?? -1,
     log,
     load: `${before}→${load()}`,
@@ -90,7 +93,12 @@ function timed(name: string, command: string, args: string[]): Timed {
 function twinSourceDigest(): string {
   const dir = projectPath("src", "twin");
   const hash = createHash("sha256");
-  for (const f of readdirSync(dir).sort()) hash.update(f).update(readFileSync(path.join(dir, f)));
+  // Every file under src/twin/, sub-folders included (quirks/, tables/), in a fixed order.
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+  for (const f of files) hash.update(f).update(readFileSync(path.join(dir, f)));
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -193,7 +201,7 @@ for (const scale of scales) {
       path.join(out, "segment"),
     ]);
     console.log(
-      `npm run segment: ${segment.status === 0 ? `${segment.seconds.toFixed(1)} s, peak ${segment.peakMb} MB` : `FAILED (exit ${segment.status}) after ${segment.seconds.toFixed(1)} s`} (load ${segment.load})`,
+      `npm run segment: ${segment.status === 0 ? `${segment.seconds.toFixed(1)} s (cpu ${segment.cpuSeconds.toFixed(1)} s), peak ${segment.peakMb} MB` : `FAILED (exit ${segment.status}) after ${segment.seconds.toFixed(1)} s`} (load ${segment.load})`,
     );
     if (segment.status !== 0) console.log(failure(segment));
     const start = timed(`${scale}x-start`, "npm", [
@@ -207,7 +215,7 @@ for (const scale of scales) {
       path.join(out, "start"),
     ]);
     console.log(
-      `npm start -- --skip-notebooks: ${start.status === 0 ? `${start.seconds.toFixed(1)} s, peak ${start.peakMb} MB` : `FAILED (exit ${start.status}) after ${start.seconds.toFixed(1)} s`} (load ${start.load})`,
+      `npm start -- --skip-notebooks: ${start.status === 0 ? `${start.seconds.toFixed(1)} s (cpu ${start.cpuSeconds.toFixed(1)} s), peak ${start.peakMb} MB` : `FAILED (exit ${start.status}) after ${start.seconds.toFixed(1)} s`} (load ${start.load})`,
     );
     if (start.status === 0) for (const l of stageLines(start)) console.log(`  ${l.trim()}`);
     else console.log(failure(start));

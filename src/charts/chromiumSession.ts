@@ -94,5 +94,20 @@ export async function closeRenderer(): Promise<void> {
   browser = undefined;
   pagePromise = undefined;
   if (pending) await pending.catch(() => undefined);
+  if (!b && browser) {
+    // A launch was in flight (e.g. started by warmRenderer): close the browser it just opened.
+    const late: Browser = browser;
+    browser = undefined;
+    await late.close().catch(() => undefined);
+  }
   await b?.close().catch(() => undefined);
+}
+
+/**
+ * Starts the shared browser now without waiting for it, so that its launch (seconds) overlaps
+ * other work, e.g. the main job's computations before the brief; a failed launch is reported by
+ * the first render, which launches again.
+ */
+export function warmRenderer(): void {
+  page().catch(() => undefined);
 }

@@ -9,7 +9,13 @@ import type { Figure } from "./figure.js";
 import { interactiveFigure, staticFigure } from "./figure.js";
 import { recompressPng } from "./pngRecompress.js";
 
-export { CHROMIUM_ARGS, CHROMIUM_PATH, closeRenderer, IDLE_CLOSE_MS } from "./chromiumSession.js";
+export {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  closeRenderer,
+  IDLE_CLOSE_MS,
+  warmRenderer,
+} from "./chromiumSession.js";
 export { PDF_MARGIN, renderPdf } from "./renderPdf.js";
 export type { PdfMargin, PdfOptions } from "./renderPdf.js";
 

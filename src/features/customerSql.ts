@@ -23,8 +23,13 @@ export function statusListSql(statuses: readonly string[]): string {
 /**
  * The SQL of the customer table at T: one aggregation over the fact tables. `$asOf` is the naive
  * timestamp T. Used by {@link customerFeatures} and {@link materializeCustomerFeatures}.
+ * `customerFilter` (default none): an SQL condition on `customer_unique_id` keeping some customers
+ * only (the maintenance study's seeded sample at large sizes, `maintenance/customerSample.ts`).
  */
-export function customerFeaturesSql(countedStatuses: readonly string[]): string {
+export function customerFeaturesSql(
+  countedStatuses: readonly string[],
+  customerFilter?: string,
+): string {
   const statuses = statusListSql(countedStatuses);
   return `
 WITH
@@ -36,7 +41,7 @@ counted AS (
   WHERE exclusion IS NULL
     AND order_status IN (${statuses})
     AND reached_status_at < $asOf::TIMESTAMP
-    AND purchased_at < $asOf::TIMESTAMP
+    AND purchased_at < $asOf::TIMESTAMP${customerFilter ? `\n    AND (${customerFilter})` : ""}
 ),
 -- Review score of each counted order at T: mean of its reviews created before T.
 order_reviews_at AS (

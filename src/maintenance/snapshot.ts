@@ -38,7 +38,9 @@ export const CUSTOMER_KEYS_TABLE = "maintenance_customer_keys";
 /**
  * The `features` columns of `customerFeatures(db, { asOf })`, in the same order (by id), with the
  * customers as integer keys: the rank of `customer_unique_id` among all customers of the data
- * (temp table {@link CUSTOMER_KEYS_TABLE}, built on the first call for a database). A derived
+ * (temp table {@link CUSTOMER_KEYS_TABLE}, built on the first call for a database).
+ * `customerFilter` keeps some customers only (an SQL condition on `customer_unique_id`, e.g. the
+ * study's seeded sample, `customerSample.ts`); default all. A derived
  * feature (`derivedFeatures.ts`) is computed from its SQL inputs as `customerFeatures` does.
  *
  * @example
@@ -50,6 +52,7 @@ export async function featureSnapshot(
   features: readonly string[],
   countedStatuses: readonly OrderStatus[] = DEFAULT_COUNTED_STATUSES,
   derived: readonly DerivedFeature[] = DERIVED_FEATURES,
+  customerFilter?: string,
 ): Promise<FeatureSnapshot & { ids: Int32Array }> {
   const columns = sqlColumnsFor(features, derived);
   if (!prepared.has(db)) {
@@ -64,7 +67,7 @@ export async function featureSnapshot(
   }
   const reader = await db.reader(
     `SELECT k.key, ${columns.map((f) => `t.${f}`).join(", ")} ` +
-      `FROM (${customerFeaturesSql(countedStatuses)}) t JOIN ${CUSTOMER_KEYS_TABLE} k USING (customer_unique_id) ` +
+      `FROM (${customerFeaturesSql(countedStatuses, customerFilter)}) t JOIN ${CUSTOMER_KEYS_TABLE} k USING (customer_unique_id) ` +
       `ORDER BY k.key`,
     { asOf: timestampLiteral(asOf) },
   );

@@ -28,6 +28,15 @@ import { recommendRetraining } from "./recommend.js";
 import type { MaintenanceReport } from "./report.js";
 import { maintenanceReport } from "./report.js";
 import { simulateMaintenance } from "./simulate.js";
+import type { CustomerSample } from "./customerSample.js";
+import {
+  customerSampleFilter,
+  customerSampleWords,
+  MAINTENANCE_MAX_CUSTOMERS,
+  maintenanceCustomerSample,
+} from "./customerSample.js";
+import { featureSnapshot } from "./snapshot.js";
+import type { TableProvider } from "./types.js";
 
 /** Options of {@link runMaintenanceStudy}. */
 export interface MaintenanceStudyOptions {
@@ -51,6 +60,11 @@ export interface MaintenanceStudyOptions {
   cacheDir?: string;
   /** The data files' checksums when already computed (default: `dataChecksums(source)`). */
   checksums?: readonly FileChecksum[];
+  /**
+   * Above this many customers the study runs on a seeded sample of about this many, labelled in
+   * its design reason and basis (default `MAINTENANCE_MAX_CUSTOMERS`, 150,000; `Infinity`: never).
+   */
+  maxCustomers?: number;
 }
 
 /** The study's report and recommendation. */
@@ -61,6 +75,8 @@ export interface MaintenanceStudy {
   cached: boolean;
   /** The cache key (hex). */
   key: string;
+  /** The customer sample the study ran on, or null when it ran on every customer. */
+  sample: CustomerSample | null;
 }
 
 /** The segmentation part of the design: features, transform, k and restarts (not the seed). */
@@ -101,6 +117,9 @@ export async function runMaintenanceStudy(
   }
   const segmentation = segmentationOf(options.segmentation ?? chosenSegmentation());
   const checksums = options.checksums ?? (await dataChecksums(source));
+  const maxCustomers = options.maxCustomers ?? MAINTENANCE_MAX_CUSTOMERS;
+  const sample = await maintenanceCustomerSample(db, { maxCustomers });
+  const filter = sample ? customerSampleFilter(sample) : undefined;
   const key = resultCacheKey({
     method: MAINTENANCE_METHOD_VERSION,
     design,
@@ -108,12 +127,16 @@ export async function runMaintenanceStudy(
     origins: origins.map((o) => o.toISOString()),
     end: end.toISOString(),
     files: checksums.map((c) => ({ table: c.table, sha256: c.sha256 })),
+    ...(sample ? { sample } : {}), // absent in full: the key of a full study is unchanged
   });
   const { value: report, cached } = await cachedResult(
     "maintenance",
     key,
     async () => {
-      const result = await simulateMaintenance(db, {
+      const tables: Database | TableProvider = sample
+        ? (asOf) => featureSnapshot(db, asOf, segmentation.features, undefined, undefined, filter)
+        : db;
+      const result = await simulateMaintenance(tables, {
         ...segmentation,
         ...design,
         origins,
@@ -123,12 +146,16 @@ export async function runMaintenanceStudy(
       });
       return maintenanceReport(result, source, {
         ...design,
-        reason: studyDesignReason(design, origins.length),
+        reason:
+          studyDesignReason(design, origins.length) +
+          (sample ? ` The study ran ${customerSampleWords(sample, maxCustomers)}.` : ""),
       });
     },
     { dir: options.cacheDir, useCache: options.useCache },
   );
-  return { report, recommendation: recommendRetraining(report), cached, key };
+  const recommendation = recommendRetraining(report);
+  if (sample) recommendation.basis += `, ${customerSampleWords(sample, maxCustomers)}`;
+  return { report, recommendation, cached, key, sample };
 }
 
 /**

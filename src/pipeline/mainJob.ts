@@ -12,8 +12,7 @@
 import { writeSegmentLists } from "../brief/actLists.js";
 import { imputationCounts, imputationSentence, writeImputation } from "../segments/imputation.js";
 import { completeDataAsOf } from "../features/asOf.js";
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { FileChecksum } from "../data/checksums.js";
 import { dataChecksums } from "../data/checksums.js";
@@ -34,16 +33,16 @@ import { readModelFile } from "../segments/modelFile.js";
 import { segmentCustomers } from "../segments/run.js";
 import { logSelection, updateSelectionReport } from "../segments/selection.js";
 import { UsageError } from "../util/errors.js";
-import { onInterrupt } from "../util/interrupt.js";
 import { checkOutputFolder } from "../util/outputPath.js";
 import { projectPath } from "../util/paths.js";
 import type { Progress, ProgressMode } from "../util/progress.js";
 import { progressBar } from "../util/progress.js";
 import { briefInput, briefMaintenance, briefWorth, writeBrief } from "../brief/index.js";
-import { closeRenderer } from "../charts/render.js";
+import { closeRenderer, warmRenderer } from "../charts/render.js";
 import { writeSlides } from "../slides/write.js";
 import type { StageRecord } from "./stages.js";
 import { StageClock } from "./stages.js";
+import { runNotebooks } from "./notebookRun.js";
 import type { SegmentWorth } from "./segmentWorth.js";
 import { segmentWorth, withStability, worthColumns, writeSegmentWorth } from "./segmentWorth.js";
 
@@ -140,6 +139,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     // 1. Data: the loader says which data it uses (generating the twin on first use).
     clock.start("data");
     const { db, source } = await openOlist({ dataDir: options.data, log });
+    warmRenderer(); // Chromium starts while the segments are computed (the brief needs it)
     let checksums: FileChecksum[];
     let segmentation: Awaited<ReturnType<typeof segmentCustomers>>;
     let maintenance: MaintenanceStudy | null = null;
@@ -160,7 +160,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         workers: options.workers,
         select: true, // no --k and no --model: fit what the selection rule picks on these files
         checksums,
-        onStep: (step) => clock.start(step === "metrics" ? "metrics (exact silhouette)" : step),
+        onStep: (step) => clock.start(step === "metrics" ? "metrics (silhouette)" : step),
       });
       logSelection(segmentation.selection, log);
 
@@ -223,8 +223,6 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       }),
       { saveInput: true },
     );
-    // The renderer's browser would otherwise stay open (idle timeout) and keep the process alive.
-    await closeRenderer();
     clock.start("files");
     const segmentFiles = writeSegmentation(
       out,
@@ -256,6 +254,8 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     let kernelPeakMb = 0;
     let failedNotebooks: string[] = [];
     if (!options.skipNotebooks) {
+      // Without notebooks the slides reuse the brief's browser (one Chromium launch, not two).
+      await closeRenderer();
       clock.start("notebooks and figures");
       const run = await runNotebooks(out, source.dir, options);
       kernelPeakMb = run.kernelPeakMb;
@@ -290,105 +290,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
   }
 }
 
-/** The notebooks of the project, in run order. */
-function projectNotebooks(): string[] {
-  return ["0_data_check", "1_exploration", "2_modelling", "3_maintenance"].map((n) =>
-    projectPath("notebooks", `${n}.ipynb`),
-  );
-}
-
-/**
- * Executes the notebooks with `scripts/run_notebooks.py` (Debian's Python, the project's tslab
- * kernel) on the data folder the pipeline used, writing `<out>/<notebook>.ipynb|.html` and the
- * figures under `<out>/figures/<notebook>/`; progress from the runner's lines.
- */
-async function runNotebooks(
-  out: string,
-  dataDir: string,
-  options: MainJobOptions,
-): Promise<{ files: string[]; failed: string[]; kernelPeakMb: number }> {
-  const notebooks = projectNotebooks().filter((f) => existsSync(f));
-  const figures = path.join(out, "figures");
-  // Each notebook's figure folder holds exactly the charts of this run.
-  for (const nb of notebooks)
-    rmSync(path.join(figures, path.basename(nb, ".ipynb")), { recursive: true, force: true });
-  const bar = progressBar({
-    label: "  notebooks",
-    total: notebooks.length,
-    unit: "notebooks",
-    mode: options.progress,
-  });
-  const args = [
-    projectPath("scripts", "run_notebooks.py"),
-    ...notebooks,
-    "--out",
-    out,
-    "--figures",
-    figures,
-    "--jobs",
-    String(options.notebookJobs ?? 2),
-  ];
-  const child = spawn("/usr/bin/python3", args, {
-    cwd: projectPath(),
-    env: { ...process.env, OLIST_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so that an interrupted job stops the runner and its kernels together.
-    detached: true,
-  });
-  const stopRunner = onInterrupt(() => {
-    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGINT");
-  });
-  let done = 0;
-  let kernelPeakMb = 0;
-  const failed: string[] = [];
-  const errors: string[] = [];
-  let buffered = "";
-  child.stdout.setEncoding("utf8");
-  child.stdout.on("data", (chunk: string) => {
-    buffered += chunk;
-    let newline: number;
-    while ((newline = buffered.indexOf("\n")) >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      const m = /^notebook (\S+): (ok|FAILED) in ([\d.]+) s .*kernel peak (\d+) MB/.exec(line);
-      if (!m) continue;
-      done++;
-      kernelPeakMb = Math.max(kernelPeakMb, Number(m[4]));
-      if (m[2] !== "ok") failed.push(m[1]);
-      bar.tick(done, `${m[1]} ${m[2]} in ${m[3]} s`);
-    }
-  });
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (chunk: string) => errors.push(chunk));
-  const code = await new Promise<number>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (c) => resolve(c ?? 1));
-  }).finally(stopRunner);
-  bar.finish(failed.length ? `${failed.length} failed` : undefined);
-  if (code !== 0 && failed.length === 0) {
-    throw new Error(`The notebook runner failed (exit ${code}): ${errors.join("").trim()}`);
-  }
-  if (failed.length > 0) process.stderr.write(errors.join(""));
-  const files = notebooks.flatMap((nb) => {
-    const name = path.basename(nb, ".ipynb");
-    return [path.join(out, `${name}.ipynb`), path.join(out, `${name}.html`)];
-  });
-  files.push(figures);
-  return { files: files.filter((f) => existsSync(f)), failed, kernelPeakMb };
-}
-
-/** One line per stage: name, seconds and peak memory. */
-export function stageTable(result: Pick<MainJobResult, "stages" | "seconds" | "peakMb">): string {
-  const rows = result.stages.map(
-    (s) =>
-      `  ${s.stage.padEnd(28)} ${s.seconds.toFixed(1).padStart(7)} s  ${String(s.peakMb).padStart(6)} MB` +
-      (s.childPeakMb ? `  (kernel ${s.childPeakMb} MB)` : ""),
-  );
-  rows.push(
-    `  ${"whole job".padEnd(28)} ${result.seconds.toFixed(1).padStart(7)} s  ${String(result.peakMb).padStart(6)} MB`,
-  );
-  return rows.join("\n");
-}
+export { stageTable } from "./stages.js";
 
 /** The synthetic-data banner, or null for real data (used by the command's summary). */
 export function syntheticNote(source: MainJobResult["source"]): string | null {

@@ -16,12 +16,8 @@ import { segmentRules } from "../rules/index.js";
 import type { SegmentationMetrics } from "../segments/output.js";
 import type { Segmentation } from "../segments/run.js";
 import type { BootstrapJaccardResult } from "../stability/index.js";
-import {
-  bootstrapJaccard,
-  kmeansFitter,
-  STABILITY_DESIGN,
-  stabilityReport,
-} from "../stability/index.js";
+import { STABILITY_DESIGN, stabilityReport } from "../stability/index.js";
+import { cachedBootstrapJaccard } from "../stability/cachedBootstrap.js";
 import { writeFileAtomic } from "../util/atomicWrite.js";
 import type { ValueColumn, ValueStudy } from "../value/index.js";
 import { valueColumns, valueInputs, valueReport, valueStudy } from "../value/index.js";
@@ -133,7 +129,9 @@ export async function segmentWorth(
 
   begin("stability");
   const design = { ...STABILITY_DESIGN, ...options.stability };
-  const stability = bootstrapJaccard(matrix, labels, kmeansFitter(model.k, { nInit: spec.nInit }), {
+  // Cached by rows, labels and design: a rerun on the same files reads the 20 refits.
+  const { value: stability } = await cachedBootstrapJaccard(matrix, labels, model.k, {
+    nInit: spec.nInit,
     runs: design.runs,
     seed: design.seed,
     sampleSize: Math.min(matrix.rows, design.sampleSize),

@@ -62,3 +62,20 @@ export class StageClock {
     await this.memory.stop();
   }
 }
+
+/** One line per stage: name, seconds and peak memory. */
+export function stageTable(result: {
+  stages: StageRecord[];
+  seconds: number;
+  peakMb: number;
+}): string {
+  const rows = result.stages.map(
+    (s) =>
+      `  ${s.stage.padEnd(28)} ${s.seconds.toFixed(1).padStart(7)} s  ${String(s.peakMb).padStart(6)} MB` +
+      (s.childPeakMb ? `  (kernel ${s.childPeakMb} MB)` : ""),
+  );
+  rows.push(
+    `  ${"whole job".padEnd(28)} ${result.seconds.toFixed(1).padStart(7)} s  ${String(result.peakMb).padStart(6)} MB`,
+  );
+  return rows.join("\n");
+}

@@ -8,7 +8,6 @@ import type { FileChecksum } from "../data/checksums.js";
 import type { DataSource } from "../data/locate.js";
 import type { CustomerTable } from "../features/definitions.js";
 import type { RetrainRecommendation } from "./retrainField.js";
-import { silhouetteScoreParallel } from "../metrics/silhouette.js";
 import { estimateSilhouette } from "../metrics/silhouetteEstimate.js";
 import type { SegmentModel } from "./model.js";
 import type { MarketingRow } from "./naming.js";
@@ -24,6 +23,18 @@ export interface MeasureMetricsOptions {
    * is not larger than a sample).
    */
   exactSilhouette?: boolean;
+  /**
+   * With `exactSilhouette`, exact up to this many customers and sampled (labelled, with its
+   * interval) above (default `EXACT_SILHOUETTE_MAX_ROWS`, 100,000: 10× Olist is sampled).
+   */
+  exactMaxRows?: number;
+  /** Customers per sampled repeat (default `SILHOUETTE_SAMPLE_SIZE`, 20,000). */
+  silhouetteSampleSize?: number;
+  /**
+   * Keep the silhouette in the result cache, keyed by the rows, labels and method (default true):
+   * a rerun on the same files and segments costs a hash instead of the O(n²) pass.
+   */
+  cache?: boolean;
   /** Worker threads of the exact silhouette (default one per core; 0 = calling thread). */
   workers?: number;
   /** Data files' checksums (default []: not computed). */
@@ -114,23 +125,19 @@ export async function measureSegmentationMetrics(
   options: MeasureMetricsOptions = {},
 ): Promise<SegmentationMetrics> {
   const start = performance.now();
-  let exact = options.exactSilhouette ?? true;
-  let silhouette: number;
-  let silhouetteSample: SegmentationMetrics["silhouetteSample"] = null;
-  if (exact) {
-    silhouette = await silhouetteScoreParallel(matrix, labels, { workers: options.workers });
-  } else {
-    const e = await estimateSilhouette(matrix, labels, {
-      exactMaxRows: 0,
-      seed: model.toJSON().seed,
-      workers: options.workers,
-    });
-    silhouette = e.value;
-    exact = e.method === "exact";
-    if (e.interval && e.sampleSize !== null && e.repeats !== null) {
-      silhouetteSample = { rows: e.sampleSize, repeats: e.repeats, interval: e.interval };
-    }
-  }
+  const e = await estimateSilhouette(matrix, labels, {
+    exactMaxRows: (options.exactSilhouette ?? true) ? options.exactMaxRows : 0,
+    sampleSize: options.silhouetteSampleSize,
+    seed: model.toJSON().seed,
+    workers: options.workers,
+    cache: options.cache ?? true,
+  });
+  const silhouette = e.value;
+  const exact = e.method === "exact";
+  const silhouetteSample: SegmentationMetrics["silhouetteSample"] =
+    e.interval && e.sampleSize !== null && e.repeats !== null
+      ? { rows: e.sampleSize, repeats: e.repeats, interval: e.interval }
+      : null;
   const silhouetteSeconds = (performance.now() - start) / 1000;
   const metrics = segmentationMetrics(model, table, matrix, labels, source, {
     exactSilhouette: exact,

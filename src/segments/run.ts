@@ -43,7 +43,10 @@ export interface SegmentCustomersOptions {
   model?: SegmentModel;
   /** Name of the model's file, for error messages (default `"the model"`). */
   modelFile?: string;
-  /** Exact silhouette over every customer (default true) or a seeded 10,000-customer sample. */
+  /**
+   * Silhouette exact up to 100,000 customers and sampled with its interval above, cached by rows
+   * and labels (default true), or a quick seeded 10,000-customer sample (false).
+   */
   exactSilhouette?: boolean;
   /** Worker threads of the exact silhouette (default one per core; 0 = calling thread). */
   workers?: number;
@@ -136,8 +139,8 @@ export function checkModelFits(
 
 /**
  * The segmentation step: customer table as of `asOf`, the chosen segmentation fitted (or `model`
- * applied), named segments, profiles, marketing table and metrics (exact silhouette on worker
- * threads by default).
+ * applied), named segments, profiles, marketing table and metrics (silhouette exact on worker
+ * threads up to 100,000 customers, above that sampled and labelled; see `metricsFile.ts`).
  *
  * @example
  * const { db, source } = await openOlist();

@@ -87,7 +87,7 @@ export function selectionSlide(c: DeckContext): Slide {
             [
               "Customers",
               tx`${c.json("metrics.json", "customers", "count")}`,
-              "every customer scored (exact silhouette)",
+              tx`every customer in the scores; ${c.json("metrics.json", "silhouetteLabel", "text")}`,
             ],
           ],
         },

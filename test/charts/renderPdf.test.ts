@@ -2,7 +2,20 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { barChart } from "../../src/charts/bar.js";
-import { CHROMIUM_PATH, closeRenderer, renderPdf, renderSvg } from "../../src/charts/render.js";
+import { execFileSync } from "node:child_process";
+import {
+  CHROMIUM_PATH,
+  closeRenderer,
+  renderPdf,
+  renderSvg,
+  warmRenderer,
+} from "../../src/charts/render.js";
+
+/** Chromium processes started by this process (playwright launches the browser as a child). */
+const chromiumChildren = () =>
+  execFileSync("ps", ["-o", "comm=", "--ppid", String(process.pid)], { encoding: "utf8" })
+    .split("\n")
+    .filter((l) => /chrom/i.test(l)).length;
 
 /** Pages of a Chromium PDF (its page objects are not compressed into object streams). */
 function pdfPageCount(pdf: Uint8Array): number {
@@ -31,6 +44,18 @@ describe("renderPdf through Chromium", () => {
     assert.ok(existsSync(CHROMIUM_PATH), `${CHROMIUM_PATH} is missing: run npm run setup`);
   });
   after(() => closeRenderer());
+
+  it("warmRenderer launches early; a close during the launch leaves no browser behind", async () => {
+    warmRenderer();
+    await closeRenderer(); // while the launch is in flight
+    assert.equal(chromiumChildren(), 0);
+    warmRenderer();
+    const pdf = await renderPdf(paragraphs(1)); // the warmed browser, or a new one
+    assert.equal(Buffer.from(pdf.subarray(0, 5)).toString("latin1"), "%PDF-");
+    assert.equal(chromiumChildren(), 1);
+    await closeRenderer();
+    assert.equal(chromiumChildren(), 0);
+  });
 
   it("prints an A4 PDF, one page for a short document, several for a long one", async () => {
     const short = await renderPdf(paragraphs(3));

@@ -101,7 +101,7 @@ describe("the main job (npm start)", () => {
         "model selection",
         "segment model",
         "assignments",
-        "metrics (exact silhouette)",
+        "metrics (silhouette)",
         "customer value",
         "rule cards",
         "stability",

@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { test } from "node:test";
 import { silhouetteScore } from "../../src/metrics/silhouette.js";
 import { fitSegmentModel } from "../../src/segments/model.js";
@@ -127,5 +130,47 @@ test("measureSegmentationMetrics with the marketing table: each size carries its
       [(s as { nameCondition?: unknown }).nameCondition, (s as { nameShare?: unknown }).nameShare],
       named ? [row.nameCondition, row.nameShare] : [null, null],
     );
+  }
+});
+
+test("exactMaxRows: exact up to it, sampled and labelled above, DB/CH/inertia exact; cached", async () => {
+  const { table, model, matrix, labels } = fitBlobs(400);
+  const cache = mkdtempSync(path.join(tmpdir(), "olist-metrics-cache-"));
+  const previous = process.env.OLIST_CACHE_DIR;
+  process.env.OLIST_CACHE_DIR = cache;
+  const entries = () => readdirSync(cache).filter((f) => f.startsWith("silhouette-")).length;
+  try {
+    const exact = await measureSegmentationMetrics(model, table, matrix, labels, source, {
+      workers: 0,
+    });
+    assert.equal(exact.silhouetteMethod, "exact");
+    assert.ok(Math.abs(exact.silhouette - silhouetteScore(matrix, labels)) < 1e-12);
+    assert.equal(entries(), 1);
+    const sampled = await measureSegmentationMetrics(model, table, matrix, labels, source, {
+      workers: 0,
+      exactMaxRows: 1000, // 1,200 customers: above it, sampled
+      silhouetteSampleSize: 300,
+    });
+    assert.deepEqual(Object.keys(sampled), [...METRICS_KEYS]);
+    assert.equal(entries(), 2);
+    assert.notEqual(sampled.silhouetteMethod, "exact");
+    assert.ok(sampled.silhouetteSample);
+    assert.equal(sampled.silhouetteSample.rows, 300);
+    assert.equal(sampled.silhouetteSample.repeats, 10);
+    const [lo, hi] = sampled.silhouetteSample.interval;
+    assert.ok(lo <= sampled.silhouette && sampled.silhouette <= hi);
+    assert.ok(Math.abs(sampled.silhouette - exact.silhouette) < 0.05);
+    assert.equal(sampled.daviesBouldin, exact.daviesBouldin);
+    assert.equal(sampled.calinskiHarabasz, exact.calinskiHarabasz);
+    assert.equal(sampled.inertia, exact.inertia);
+    const again = await measureSegmentationMetrics(model, table, matrix, labels, source, {
+      workers: 0,
+    });
+    assert.equal(again.silhouette, exact.silhouette);
+    assert.equal(entries(), 2); // read from the cache, no new entry
+  } finally {
+    if (previous === undefined) delete process.env.OLIST_CACHE_DIR;
+    else process.env.OLIST_CACHE_DIR = previous;
+    rmSync(cache, { recursive: true, force: true });
   }
 });
