@@ -9,7 +9,8 @@
  * --as-of: the as-of date, UTC (default: the customer table's default);
  * --out: output folder (default reports/value).
  *
- * Segments are those of the chosen segmentation (src/segments/chosen.ts) fitted at the as-of date;
+ * Segments are those of the segmentation this data uses (the selection rule's pick on the table of
+ * the as-of date, src/segments/segmentationInUse.ts) fitted at the as-of date;
  * the same model labels the customers at the validation cut, so the per-segment errors are those of
  * the segments the marketing table shows.
  */
@@ -17,7 +18,8 @@ import path from "node:path";
 import { openOlist } from "../src/pipeline/openData.js";
 import { sourceBannerText } from "../src/display/banner.js";
 import { customerFeatures, parseAsOf } from "../src/features/index.js";
-import { checkAsOfInData, chosenSegmentation, fitSegmentModel } from "../src/segments/index.js";
+import { checkAsOfInData, fitSegmentModel } from "../src/segments/index.js";
+import { dataSegmentation } from "../src/segments/segmentationInUse.js";
 import { cliFail, parseFlags, runCommand } from "../src/util/cli.js";
 import type { PredictionErrors } from "../src/value/index.js";
 import { valueBySegment, valueStudy, writeValueFiles } from "../src/value/index.js";
@@ -55,7 +57,9 @@ async function main(): Promise<void> {
     if (asOf) await checkAsOfInData(db, asOf);
     const start = performance.now();
     const table = await customerFeatures(db, { asOf });
-    const { model } = fitSegmentModel(table, { ...chosenSegmentation(), source });
+    // The segmentation this data uses: the selection rule's pick (cached by the files' checksums).
+    const { design } = await dataSegmentation(db, source, { table });
+    const { model } = fitSegmentModel(table, { ...design, source });
     const segmentSeconds = (performance.now() - start) / 1000;
     const study = await valueStudy(db, {
       asOf: table.asOf,

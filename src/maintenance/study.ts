@@ -45,7 +45,10 @@ export interface MaintenanceStudyOptions {
    * as-of date; an earlier date cuts the data there).
    */
   end?: Date;
-  /** The segmentation studied (default: `chosenSegmentation()`). */
+  /**
+   * The segmentation studied (default: `chosenSegmentation()`, the fallback design; callers pass the
+   * segmentation the data uses, `segmentationInUse.ts`).
+   */
   segmentation?: StudySegmentation;
   /** Worker threads of the refits (default one per core; 0 = calling thread). */
   workers?: number;

@@ -167,12 +167,13 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       // 2b. What each segment is worth: value, rule cards, stability, revenue concentration.
       worth = await segmentWorth(db, segmentation, { onStage: (stage) => clock.start(stage) });
 
-      // 3. The maintenance study of the chosen segmentation (cached by data, design and method).
+      // 3. The maintenance study of the fitted segmentation (cached by data, design and method).
       clock.start("maintenance");
       let bar: Progress | undefined;
       try {
         maintenance = await runMaintenanceStudy(db, source, {
           end: options.asOf,
+          segmentation: segmentation.design, // the design fitted above (segmentationInUse.ts)
           checksums,
           workers: options.workers,
           onProgress: (done, total, date) => {

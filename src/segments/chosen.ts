@@ -1,8 +1,9 @@
 /**
- * The fallback segmentation design, in one place: what `npm start` and `npm run segment` fit when
- * --k is given (with that k), and what the maintenance simulation and the value study refit. It is
- * not the outcome of a comparison: without --k and --model, the model fitted is the pick of the
- * selection rule on the data loaded (`selectionRule.ts`, reports/selection.json), which may differ.
+ * The fallback segmentation design, in one place: what `npm start`, `npm run segment` and `npm run
+ * maintenance` fit when --k is given (with that k), and what the selection rule falls back to when no
+ * candidate passes its filters. It is not the outcome of a comparison: without --k and --model, the
+ * model fitted and studied (maintenance, value) is the pick of the selection rule on the data loaded
+ * (`segmentationInUse.ts`, `selectionRule.ts`, reports/selection.json), which may differ.
  */
 import type { FeatureName } from "../features/derivedFeatures.js";
 import type { FitSegmentModelOptions } from "./model.js";

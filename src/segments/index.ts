@@ -20,5 +20,8 @@ export * from "./selectionCandidates.js";
 export * from "./selection.js";
 export * from "./silhouetteLift.js";
 export * from "./selectionDisplay.js";
+export * from "./segmentationInUse.js";
+export * from "./pickTexts.js";
+export * from "./selectionNames.js";
 export * from "./metricsFile.js";
 export * from "./modellingTakeaways.js";

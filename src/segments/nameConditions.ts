@@ -120,6 +120,11 @@ export const NAME_RUNGS: readonly NameRung[] = [
   },
 ];
 
+/** The customer-table columns the ladder reads, in ladder order (each once). */
+export const NAME_FEATURES: readonly string[] = Array.from(
+  new Set(NAME_RUNGS.flatMap((r) => r.features)),
+);
+
 /** A name's definition: one rung, or two rungs of different dimensions, all to be met. */
 export type NameDefinition = readonly NameRung[];
 

@@ -4,6 +4,7 @@
  * segment number and name), `model.json` (the segment model) and `metrics.json` (scores, sizes,
  * data source) — so anyone can recompute the metrics from the CSV.
  */
+import { NAME_FEATURES } from "./nameConditions.js";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Matrix } from "../cluster/matrix.js";
@@ -151,7 +152,8 @@ function csvNumber(x: number): string {
 
 /**
  * The customer assignment as CSV: `customer_unique_id`, each model feature in raw units, the same
- * features in model space (`z_<feature>`), any `extra` columns (table order; NaN → empty),
+ * features in model space (`z_<feature>`), the raw columns the segment names are defined on that
+ * the model does not read (`NAME_FEATURES`), any `extra` columns (table order; NaN → empty),
  * `segment`, `segment_name`.
  */
 export function segmentAssignmentCsv(
@@ -161,14 +163,17 @@ export function segmentAssignmentCsv(
   labels: Int32Array,
   extra: Readonly<Record<string, Float64Array>> = {},
 ): string {
-  const extraNames = Object.keys(extra);
   const features = model.features;
   const numeric = table.numeric as Record<string, Float64Array>;
+  // The columns the segment names are defined on, also when the model does not read them.
+  const naming = NAME_FEATURES.filter((f) => !features.includes(f) && f in numeric);
+  const extraNames = Object.keys(extra);
   const names = model.names;
   const header = [
     "customer_unique_id",
     ...features,
     ...features.map((f) => `z_${f}`),
+    ...naming,
     ...extraNames,
     "segment",
     "segment_name",
@@ -179,11 +184,13 @@ export function segmentAssignmentCsv(
     const raw = features.map((f) => csvNumber(numeric[f][i]));
     const z = features.map((_, j) => csvNumber(matrix.data[i * d + j]));
     const more = extraNames.map((c) => csvNumber(extra[c][i]));
+    const named = naming.map((f) => csvNumber(numeric[f][i]));
     lines.push(
       [
         csvField(table.ids[i]),
         ...raw,
         ...z,
+        ...named,
         ...more,
         String(labels[i]),
         csvField(names[labels[i]]),

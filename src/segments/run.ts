@@ -12,9 +12,9 @@ import type { CustomerTable } from "../features/definitions.js";
 import { FACT_TABLES } from "../features/facts.js";
 import { UsageError } from "../util/errors.js";
 import type { FileChecksum } from "../data/checksums.js";
-import { chosenSegmentation } from "./chosen.js";
 import type { SelectionReport } from "./selection.js";
-import { decideSegmentation } from "./selection.js";
+import type { SegmentationDesign } from "./segmentationInUse.js";
+import { modelDesign, segmentationInUse } from "./segmentationInUse.js";
 import type { MarketingRow } from "./naming.js";
 import { marketingTable, withSavedNames } from "./naming.js";
 import type { SegmentationMetrics } from "./output.js";
@@ -70,6 +70,8 @@ export interface Segmentation {
   /** The marketing table: name, size, traits, action, channel and KPI of each segment. */
   marketing: MarketingRow[];
   metrics: SegmentationMetrics;
+  /** The design fitted (or the saved model's): what the maintenance and value studies study. */
+  design: SegmentationDesign;
   /** The selection decision that chose the fitted design (undefined with `k` or `model`). */
   selection?: { report: SelectionReport; cached: boolean; seconds: number };
 }
@@ -166,22 +168,26 @@ export async function segmentCustomers(
   let model = options.model;
   let labels: Int32Array;
   let selection: Segmentation["selection"];
+  let design: SegmentationDesign;
   const base = baseValues(table);
   if (model) {
     checkModelFits(model, table, options.modelFile);
+    design = modelDesign(model);
     options.onStep?.("assignments");
     labels = assignSegments(model, table).labels;
   } else {
-    let chosen: ReturnType<typeof chosenSegmentation> & { candidate?: string } =
-      chosenSegmentation();
-    if (options.k === undefined && options.select === true) {
-      options.onStep?.("model selection");
-      const decided = await decideSegmentation(table, { checksums: options.checksums });
-      selection = { report: decided.report, cached: decided.cached, seconds: decided.seconds };
-      chosen = decided.segmentation;
-    }
+    const inUse = await segmentationInUse(table, {
+      k: options.k,
+      seed: options.seed,
+      select: options.select === true,
+      checksums: options.checksums,
+      onSelection: () => options.onStep?.("model selection"),
+    });
+    selection = inUse.selection;
+    const chosen = inUse.design;
+    design = chosen;
     options.onStep?.("segment model");
-    const k = options.k ?? chosen.k;
+    const k = chosen.k;
     if (k >= table.ids.length) {
       throw new UsageError(
         `--k ${k} needs more customers than the ${table.ids.length} of the table; choose a smaller k.`,
@@ -189,8 +195,6 @@ export async function segmentCustomers(
     }
     const fit = fitSegmentModel(table, {
       ...chosen,
-      k,
-      seed: options.seed ?? chosen.seed,
       source: { description: source.description, synthetic: source.synthetic },
     });
     const names = marketingTable(segmentProfiles(table, fit.labels), base).map((r) => r.name);
@@ -218,6 +222,7 @@ export async function segmentCustomers(
     profiles,
     marketing,
     metrics,
+    design,
     selection,
   };
 }

@@ -4,7 +4,8 @@
  * silhouette, the null silhouette (same algorithm and k on a column-permuted copy, see
  * `silhouetteLift.ts`) and their difference, the lift, which is comparable across feature sets of
  * different dimension; seed stability on a seeded subsample; the smallest segment's share on the
- * whole table (every customer assigned to the nearest centroid of the fit).
+ * whole table (every customer assigned to the nearest centroid of the fit); and how many of the
+ * fit's segments the naming rule gives a true name on the fitted sample (`selectionNames.ts`).
  */
 import type { Matrix } from "../cluster/matrix.js";
 import { sampleIndices, selectRows } from "../cluster/matrix.js";
@@ -19,6 +20,7 @@ import type { FitSegmentModelOptions } from "./model.js";
 import type { FeatureSet } from "./compare.js";
 import { FEATURE_SETS, featureSetMatrix } from "./compare.js";
 import type { SelectionCandidate } from "./selectionRule.js";
+import { namedSegmentCount } from "./selectionNames.js";
 import { nullSilhouette } from "./silhouetteLift.js";
 
 /** The design of the selection: what is compared and how it is measured. */
@@ -83,13 +85,22 @@ function smallestShareOf(labels: Int32Array, k: number): number {
   return minOf(counts) / labels.length;
 }
 
-/** Scores one feature set at one k (the matrices are that set's own standardised space). */
+/** 0, 1, …, n − 1: the table rows of a sample that is the whole table. */
+function identityRows(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, i) => i);
+}
+
+/**
+ * Scores one feature set at one k (the matrices are that set's own standardised space; `sampleRows`
+ * are the table rows of `sample`, whose raw columns in `numeric` the naming rule reads).
+ */
 function scoreCandidate(
   full: Matrix,
   sample: Matrix,
   stabilitySample: Matrix,
   k: number,
   design: SelectionDesign,
+  naming: { numeric: Readonly<Record<string, ArrayLike<number>>>; sampleRows: ArrayLike<number> },
 ) {
   const fit = kmeans(sample, k, { nInit: design.nInit, seed: design.seed });
   const silhouetteOptions = {
@@ -116,6 +127,7 @@ function scoreCandidate(
     calinskiHarabasz: calinskiHarabaszScore(sample, fit.labels),
     smallestShare: smallestShareOf(kmeansPredict(full, fit.centroids), k),
     seedStability: stability.seeds.mean,
+    named: namedSegmentCount(naming.numeric, naming.sampleRows, fit.labels, k),
   };
 }
 
@@ -142,6 +154,7 @@ export function selectionCandidates(
     stabIdx ??= sampleIndices(full.rows, Math.min(design.stabilityRows, full.rows), rng);
     const sample = fitIdx.length < full.rows ? selectRows(full, fitIdx) : full;
     const stabilitySample = stabIdx.length < full.rows ? selectRows(full, stabIdx) : full;
+    const sampleRows = sample === full ? identityRows(full.rows) : fitIdx;
     for (const k of design.ks) {
       out.push({
         id: candidateId(set.name, k),
@@ -150,7 +163,10 @@ export function selectionCandidates(
         dimensions: set.features.length,
         algorithm: "k-means",
         k,
-        ...scoreCandidate(full, sample, stabilitySample, k, design),
+        ...scoreCandidate(full, sample, stabilitySample, k, design, {
+          numeric: table.numeric,
+          sampleRows,
+        }),
       });
       onCandidate?.(out.length, total);
     }

@@ -40,7 +40,10 @@ export function selectionTexts(s: ShownSelection): {
   };
 }
 
-/** One row per candidate for the table (scores rounded, the exclusion reason, the pick marked). */
+/**
+ * One row per candidate for the table (scores rounded, segments with a true name of k, the
+ * exclusion reason, the pick marked).
+ */
 export function selectionTableRows(report: Pick<SelectionReport, "candidates">) {
   return report.candidates.map((c) => ({
     candidate: c.label,
@@ -50,6 +53,7 @@ export function selectionTableRows(report: Pick<SelectionReport, "candidates">) 
     lift: +c.silhouetteLift.toFixed(3),
     seed_stability: +c.seedStability.toFixed(3),
     smallest_segment: `${(100 * c.smallestShare).toFixed(1)} %`,
+    named: `${c.named}/${c.k}`,
     verdict: c.picked ? "picked" : c.eligible ? "eligible" : `dropped: ${c.excludedBecause}`,
   }));
 }

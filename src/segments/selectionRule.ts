@@ -5,6 +5,8 @@
  * from the computed values.
  */
 
+import { NAME_MIN_GAP, NAME_MIN_SHARE } from "./nameChoice.js";
+
 /** One candidate segmentation with its scores, all measured in its own feature space. */
 export interface SelectionCandidate {
   /** Stable identifier, e.g. `"rfm-satisfaction/k-means/k5"`. */
@@ -31,6 +33,11 @@ export interface SelectionCandidate {
   smallestShare: number;
   /** Mean ARI between fits with different seeds (1 = always the same segments). */
   seedStability: number;
+  /**
+   * Segments (of k) the naming rule (`nameChoice.ts`) gives a true name on the fitted sample; the
+   * others get the neutral name "Segment n — mixed".
+   */
+  named: number;
 }
 
 /** Thresholds of the rule. */
@@ -60,7 +67,11 @@ export const FALLBACK_CANDIDATE = "rfm-satisfaction/k-means/k5";
 export function selectionRuleText(t: SelectionThresholds = SELECTION_THRESHOLDS): string {
   return (
     `1. Drop every candidate whose seed stability (mean ARI between fits with different seeds) is below ` +
-    `${t.minSeedStability} or whose smallest segment holds less than ${pct(t.minSmallestShare)} of the customers. ` +
+    `${t.minSeedStability}, whose smallest segment holds less than ${pct(t.minSmallestShare)} of the customers, ` +
+    `or one of whose segments has no true name: every segment must get a name from the naming ladder ` +
+    `(a condition true of at least ${pct(NAME_MIN_SHARE)} of its members and met by at least ` +
+    `${Math.round(100 * NAME_MIN_GAP)} percentage points fewer members in every other segment), not the ` +
+    `neutral "Segment n — mixed", by the naming rule of the segments, on the candidate's fitted sample. ` +
     `2. Score each of the others in its own feature space by its silhouette lift: its silhouette minus the ` +
     `silhouette of the same algorithm and k on a column-permuted copy of the same data (the null, which ` +
     `keeps each feature's distribution and removes how the features go together), so that feature sets of ` +
@@ -98,6 +109,19 @@ function pct(x: number): string {
 
 const f3 = (x: number) => x.toFixed(3);
 
+/** The naming filter's verdict in words, e.g. `"only 2 of 4 segments have a true name"`. */
+function namesText(c: Pick<SelectionCandidate, "named" | "k">): string {
+  return `only ${c.named} of ${c.k} segments ${c.named === 1 ? "has" : "have"} a true name`;
+}
+
+/** The thresholds in words, for the fallback reason and the error. */
+function thresholdsText(t: SelectionThresholds): string {
+  return (
+    `seed stability ≥ ${t.minSeedStability}, smallest segment ≥ ${pct(t.minSmallestShare)}, ` +
+    `every segment with a true name`
+  );
+}
+
 /** Why a candidate fails the thresholds (empty when it passes). */
 function exclusion(c: SelectionCandidate, t: SelectionThresholds): string {
   const why: string[] = [];
@@ -105,6 +129,7 @@ function exclusion(c: SelectionCandidate, t: SelectionThresholds): string {
     why.push(`seed stability ${f3(c.seedStability)} < ${t.minSeedStability}`);
   if (!(c.smallestShare >= t.minSmallestShare))
     why.push(`smallest segment ${pct(c.smallestShare)} < ${pct(t.minSmallestShare)}`);
+  if (!(c.named >= c.k)) why.push(namesText(c));
   if (!Number.isFinite(c.silhouetteLift)) why.push("silhouette lift not measured");
   return why.join("; ");
 }
@@ -125,7 +150,8 @@ function liftText(c: SelectionCandidate): string {
 }
 
 /**
- * Applies the selection rule to the candidates: drops the unstable and tiny-segment ones, picks the
+ * Applies the selection rule to the candidates: drops the unstable and tiny-segment ones and those
+ * with a segment the naming rule cannot name (`named < k`), picks the
  * highest silhouette lift over the null (ties within `liftTie` broken by smaller k, fewer features,
  * higher stability, id) and says why, from the values. When none is eligible, picks the
  * {@link FALLBACK_CANDIDATE} if it is among the candidates, else throws.
@@ -148,16 +174,16 @@ export function selectCandidate(
   if (eligible.length === 0 && fallback) {
     fallback.picked = true;
     const reason =
-      `No candidate of ${judged.length} passes the thresholds (seed stability ≥ ${t.minSeedStability}, ` +
-      `smallest segment ≥ ${pct(t.minSmallestShare)}): the fallback design ${fallback.label} is fitted ` +
-      `(seed stability ${f3(fallback.seedStability)}, smallest segment ${pct(fallback.smallestShare)}, ` +
+      `No candidate of ${judged.length} passes the filters (${thresholdsText(t)}): the fallback ` +
+      `design ${fallback.label} is fitted (seed stability ${f3(fallback.seedStability)}, smallest ` +
+      `segment ${pct(fallback.smallestShare)}, ${fallback.named} of ${fallback.k} segments named, ` +
       `lift ${f3(fallback.silhouetteLift)}).`;
     return { rule: selectionRuleText(t), candidates: judged, pick: fallback.id, reason };
   }
   if (eligible.length === 0) {
     throw new Error(
-      `No candidate passes the selection rule (seed stability ≥ ${t.minSeedStability}, smallest ` +
-        `segment ≥ ${pct(t.minSmallestShare)}) among ${judged.length}; widen the candidates or the thresholds.`,
+      `No candidate passes the selection rule (${thresholdsText(t)}) among ${judged.length}; ` +
+        `widen the candidates or the thresholds.`,
     );
   }
   let best = -Infinity;
@@ -169,14 +195,15 @@ export function selectCandidate(
   const dropped = judged.length - eligible.length;
   const others = tied.slice(1);
   const parts = [
-    `${pick.label}: ${dropped} of ${judged.length} candidates dropped by the thresholds; among the ` +
+    `${pick.label}: ${dropped} of ${judged.length} candidates dropped by the filters; among the ` +
       `${eligible.length} left it has ` +
       (others.length > 0
         ? `a silhouette lift of ${liftText(pick)}, within ${t.liftTie} of the best (${f3(best)}), tied with ` +
           others.map((c) => `${c.label} (${f3(c.silhouetteLift)})`).join(", ") +
           `; it comes first of the tied by the tie order (k = ${pick.k}, ${pick.dimensions} features; `
         : `the highest silhouette lift over the null, ${liftText(pick)} (`) +
-      `seed stability ${f3(pick.seedStability)}, smallest segment ${pct(pick.smallestShare)}).`,
+      `seed stability ${f3(pick.seedStability)}, smallest segment ${pct(pick.smallestShare)}, ` +
+      `all ${pick.k} segments named).`,
   ];
   let runnerUp: JudgedCandidate | undefined;
   for (const c of eligible)
@@ -190,6 +217,21 @@ export function selectCandidate(
     parts.push(
       `${betterButDropped.label} has a higher lift (${f3(betterButDropped.silhouetteLift)}) ` +
         `but is dropped: ${betterButDropped.excludedBecause}.`,
+    );
+  // The best candidate that only the naming filter drops, when it beats the pick: say what it costs.
+  const droppedForNames = judged
+    .filter(
+      (c) =>
+        !c.eligible &&
+        c !== betterButDropped &&
+        c.excludedBecause === namesText(c) &&
+        c.silhouetteLift > pick.silhouetteLift,
+    )
+    .sort((a, b) => b.silhouetteLift - a.silhouetteLift)[0];
+  if (droppedForNames)
+    parts.push(
+      `${droppedForNames.label} passes the other filters with a higher lift ` +
+        `(${f3(droppedForNames.silhouetteLift)}) but is dropped: ${droppedForNames.excludedBecause}.`,
     );
   return { rule: selectionRuleText(t), candidates: judged, pick: pick.id, reason: parts.join(" ") };
 }

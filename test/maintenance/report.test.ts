@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
+import { candidateSegmentation } from "../../src/segments/selectionCandidates.js";
 import type { CustomerTable } from "../../src/features/definitions.js";
 import { openOlist } from "../../src/pipeline/openData.js";
 import { defaultAsOf } from "../../src/features/customers.js";
@@ -171,6 +172,9 @@ describe("npm run maintenance (scripts/maintenance.ts)", () => {
     const data = run("--data", path.join(dir, "missing"));
     assert.equal(data.status, 2);
     assert.match(data.stderr, /--data ".*missing" does not exist/);
+    const k = run("--k", "1");
+    assert.equal(k.status, 2);
+    assert.match(k.stderr, /--k "1" must be an integer from 2 to 50/);
     const help = run("--help");
     assert.equal(help.status, 0);
     assert.match(help.stdout, /Usage: npm run maintenance/);
@@ -182,7 +186,7 @@ describe("npm run maintenance (scripts/maintenance.ts)", () => {
     const out = path.join(dir, "out");
     const done = run("--data", data, "--out", out, "--workers", "1");
     assert.equal(done.status, 0, done.stderr);
-    assert.match(done.stdout, /^Retrain every \d+ weeks? \(\d+ days\)\./m);
+    assert.match(done.stdout, /^Retrain every (\d+ weeks|week) \(\d+ days\)\./m);
     assert.match(done.stdout, /Wrote .*maintenance\.json/);
     const file = path.join(out, "maintenance.json");
     const report = JSON.parse(readFileSync(file, "utf8")) as MaintenanceReport & {
@@ -191,14 +195,15 @@ describe("npm run maintenance (scripts/maintenance.ts)", () => {
     assert.equal(report.kind, "olist-maintenance-report");
     assert.equal(report.synthetic, true);
     assert.match(report.banner ?? "", /SYNTHETIC DATA: Olist twin \(seed 11, 3,000 customers\)/);
-    // The study design: the chosen segmentation, 6 origins 4 weeks apart × 2 seeds, weekly.
-    assert.deepEqual(report.options.features, [
-      "recency_days",
-      "frequency",
-      "monetary",
-      "mean_review_score",
-    ]);
-    assert.deepEqual([report.options.k, report.options.nInit], [5, 10]);
+    // The study design: the segmentation this data uses (the selection rule's pick on these files,
+    // said on stdout), 6 origins 4 weeks apart × 2 seeds, weekly.
+    const studied = /^segmentation studied: (\S+) \(the selection rule's pick\)$/m.exec(
+      done.stdout,
+    );
+    assert.ok(studied, done.stdout);
+    const pick = candidateSegmentation(studied[1]);
+    assert.deepEqual(report.options.features, pick.features);
+    assert.deepEqual([report.options.k, report.options.nInit], [pick.k, 10]);
     assert.deepEqual(report.options.seeds, [...MAINTENANCE_STUDY.seeds]);
     assert.deepEqual(report.design, {
       ...MAINTENANCE_STUDY,

@@ -55,14 +55,21 @@ describe("the main job (npm start)", () => {
   test("counts the imputed values and says so in the brief", () => {
     const csv = readFileSync(path.join(out, "imputation.csv"), "utf8").split("\n");
     assert.equal(csv[0], "feature,in_model,missing,share,treatment,value,why");
-    const review = csv.find((l) => l.startsWith("mean_review_score,true,"));
+    // Customers without a review: imputed when the picked model reads the review, else left missing.
+    const review = csv.find((l) => l.startsWith("mean_review_score,"));
     assert.ok(review, csv.join("\n"));
-    const missing = Number(review.split(",")[2]);
+    const [, inModel, missingText, , treatment] = review.split(",");
+    const missing = Number(missingText);
     assert.ok(missing > 0, review);
+    const model = JSON.parse(readFileSync(path.join(out, "model.json"), "utf8"));
+    assert.equal(inModel, String(model.features.includes("mean_review_score")));
+    assert.equal(treatment, inModel === "true" ? "median" : "left missing");
     const html = readFileSync(path.join(out, "brief.html"), "utf8");
     assert.match(
       html,
-      new RegExp(`Missing values\\.</strong> ${missing.toLocaleString("en-US")} customers`),
+      inModel === "true"
+        ? new RegExp(`Missing values\\.</strong> ${missing.toLocaleString("en-US")} customers`)
+        : new RegExp(`mean_review_score ${missing.toLocaleString("en-US")}\\) are left missing`),
     );
   });
 
@@ -178,7 +185,14 @@ describe("the main job (npm start)", () => {
     assert.equal(m.retrain.threshold, 0.8);
     assert.match(m.retrain.basis, /× 2 seeds = 12 runs/);
     // The same interval as maintenance.json's recommendation (one object).
-    const rec = JSON.parse(readFileSync(path.join(out, "maintenance.json"), "utf8")).recommendation;
+    const maintenance = JSON.parse(readFileSync(path.join(out, "maintenance.json"), "utf8"));
+    const rec = maintenance.recommendation;
+    // The study is of the model fitted (the pick), not of the fallback design.
+    const model = JSON.parse(readFileSync(path.join(out, "model.json"), "utf8"));
+    assert.deepEqual(
+      [maintenance.options.features, maintenance.options.k],
+      [model.features, model.k],
+    );
     assert.deepEqual(
       [m.retrain.intervalWeeks, m.retrain.worstAri, m.retrain.rule],
       [rec.intervalWeeks, rec.worstAri, rec.rule],

@@ -46,6 +46,9 @@ test("customers.csv carries raw and model-space features from which the metrics 
       "monetary",
       "z_recency_days",
       "z_monetary",
+      // The naming ladder's columns the model does not read (nameConditions.ts).
+      "frequency",
+      "mean_review_score",
       "segment",
       "segment_name",
     ]);
@@ -58,10 +61,10 @@ test("customers.csv carries raw and model-space features from which the metrics 
       rows: 90,
       cols: 2,
     };
-    const seg = Int32Array.from(rows, (r) => Number(r[5]));
+    const seg = Int32Array.from(rows, (r) => Number(r[7]));
     assert.equal(silhouetteScore(z, seg), metrics.silhouette);
     assert.equal(daviesBouldinScore(z, seg), metrics.daviesBouldin);
-    assert.ok(rows.some((r) => r[6] === "B, with comma"));
+    assert.ok(rows.some((r) => r[8] === "B, with comma"));
     assert.deepEqual(loadSegmentModel(files.model).toJSON(), model.toJSON());
     const written = JSON.parse(readFileSync(files.metrics, "utf8"));
     assert.equal(written.k, 3);

@@ -24,6 +24,7 @@ const decision = selectCandidate([
     label: "A, k-means, k = 3",
     dimensions: 2,
     k: 3,
+    named: 3,
     silhouette: 0.5,
     nullSilhouette: 0.2,
     silhouetteLift: 0.3,
@@ -34,9 +35,10 @@ const decision = selectCandidate([
     label: "B, k-means, k = 4",
     dimensions: 5,
     k: 4,
-    silhouette: 0.6,
+    named: 2,
+    silhouette: 0.9,
     nullSilhouette: 0.5,
-    silhouetteLift: 0.1,
+    silhouetteLift: 0.4,
   },
   {
     ...base,
@@ -44,6 +46,7 @@ const decision = selectCandidate([
     label: "C, k-means, k = 5",
     dimensions: 2,
     k: 5,
+    named: 5,
     silhouette: 0.7,
     nullSilhouette: 0.1,
     silhouetteLift: 0.6,
@@ -77,6 +80,11 @@ describe("selection display", () => {
       t.reason,
       /C, k-means, k = 5 has a higher lift \(0\.600\) but is dropped: seed stability 0\.500 < 0\.9/,
     );
+    // B beats the pick but only the naming filter drops it: the reason says so.
+    assert.match(
+      t.reason,
+      /B, k-means, k = 4 passes the other filters with a higher lift \(0\.400\) but is dropped: only 2 of 4 segments have a true name\./,
+    );
     assert.equal(t.method, "Measured as: k-means on a sample.");
     assert.match(t.provenance, /computed here in 12\.3 s/);
     assert.match(
@@ -91,11 +99,15 @@ describe("selection display", () => {
       rows.map((r) => [r.candidate, r.lift, r.verdict]),
       [
         ["A, k-means, k = 3", 0.3, "picked"],
-        ["B, k-means, k = 4", 0.1, "eligible"],
+        ["B, k-means, k = 4", 0.4, "dropped: only 2 of 4 segments have a true name"],
         ["C, k-means, k = 5", 0.6, "dropped: seed stability 0.500 < 0.9"],
       ],
     );
     assert.equal(rows[0].smallest_segment, "25.0 %");
+    assert.deepEqual(
+      rows.map((r) => r.named),
+      ["3/3", "2/4", "5/5"],
+    );
   });
 
   test("the log lines say computed or cached, with the seconds", () => {

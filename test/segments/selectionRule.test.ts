@@ -10,7 +10,6 @@ import {
   selectCandidate,
 } from "../../src/segments/selectionRule.js";
 import { chosenSegmentation } from "../../src/segments/chosen.js";
-import type { SelectionDesign } from "../../src/segments/selectionCandidates.js";
 import {
   SELECTION_DESIGN,
   candidateId,
@@ -20,8 +19,7 @@ import {
   selectionMethodText,
 } from "../../src/segments/selectionCandidates.js";
 import { decideSegmentation, writeSelectionReport } from "../../src/segments/selection.js";
-import { createRng } from "../../src/util/random.js";
-import type { CustomerTable } from "../../src/features/definitions.js";
+import { knownDesign as design, knownTable } from "../helpers/selectionKnown.js";
 
 function cand(id: string, over: Partial<SelectionCandidate>): SelectionCandidate {
   const c = {
@@ -37,6 +35,7 @@ function cand(id: string, over: Partial<SelectionCandidate>): SelectionCandidate
     calinskiHarabasz: 100,
     smallestShare: 0.1,
     seedStability: 0.95,
+    named: over.k ?? 4,
     ...over,
   };
   return { silhouetteLift: c.silhouette - c.nullSilhouette, ...c };
@@ -66,7 +65,7 @@ describe("selection rule", () => {
     assert.equal(d.candidates[0].excludedBecause, "seed stability 0.700 < 0.9");
     assert.equal(d.candidates[1].excludedBecause, "smallest segment 1 % < 2 %");
     // The reason names the deciding values: the pick's lift and parts, the runner-up, the better one dropped.
-    assert.match(d.reason, /^good: 2 of 5 candidates dropped by the thresholds; among the 3 left/);
+    assert.match(d.reason, /^good: 2 of 5 candidates dropped by the filters; among the 3 left/);
     assert.match(
       d.reason,
       /highest silhouette lift over the null, 0\.150 \(silhouette 0\.350 − null 0\.200\)/,
@@ -93,7 +92,7 @@ describe("selection rule", () => {
     );
     assert.match(
       d.reason,
-      /tie order \(k = 4, 4 features; seed stability 0\.950, smallest segment 10 %\)\./,
+      /tie order \(k = 4, 4 features; seed stability 0\.950, smallest segment 10 %, all 4 segments named\)\./,
     );
     assert.match(d.reason, /Next outside the tie: d-k3, lift 0\.090/);
     // Same k and dimensions: the higher seed stability, then the id.
@@ -103,6 +102,42 @@ describe("selection rule", () => {
       cand("w", { seedStability: 0.97 }),
     ]);
     assert.equal(e.pick, "w");
+  });
+
+  test("a candidate with a segment the naming rule cannot name is dropped, and the reason says so", () => {
+    const d = selectCandidate([
+      // The highest lift, stable and balanced, but one of its 5 segments would be "Segment n — mixed".
+      cand("unnamed", { silhouette: 0.6, nullSilhouette: 0.2, k: 5, named: 4 }),
+      cand("named", { silhouette: 0.4, nullSilhouette: 0.2, k: 4, named: 4 }),
+    ]);
+    assert.equal(d.pick, "named");
+    assert.deepEqual(
+      d.candidates.map((c) => [c.id, c.eligible, c.excludedBecause]),
+      [
+        ["unnamed", false, "only 4 of 5 segments have a true name"],
+        ["named", true, ""],
+      ],
+    );
+    assert.match(d.reason, /all 4 segments named\)/);
+    assert.match(
+      d.reason,
+      /unnamed has a higher lift \(0\.400\) but is dropped: only 4 of 5 segments have a true name\./,
+    );
+    // When the best dropped one falls to another filter, the best one dropped only for names is named too.
+    const e = selectCandidate([
+      cand("unstable", { silhouette: 0.7, nullSilhouette: 0.2, seedStability: 0.5 }),
+      cand("unnamed", { silhouette: 0.6, nullSilhouette: 0.2, named: 1 }),
+      cand("named", { silhouette: 0.4, nullSilhouette: 0.2 }),
+    ]);
+    assert.equal(e.pick, "named");
+    assert.match(e.reason, /unstable has a higher lift \(0\.500\) but is dropped: seed stability/);
+    assert.match(
+      e.reason,
+      /unnamed passes the other filters with a higher lift \(0\.400\) but is dropped: only 1 of 4 segments has a true name\./,
+    );
+    assert.match(SELECTION_RULE_TEXT, /at least 75 % of its members/);
+    assert.match(SELECTION_RULE_TEXT, /10 percentage points fewer members in every other segment/);
+    assert.match(SELECTION_RULE_TEXT, /neutral "Segment n — mixed"/);
   });
 
   test("a NaN stability or lift is not eligible; no eligible candidate is an error", () => {
@@ -130,7 +165,7 @@ describe("selection rule", () => {
     );
     assert.match(
       d.reason,
-      /^No candidate of 2 passes the thresholds .*: the fallback design Fallback is fitted/,
+      /^No candidate of 2 passes the filters .*every segment with a true name\): the fallback design Fallback is fitted/,
     );
     // The fallback id is the design of chosen.ts.
     const s = candidateSegmentation(FALLBACK_CANDIDATE);
@@ -152,59 +187,6 @@ describe("selection rule", () => {
     assert.match(selectionMethodText(SELECTION_DESIGN), /silhouette sampled on 5,000/);
   });
 });
-
-/**
- * A table of known structure, 900 rows: (a, b) three blobs on a triangle (joint structure that a
- * column permutation destroys); n1…n4 pure noise; (u, v) two independent bimodal columns (four
- * blobs on the corners of a square: a high silhouette that a permutation keeps, so no lift).
- */
-function knownTable(seed: number) {
-  const rng = createRng(seed);
-  const n = 900;
-  const col = () => new Float64Array(n);
-  const t = { a: col(), b: col(), n1: col(), n2: col(), n3: col(), n4: col(), u: col(), v: col() };
-  const tri = [
-    [0, 0],
-    [8, 0],
-    [4, 7],
-  ];
-  for (let i = 0; i < n; i++) {
-    const [ca, cb] = tri[i % 3];
-    t.a[i] = ca + rng.normal();
-    t.b[i] = cb + rng.normal();
-    t.n1[i] = rng.normal();
-    t.n2[i] = rng.normal();
-    t.n3[i] = rng.normal();
-    t.n4[i] = rng.normal();
-    t.u[i] = (rng.next() < 0.5 ? 0 : 10) + 0.6 * rng.normal();
-    t.v[i] = (rng.next() < 0.5 ? 0 : 10) + 0.6 * rng.normal();
-  }
-  // The selection reads only the columns its feature sets name.
-  return { numeric: t, asOf: new Date("2020-01-01T00:00:00Z") } as unknown as Pick<
-    CustomerTable,
-    "numeric" | "asOf"
-  >;
-}
-
-const design: SelectionDesign = {
-  featureSets: [
-    { name: "Structured", description: "a, b", features: ["a", "b"], log1p: [] },
-    {
-      name: "Structured + noise",
-      description: "a, b and four noise columns",
-      features: ["a", "b", "n1", "n2", "n3", "n4"],
-      log1p: [],
-    },
-    { name: "Independent", description: "u, v", features: ["u", "v"], log1p: [] },
-  ],
-  ks: [2, 3, 4, 5],
-  nInit: 4,
-  seed: 0,
-  fitRows: 900,
-  silhouetteSampleSize: 900,
-  stabilityRows: 900,
-  stabilityRuns: 3,
-};
 
 describe("selection candidates", () => {
   test("ids, slugs and the fit options of a candidate", () => {
@@ -232,7 +214,13 @@ describe("selection candidates", () => {
     const indep = by("independent/k-means/k4");
     assert.ok(indep.silhouette > pick.silhouette, `${indep.silhouette} vs ${pick.silhouette}`);
     assert.ok(Math.abs(indep.silhouetteLift) < 0.03, `lift ${indep.silhouetteLift}`);
+    // The naming filter: the triangle's three blobs are named (repeat, R$ 500+, within 90 days);
+    // the square's four corners each hold a third of every blob, so none of them is.
+    assert.equal(pick.named, 3);
+    assert.equal(indep.named, 0);
+    assert.match(indep.excludedBecause, /only 0 of 4 segments have a true name/);
     for (const c of d.candidates) {
+      assert.ok(c.named >= 0 && c.named <= c.k);
       assert.equal(c.silhouetteLift, c.silhouette - c.nullSilhouette);
       assert.equal(c.eligible, c.excludedBecause === "");
       if (!c.eligible) assert.equal(c.picked, false);
