@@ -21,7 +21,7 @@ import type { SelectionDecision, SelectionThresholds } from "./selectionRule.js"
 import { SELECTION_THRESHOLDS, selectCandidate, selectionRuleText } from "./selectionRule.js";
 
 /** Bump when the way candidates are computed or judged changes (invalidates cached decisions). */
-export const SELECTION_METHOD_VERSION = 4;
+export const SELECTION_METHOD_VERSION = 5;
 
 /** The decision with how it was measured, as written to `selection.json`. */
 export interface SelectionReport extends SelectionDecision {

@@ -76,8 +76,9 @@ export function selectionRuleText(t: SelectionThresholds = SELECTION_THRESHOLDS)
     `silhouette of the same algorithm and k on a column-permuted copy of the same data (the null, which ` +
     `keeps each feature's distribution and removes how the features go together), so that feature sets of ` +
     `different dimension are compared on the structure they add, not on their dimension. ` +
-    `3. Pick the highest lift; lifts within ${t.liftTie} of the best are a tie, broken by the fewest ` +
-    `segments (smaller k), then the fewest features, then the higher seed stability, then the id. ` +
+    `3. Pick the highest lift; lifts within ${t.liftTie} of the best are a tie, broken by the most ` +
+    `segments with a true name (each one more group marketing can act on), then the fewest features, then ` +
+    `the higher seed stability, then the id. ` +
     `4. If no candidate passes step 1, the fallback design (${FALLBACK_CANDIDATE}) is fitted and the reason says so.`
   );
 }
@@ -134,10 +135,10 @@ function exclusion(c: SelectionCandidate, t: SelectionThresholds): string {
   return why.join("; ");
 }
 
-/** Tie order: fewer segments, fewer features, higher seed stability, then the id. */
+/** Tie order: more truly named segments, fewer features, higher seed stability, then the id. */
 function tieOrder(a: SelectionCandidate, b: SelectionCandidate): number {
   return (
-    a.k - b.k ||
+    b.named - a.named ||
     a.dimensions - b.dimensions ||
     b.seedStability - a.seedStability ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
@@ -152,7 +153,7 @@ function liftText(c: SelectionCandidate): string {
 /**
  * Applies the selection rule to the candidates: drops the unstable and tiny-segment ones and those
  * with a segment the naming rule cannot name (`named < k`), picks the
- * highest silhouette lift over the null (ties within `liftTie` broken by smaller k, fewer features,
+ * highest silhouette lift over the null (ties within `liftTie` broken by more named segments, fewer features,
  * higher stability, id) and says why, from the values. When none is eligible, picks the
  * {@link FALLBACK_CANDIDATE} if it is among the candidates, else throws.
  *

@@ -78,21 +78,26 @@ describe("selection rule", () => {
     assert.equal(d.rule, SELECTION_RULE_TEXT);
   });
 
-  test("ties (lifts within 0.01 of the best) go to the smaller k, then the fewer features", () => {
+  test("ties (lifts within 0.01 of the best) go to the most named segments, then the fewer features", () => {
     const d = selectCandidate([
       cand("a-k5", { silhouette: 0.405, k: 5, dimensions: 4 }), // best lift 0.105
       cand("b-k4-d6", { silhouette: 0.398, k: 4, dimensions: 6 }),
       cand("c-k4-d4", { silhouette: 0.396, k: 4, dimensions: 4 }),
       cand("d-k3", { silhouette: 0.39, k: 3, dimensions: 4 }), // 0.090: outside the tie
     ]);
-    assert.equal(d.pick, "c-k4-d4");
+    assert.equal(d.pick, "a-k5");
     assert.match(
       d.reason,
-      /within 0\.01 of the best \(0\.105\), tied with b-k4-d6 \(0\.098\), a-k5 \(0\.105\)/,
+      /within 0\.01 of the best \(0\.105\), tied with c-k4-d4 \(0\.096\), b-k4-d6 \(0\.098\)/,
     );
     assert.match(
       d.reason,
-      /tie order \(k = 4, 4 features; seed stability 0\.950, smallest segment 10 %, all 4 segments named\)\./,
+      /tie order \(k = 5, 4 features; seed stability 0\.950, smallest segment 10 %, all 5 segments named\)\./,
+    );
+    // Same number of named segments: the fewer features.
+    assert.equal(
+      selectCandidate([cand("b-k4-d6", { dimensions: 6 }), cand("c-k4-d4", {})]).pick,
+      "c-k4-d4",
     );
     assert.match(d.reason, /Next outside the tie: d-k3, lift 0\.090/);
     // Same k and dimensions: the higher seed stability, then the id.
@@ -180,7 +185,7 @@ describe("selection rule", () => {
     assert.match(SELECTION_RULE_TEXT, /column-permuted copy/);
     assert.match(
       SELECTION_RULE_TEXT,
-      /within 0\.01 of the best are a tie, broken by the fewest segments/,
+      /within 0\.01 of the best are a tie, broken by the most segments with a true name/,
     );
     assert.match(SELECTION_RULE_TEXT, /4\. If no candidate passes step 1, the fallback design/);
     assert.match(selectionMethodText(SELECTION_DESIGN), /seeded sample of 20,000 customers/);
