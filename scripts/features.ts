@@ -19,7 +19,7 @@ import {
   customerTableToCsv,
   parseAsOf,
 } from "../src/features/index.js";
-import { checkAsOfInData } from "../src/segments/run.js";
+import { checkAsOfInData } from "../src/pipeline/segmentRun.js";
 import { writeFileAtomic } from "../src/util/atomicWrite.js";
 import { cliFail, parseFlags, runCommand } from "../src/util/cli.js";
 import { checkOutputFile } from "../src/util/outputPath.js";

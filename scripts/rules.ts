@@ -14,7 +14,7 @@ import { openOlist } from "../src/pipeline/openData.js";
 import { sourceBannerText } from "../src/display/banner.js";
 import { concentrationReport, segmentConcentration } from "../src/revenue/index.js";
 import { ruleCardText, rulesSummaryText, segmentRules } from "../src/rules/index.js";
-import { segmentCustomers } from "../src/segments/index.js";
+import { segmentCustomers } from "../src/pipeline/segmentRun.js";
 import {
   bootstrapJaccard,
   kmeansFitter,

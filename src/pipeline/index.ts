@@ -6,3 +6,4 @@ export type { OpenOlistOptions } from "./openData.js";
 export * from "./segmentWorth.js";
 export { metricsFileFields } from "./metricsFields.js";
 export type { MetricsFileFields, MetricsFileFieldsOptions } from "./metricsFields.js";
+export * from "./segmentRun.js";

@@ -30,7 +30,7 @@ import type { SegmentModel } from "../segments/model.js";
 import type { SegmentationMetrics } from "../segments/output.js";
 import { writeSegmentation } from "../segments/output.js";
 import { readModelFile } from "../segments/modelFile.js";
-import { segmentCustomers } from "../segments/run.js";
+import { segmentCustomers } from "./segmentRun.js";
 import { logSelection, updateSelectionReport } from "../segments/selection.js";
 import { UsageError } from "../util/errors.js";
 import { checkOutputFolder } from "../util/outputPath.js";

@@ -14,7 +14,7 @@ import { concentrationReport, segmentConcentration } from "../revenue/index.js";
 import type { SegmentRules } from "../rules/index.js";
 import { segmentRules } from "../rules/index.js";
 import type { SegmentationMetrics } from "../segments/output.js";
-import type { Segmentation } from "../segments/run.js";
+import type { Segmentation } from "./segmentRun.js";
 import type { BootstrapJaccardResult } from "../stability/index.js";
 import { STABILITY_DESIGN, stabilityReport } from "../stability/index.js";
 import { cachedBootstrapJaccard } from "../stability/cachedBootstrap.js";

@@ -14,7 +14,6 @@ export * from "./compare.js";
 export * from "./comparisonTable.js";
 export * from "./comparisonTakeaways.js";
 export * from "./output.js";
-export * from "./run.js";
 export * from "./selectionRule.js";
 export * from "./selectionCandidates.js";
 export * from "./selection.js";

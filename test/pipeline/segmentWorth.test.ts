@@ -14,8 +14,8 @@ import {
   worthColumns,
   writeSegmentWorth,
 } from "../../src/pipeline/segmentWorth.js";
-import type { Segmentation } from "../../src/segments/run.js";
-import { segmentCustomers } from "../../src/segments/run.js";
+import type { Segmentation } from "../../src/pipeline/segmentRun.js";
+import { segmentCustomers } from "../../src/pipeline/segmentRun.js";
 import { writeSegmentation } from "../../src/segments/output.js";
 import { writeOlistTwin } from "../../src/twin/index.js";
 import { valueBySegment } from "../../src/value/index.js";

@@ -12,17 +12,17 @@ import type { CustomerTable } from "../features/definitions.js";
 import { FACT_TABLES } from "../features/facts.js";
 import { UsageError } from "../util/errors.js";
 import type { FileChecksum } from "../data/checksums.js";
-import type { SelectionReport } from "./selection.js";
-import type { SegmentationDesign } from "./segmentationInUse.js";
-import { modelDesign, segmentationInUse } from "./segmentationInUse.js";
-import type { MarketingRow } from "./naming.js";
-import { marketingTable, withSavedNames } from "./naming.js";
-import type { SegmentationMetrics } from "./output.js";
-import { measureSegmentationMetrics } from "./metricsFile.js";
-import type { SegmentProfile } from "./profiles.js";
-import { baseValues, segmentProfiles } from "./profiles.js";
-import type { SegmentModel } from "./model.js";
-import { assignSegments, fitSegmentModel, loadSegmentModel } from "./model.js";
+import type { SelectionReport } from "../segments/selection.js";
+import type { SegmentationDesign } from "../segments/segmentationInUse.js";
+import { modelDesign, segmentationInUse } from "../segments/segmentationInUse.js";
+import type { MarketingRow } from "../segments/naming.js";
+import { marketingTable, withSavedNames } from "../segments/naming.js";
+import type { SegmentationMetrics } from "../segments/output.js";
+import { measureSegmentationMetrics } from "../segments/metricsFile.js";
+import type { SegmentProfile } from "../segments/profiles.js";
+import { baseValues, segmentProfiles } from "../segments/profiles.js";
+import type { SegmentModel } from "../segments/model.js";
+import { assignSegments, fitSegmentModel, loadSegmentModel } from "../segments/model.js";
 
 /** Options of {@link segmentCustomers}. */
 export interface SegmentCustomersOptions {

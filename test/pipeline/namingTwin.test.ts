@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import type { Database } from "../../src/data/db.js";
 import { openOlist } from "../../src/pipeline/openData.js";
 import { checkNaming } from "../../src/segments/namingChecks.js";
-import { segmentCustomers } from "../../src/segments/run.js";
+import { segmentCustomers } from "../../src/pipeline/segmentRun.js";
 import { writeOlistTwin } from "../../src/twin/index.js";
 
 describe("names and traits on a small twin", () => {
