@@ -28,15 +28,8 @@ export interface SelectionReport extends SelectionDecision {
   /** How the candidates are fitted and scored, in words (sample sizes, seeds, the null). */
   method: string;
   asOf: string;
-  design: {
-    ks: number[];
-    nInit: number;
-    seed: number;
-    fitRows: number;
-    silhouetteSampleSize: number;
-    stabilityRows: number;
-    stabilityRuns: number;
-  };
+  /** The design's sizes and seed (its feature sets are in the candidates). */
+  design: Omit<SelectionDesign, "featureSets" | "ks"> & { ks: number[] };
   /** Seconds the selection took when it was computed (a cached decision keeps its own). */
   seconds: number;
 }

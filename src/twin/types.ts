@@ -2,6 +2,7 @@
  * The twin's in-memory tables (column arrays) and its options; shared by the table generators,
  * the quirk passes and the CSV writer.
  */
+import { KNOWN_PAYMENT_TYPES } from "../data/schema.js";
 
 /** Options of `generateOlistTwin`. */
 export interface TwinOptions {
@@ -28,14 +29,11 @@ export const STATUSES = [
   "created",
   "approved",
 ] as const;
-/** Payment types, in code order (`payments.type` holds indexes into this list). */
-export const PAYMENT_TYPES = [
-  "credit_card",
-  "boleto",
-  "voucher",
-  "debit_card",
-  "not_defined",
-] as const;
+/**
+ * Payment types, in code order (`payments.type` holds indexes into this list): the schema's list,
+ * whose order is the twin's code order (changing it changes the twin's bytes, which a test pins).
+ */
+export const PAYMENT_TYPES = KNOWN_PAYMENT_TYPES;
 
 /** The generated tables as columns. Timestamps are seconds since 1970 UTC, `NaN` = missing. */
 export interface TwinData {
