@@ -54,7 +54,17 @@ export interface SilhouetteEstimate {
   interval: [lo: number, hi: number] | null;
   /** Number of sampled repeats; null when exact. */
   repeats: number | null;
+  /**
+   * Seconds the computation took (kept with a cached value, so a rerun that reads the cache reports
+   * what the silhouette costs, not the cost of reading it).
+   */
+  seconds: number;
+  /** True when the value was read from the result cache. */
+  cached: boolean;
 }
+
+/** What the computation itself returns (before it is timed and cached). */
+type ComputedEstimate = Omit<SilhouetteEstimate, "seconds" | "cached">;
 
 /** Options of {@link estimateSilhouette}. */
 export interface SilhouetteEstimateOptions {
@@ -80,7 +90,7 @@ export interface SilhouetteEstimateOptions {
 }
 
 /** Bumped whenever the estimate's method changes, so that no cached value of an older one is read. */
-export const SILHOUETTE_METHOD_VERSION = 1;
+export const SILHOUETTE_METHOD_VERSION = 2;
 
 /**
  * The rank r of the order-statistic interval [x₍ᵣ₎, x₍ₙ₊₁₋ᵣ₎] for the median of `repeats` values:
@@ -204,7 +214,12 @@ export async function estimateSilhouette(
   labels: Int32Array,
   options: SilhouetteEstimateOptions = {},
 ): Promise<SilhouetteEstimate> {
-  if (!options.cache) return computeEstimate(matrix, labels, options);
+  const timed = async (): Promise<Omit<SilhouetteEstimate, "cached">> => {
+    const start = performance.now();
+    const estimate = await computeEstimate(matrix, labels, options);
+    return { ...estimate, seconds: (performance.now() - start) / 1000 };
+  };
+  if (!options.cache) return { ...(await timed()), cached: false };
   assertLabels(matrix, labels);
   const digest = (a: Float64Array | Int32Array) =>
     createHash("sha256")
@@ -222,20 +237,15 @@ export async function estimateSilhouette(
     seed: options.seed ?? 0,
   };
   const dir = typeof options.cache === "object" ? options.cache.dir : undefined;
-  const { value } = await cachedResult(
-    "silhouette",
-    resultCacheKey(key),
-    () => computeEstimate(matrix, labels, options),
-    { dir },
-  );
-  return value;
+  const { value, cached } = await cachedResult("silhouette", resultCacheKey(key), timed, { dir });
+  return { ...value, cached };
 }
 
 async function computeEstimate(
   matrix: Matrix,
   labels: Int32Array,
   options: SilhouetteEstimateOptions,
-): Promise<SilhouetteEstimate> {
+): Promise<ComputedEstimate> {
   const {
     exactMaxRows = EXACT_SILHOUETTE_MAX_ROWS,
     sampleSize = SILHOUETTE_SAMPLE_SIZE,

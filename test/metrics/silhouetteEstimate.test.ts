@@ -62,7 +62,9 @@ describe("estimateSilhouette", () => {
 
   test("exact up to exactMaxRows: the exact value, labelled, nulls for the sampling fields", async () => {
     const { matrix, labels } = makeBlobs(600, 3, { centers: 4, seed: 3 });
-    const e = await estimateSilhouette(matrix, labels, { pool: inline });
+    const { seconds, cached, ...e } = await estimateSilhouette(matrix, labels, { pool: inline });
+    assert.ok(seconds > 0 && seconds < 60, `${seconds}`);
+    assert.equal(cached, false);
     assert.deepEqual(e, {
       value: silhouetteScore(matrix, labels),
       method: "exact",
@@ -87,9 +89,10 @@ describe("estimateSilhouette", () => {
     assert.equal(first.repeats, 10);
     const [lo, hi] = first.interval as [number, number];
     assert.ok(lo < first.value && first.value < hi, `${lo} < ${first.value} < ${hi}`);
-    for (const other of others) assert.deepEqual(other, first);
+    const untimed = ({ seconds: _s, ...e }: typeof first) => e;
+    for (const other of others) assert.deepEqual(untimed(other), untimed(first));
     const again = await estimateSilhouette(matrix, labels, { ...options, pool: inline });
-    assert.deepEqual(again, first);
+    assert.deepEqual(untimed(again), untimed(first));
     const otherSeed = await estimateSilhouette(matrix, labels, { ...options, seed: 10 });
     assert.notEqual(otherSeed.value, first.value);
   });
@@ -166,7 +169,12 @@ describe("estimateSilhouette", () => {
       const entry = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
       entry.value.value = 42;
       writeFileSync(path.join(dir, file), JSON.stringify(entry));
-      assert.equal((await estimateSilhouette(matrix, labels, options)).value, 42);
+      const read = await estimateSilhouette(matrix, labels, options);
+      assert.equal(read.value, 42);
+      // A cached value says so and keeps the seconds its computation took.
+      assert.equal(first.cached, false);
+      assert.equal(read.cached, true);
+      assert.equal(read.seconds, first.seconds);
       const other = Int32Array.from(labels, (l) => (l + 1) % 3);
       other[0] = (other[0] + 1) % 3;
       await estimateSilhouette(matrix, other, options);
