@@ -24,6 +24,19 @@ WHERE purchased_at < $asOf::TIMESTAMP
 GROUP BY outcome`;
 }
 
+/** Every exclusion reason with a count of 0 (the accounting's starting point). */
+export function noExclusions(): Record<OrderExclusion, number> {
+  return {
+    status_not_counted: 0,
+    not_yet_reached: 0,
+    no_status_timestamp: 0,
+    no_customer: 0,
+    delivered_before_purchase: 0,
+    no_payment: 0,
+    no_items: 0,
+  };
+}
+
 /** How the orders purchased before T were used: counted, or the reason they were not. */
 export async function orderAccounting(
   db: Database,
@@ -34,15 +47,7 @@ export async function orderAccounting(
   const rows = await db.rows<{ outcome: string; n: number }>(accountingSql(countedStatuses), {
     asOf: timestampLiteral(asOf),
   });
-  const excluded: Record<OrderExclusion, number> = {
-    status_not_counted: 0,
-    not_yet_reached: 0,
-    no_status_timestamp: 0,
-    no_customer: 0,
-    delivered_before_purchase: 0,
-    no_payment: 0,
-    no_items: 0,
-  };
+  const excluded = noExclusions();
   let counted = 0;
   let purchased = 0;
   for (const { outcome, n } of rows) {

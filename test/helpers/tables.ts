@@ -1,6 +1,7 @@
 /** Small synthetic customer tables for tests of the segment model and the maintenance simulation. */
 import type { CustomerTable, NumericFeature } from "../../src/features/definitions.js";
 import { NUMERIC_FEATURES } from "../../src/features/definitions.js";
+import { noExclusions } from "../../src/features/orderAccounting.js";
 import { createRng } from "../../src/util/random.js";
 
 /**
@@ -38,15 +39,7 @@ export function blobTable(
     orders: {
       purchased: n,
       counted: n,
-      excluded: {
-        status_not_counted: 0,
-        not_yet_reached: 0,
-        no_status_timestamp: 0,
-        no_customer: 0,
-        delivered_before_purchase: 0,
-        no_payment: 0,
-        no_items: 0,
-      },
+      excluded: noExclusions(),
     },
   };
 }
