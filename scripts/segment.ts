@@ -96,7 +96,7 @@ export async function segmentCommand(
     });
     const cleaning = await cleaningReport(db);
     // The retraining recommendation of the one maintenance study (cached), as npm start writes it.
-    const fields = await metricsFileFields(db, source, { checksums, end: asOf });
+    const fields = await metricsFileFields(db, source, s.design, { checksums, end: asOf });
     const { model } = s;
     const metrics = completeMetrics(s.metrics, fields);
     // The four files in one synchronous step: an interruption leaves all of them old or all new.

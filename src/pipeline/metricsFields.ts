@@ -8,6 +8,7 @@ import { dataChecksums } from "../data/checksums.js";
 import type { Database } from "../data/db.js";
 import type { DataSource } from "../data/locate.js";
 import { retrainSummary } from "../maintenance/recommend.js";
+import type { StudySegmentation } from "../maintenance/policy.js";
 import { runMaintenanceStudy } from "../maintenance/study.js";
 import type { RetrainRecommendation } from "../segments/retrainField.js";
 import { UsageError } from "../util/errors.js";
@@ -35,16 +36,18 @@ export interface MetricsFileFieldsOptions {
 
 /**
  * The data files' checksums and the retraining recommendation for a metrics file: the maintenance
- * study of `npm start` (read from the cache when the same data, design and method were studied
- * before, else run). Too little history for the study leaves `retrain` null with the reason.
+ * study of `npm start` of the segmentation in use (`segmentation`: the design the metrics describe,
+ * so the interval is that model's), read from the cache when the same data, design and method were
+ * studied before, else run. Too little history for the study leaves `retrain` null with the reason.
  *
  * @example
- * const fields = await metricsFileFields(db, source);
+ * const fields = await metricsFileFields(db, source, inUse.design);
  * completeMetrics(metrics, fields).retrain?.intervalWeeks; // e.g. 6
  */
 export async function metricsFileFields(
   db: Database,
   source: Pick<DataSource, "description" | "synthetic" | "files">,
+  segmentation: StudySegmentation,
   options: MetricsFileFieldsOptions = {},
 ): Promise<MetricsFileFields> {
   const checksums = options.checksums
@@ -53,6 +56,7 @@ export async function metricsFileFields(
   try {
     const study = await runMaintenanceStudy(db, source, {
       end: options.end,
+      segmentation,
       checksums,
       workers: options.workers,
     });

@@ -46,6 +46,19 @@ describe("one metrics schema: npm start and npm run segment (notebook 2's writer
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  test("retrain is the study of the model the file describes (its k), also with --k", async () => {
+    for (const m of [start, segment])
+      assert.match(
+        String((m.retrain as { basis?: string }).basis),
+        new RegExp(`\\(k = ${String(m.k)},`),
+      );
+    const k3 = path.join(dir, "segment-k3");
+    await segmentCommand(["--data", data, "--k", "3", "--out", k3], () => {});
+    const m = read(k3);
+    assert.equal(m.k, 3);
+    assert.match(String((m.retrain as { basis?: string }).basis), /\(k = 3,/);
+  });
+
   test("both files have exactly the keys of METRICS_KEYS, in its order", () => {
     assert.deepEqual(Object.keys(start), [...METRICS_KEYS]);
     assert.deepEqual(Object.keys(segment), [...METRICS_KEYS]);
