@@ -7,6 +7,7 @@ import { profileFigure, sharesFigure } from "../brief/charts.js";
 import type { BriefChartSegment } from "../brief/charts.js";
 import type { DeckContext } from "./context.js";
 import type { Block, Slide, Text } from "./deck.js";
+import type { FactFormat } from "./facts.js";
 import { tx } from "./deck.js";
 import { formatDecimal } from "../brief/format.js";
 import { joinNames, leadersBy, superlativeText } from "../brief/superlative.js";
@@ -108,45 +109,36 @@ export function selectionSlide(c: DeckContext): Slide {
   const shown = shownCandidates(candidates);
   // Scores of the lift rule: each candidate in its own space, so the lift is the comparable column.
   const lift = candidates.every((x) => typeof x.silhouetteLift === "number");
+  // Score columns of the table: [head, selection.json field, format].
+  const columns: [string, string, FactFormat][] = lift
+    ? [
+        ["Lift over null", "silhouetteLift", "dec3"],
+        ["Silhouette", "silhouette", "dec3"],
+        ["Seed stability", "seedStability", "dec2"],
+        ["Smallest", "smallestShare", "share"],
+      ]
+    : [
+        ["Silhouette", "silhouette", "dec3"],
+        ["Davies-Bouldin", "daviesBouldin", "dec3"],
+        ["Calinski-H.", "calinskiHarabasz", "count"],
+        ["Seed stability", "seedStability", "dec2"],
+      ];
   const blocks: Block[] = [
-    lift
-      ? {
-          kind: "table",
-          head: ["Candidate", "Lift over null", "Silhouette", "Seed stability", "Smallest", "Pick"],
-          numeric: [false, true, true, true, true, false],
-          rows: shown
-            .map((i) => [i, candidates[i]] as const)
-            .map(([i, x]) => [
-              tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
-              tx`${c.json(file, `candidates.${i}.silhouetteLift`, "dec3")}`,
-              tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
-              tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
-              tx`${c.json(file, `candidates.${i}.smallestShare`, "share")}`,
-              x.picked ? "✔ picked" : "",
-            ]),
-        }
-      : {
-          kind: "table",
-          head: [
-            "Candidate",
-            "Silhouette",
-            "Davies-Bouldin",
-            "Calinski-H.",
-            "Seed stability",
-            "Pick",
-          ],
-          numeric: [false, true, true, true, true, false],
-          rows: shown
-            .map((i) => [i, candidates[i]] as const)
-            .map(([i, x]) => [
-              tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
-              tx`${c.json(file, `candidates.${i}.silhouette`, "dec3")}`,
-              tx`${c.json(file, `candidates.${i}.daviesBouldin`, "dec3")}`,
-              tx`${c.json(file, `candidates.${i}.calinskiHarabasz`, "count")}`,
-              tx`${c.json(file, `candidates.${i}.seedStability`, "dec2")}`,
-              x.picked ? "✔ picked" : "",
-            ]),
-        },
+    {
+      kind: "table",
+      head: ["Candidate", ...columns.map(([head]) => head), "Pick"],
+      numeric: [false, ...columns.map(() => true), false],
+      rows: shown.map((i) => {
+        const x = candidates[i];
+        return [
+          tx`${c.json(file, `candidates.${i}.${x.label !== undefined ? "label" : "id"}`, "text")}`,
+          ...columns.map(
+            ([, field, format]) => tx`${c.json(file, `candidates.${i}.${field}`, format)}`,
+          ),
+          x.picked ? "✔ picked" : "",
+        ];
+      }),
+    },
   ];
   if (candidates.length <= 5) {
     blocks.push({
