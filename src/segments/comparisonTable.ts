@@ -14,7 +14,18 @@ import {
 } from "../display/scoreText.js";
 import { percent } from "../display/takeaway.js";
 import type { ComparisonRow, FeatureSet, PartitionScores } from "./compare.js";
-import { kmeansSweep, scorePartition } from "./compare.js";
+import { scorePartition } from "./compare.js";
+import {
+  decodeSweepRow,
+  encodeSweepRow,
+  matrixDigest,
+  sweepFitKey,
+  sweepFitTask,
+  type StoredSweepRow,
+} from "./sweepFit.js";
+import { readCachedResult, writeCachedResult } from "../util/resultCache.js";
+import { resolvePool } from "../util/sharedWorkerPool.js";
+import { shareFloat64, type WorkerPool } from "../util/workerPool.js";
 
 /** Options of {@link sweepFeatureSets}. */
 export interface SweepFeatureSetsOptions {
@@ -28,39 +39,78 @@ export interface SweepFeatureSetsOptions {
   stabilityRows?: number;
   /** Called after each fit with the count done, the total and "set, k = …" (e.g. a progress bar). */
   onFit?: (done: number, total: number, detail: string) => void;
+  /** The pool to run the fits on. Default: the shared pool (`sharedWorkerPool()`). */
+  pool?: WorkerPool;
+  /** Instead of `pool`: threads started for this call (0: on the calling thread). */
+  workers?: number;
+  /**
+   * Read and store each fit's row in the result cache (`true`: `resultCacheDir()`; `{ dir }`:
+   * that folder). Default: no cache, every fit computed.
+   */
+  cache?: boolean | { dir: string };
+}
+
+/** A row of the sweep and whether it was read from the cache (its `seconds` are then those measured when it was computed). */
+export interface SweepRow extends ComparisonRow {
+  cached: boolean;
 }
 
 /**
- * k-means for every k on every feature set, one fit at a time (the event loop runs between fits,
- * so a notebook's progress bar moves); each row is the one `kmeansSweep` gives for that k.
+ * k-means for every k on every feature set, each fit a task of the worker pool (rows in set, then
+ * k, order, the same for any number of threads but for the `seconds` each fit took); each row is
+ * the one `kmeansSweep` gives for that k. With `cache`, a fit whose matrix and design are
+ * unchanged is read instead of computed.
  *
  * @example
- * const sweep = await sweepFeatureSets(FEATURE_SETS, matrices, { onFit: (d, t, s) => bar.tick(undefined, s) });
+ * const sweep = await sweepFeatureSets(FEATURE_SETS, matrices, { cache: true, onFit: (d, t, s) => bar.tick(undefined, s) });
  */
 export async function sweepFeatureSets(
   sets: readonly FeatureSet[],
   matrices: readonly Matrix[],
   options: SweepFeatureSetsOptions = {},
-): Promise<ComparisonRow[]> {
-  const { ks = [2, 3, 4, 5, 6, 7, 8, 9, 10], nInit = 10, seed = 0 } = options;
+): Promise<SweepRow[]> {
+  const { ks = [2, 3, 4, 5, 6, 7, 8, 9, 10], nInit = 10, seed = 0, cache = false } = options;
   const stabilityRows = options.stabilityRows ?? 10_000;
-  const rows: ComparisonRow[] = [];
-  const total = sets.length * ks.length;
-  for (const [i, set] of sets.entries()) {
-    for (const k of ks) {
-      for (const row of kmeansSweep(matrices[i], set.name, {
-        ks: [k],
-        nInit,
-        seed,
-        stabilityRows,
-      })) {
-        rows.push(row);
-      }
-      options.onFit?.(rows.length, total, `${set.name}, k = ${k}`);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+  const dir = typeof cache === "object" ? cache.dir : undefined;
+  const fits = sets.flatMap((set, i) =>
+    ks.map((k) => ({ i, design: { featureSet: set.name, k, nInit, seed, stabilityRows } })),
+  );
+  const digests = cache ? matrices.map(matrixDigest) : [];
+  const keys = fits.map((f) => (cache ? sweepFitKey(digests[f.i], f.design) : ""));
+  const rows: (SweepRow | undefined)[] = fits.map((_f, n) => {
+    const hit = cache ? readCachedResult<StoredSweepRow>("sweep", keys[n], dir) : undefined;
+    return hit && { ...decodeSweepRow(hit), cached: true };
+  });
+  let reported = 0;
+  const report = () => {
+    while (reported < fits.length && rows[reported]) {
+      const { featureSet, k } = fits[reported++].design;
+      options.onFit?.(reported, fits.length, `${featureSet}, k = ${k}`);
+    }
+  };
+  report();
+  const todo = fits.flatMap((_f, n) => (rows[n] ? [] : [n]));
+  if (todo.length > 0) {
+    const { pool, release } = resolvePool(options);
+    try {
+      const shared = matrices.map((m) =>
+        pool.threads === 0 ? m : { data: shareFloat64(m.data), rows: m.rows, cols: m.cols },
+      );
+      await pool.runOrdered(
+        sweepFitTask,
+        todo.length,
+        (t) => ({ matrix: shared[fits[todo[t]].i], ...fits[todo[t]].design }),
+        (t, row) => {
+          if (cache) writeCachedResult("sweep", keys[todo[t]], encodeSweepRow(row), dir);
+          rows[todo[t]] = { ...row, cached: false };
+          report();
+        },
+      );
+    } finally {
+      await release();
     }
   }
-  return rows;
+  return rows as SweepRow[];
 }
 
 /** One row of the algorithm comparison: a partition's scores and, for k-means, its stability. */
@@ -107,7 +157,8 @@ export function compareAlgorithms(input: CompareAlgorithmsInput): AlgorithmRow[]
     const m = matrices[i];
     const km = sweep.find((r) => r.featureSet === set.name && r.k === k);
     if (!km) throw new Error(`compareAlgorithms: the sweep has no row for ${set.name}, k = ${k}`);
-    rows.push({ ...km, algorithm: `k-means k=${k}` });
+    const { cached: _cached, ...kmRow } = km as SweepRow;
+    rows.push({ ...kmRow, algorithm: `k-means k=${k}` });
     const ward =
       i === chosenIndex && input.ward
         ? input.ward
@@ -157,6 +208,22 @@ export function algorithmTableRows(rows: readonly AlgorithmRow[]) {
     seed_stability: stabilityText(r.seedStability),
     bootstrap_stability: stabilityText(r.bootstrapStability, "not measured"),
   }));
+}
+
+/**
+ * The caption of the sweep's table: what it shows, and where its seconds come from (each fit's
+ * own, measured when it was computed: this run, or an earlier one for rows read from the cache).
+ *
+ * @example
+ * sweepTableCaption(sweep); // "k-means sweep, every feature set and k; seconds: …, 36 of 36 rows read from the cache"
+ */
+export function sweepTableCaption(sweep: readonly SweepRow[]): string {
+  const cached = sweep.filter((r) => r.cached).length;
+  const from =
+    cached === 0
+      ? "every row computed in this run"
+      : `${cached} of ${sweep.length} rows read from the cache, with the seconds measured when they were computed`;
+  return `k-means sweep, every feature set and k; seconds: each fit (k-means, scores, stability) on one thread; ${from}`;
 }
 
 /** The k-means sweep as table rows (same columns as {@link algorithmTableRows}, plus k and seconds). */

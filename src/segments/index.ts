@@ -12,6 +12,7 @@ export * from "./imputation.js";
 export * from "./marketingTakeaway.js";
 export * from "./compare.js";
 export * from "./comparisonTable.js";
+export * from "./sweepFit.js";
 export * from "./comparisonTakeaways.js";
 export * from "./output.js";
 export * from "./selectionRule.js";
