@@ -5,7 +5,6 @@
  * exact or sampled with n and its 95 % interval, every stability that is not measured saying why.
  */
 import type { Matrix } from "../cluster/matrix.js";
-import { wardMicroClusters, wardSample } from "../cluster/ward.js";
 import type { DbscanResult } from "../cluster/dbscan.js";
 import {
   silhouetteIntervalText,
@@ -14,7 +13,6 @@ import {
 } from "../display/scoreText.js";
 import { percent } from "../display/takeaway.js";
 import type { ComparisonRow, FeatureSet, PartitionScores } from "./compare.js";
-import { scorePartition } from "./compare.js";
 import {
   decodeSweepRow,
   encodeSweepRow,
@@ -25,7 +23,16 @@ import {
 } from "./sweepFit.js";
 import { readCachedResult, writeCachedResult } from "../util/resultCache.js";
 import { resolvePool } from "../util/sharedWorkerPool.js";
-import { shareFloat64, type WorkerPool } from "../util/workerPool.js";
+import { shareFloat64, shareInt32, type WorkerPool } from "../util/workerPool.js";
+import { arrayDigest } from "../util/arrayDigest.js";
+import {
+  algorithmScoresKey,
+  algorithmScoresTask,
+  decodeAlgorithmScores,
+  encodeAlgorithmScores,
+  type AlgorithmScores,
+  type AlgorithmScoresJob,
+} from "./algorithmScores.js";
 
 /** Options of {@link sweepFeatureSets}. */
 export interface SweepFeatureSetsOptions {
@@ -141,36 +148,98 @@ export interface CompareAlgorithmsInput {
   rfm: { labels: Int32Array; segments: number };
 }
 
+/** Where {@link compareAlgorithms} runs and whether it keeps its scores. */
+export interface CompareAlgorithmsOptions {
+  /** The pool to run the feature sets on. Default: the shared pool (`sharedWorkerPool()`). */
+  pool?: WorkerPool;
+  /** Instead of `pool`: threads started for this call (0: on the calling thread). */
+  workers?: number;
+  /**
+   * Read and store each feature set's scores in the result cache (`true`: `resultCacheDir()`;
+   * `{ dir }`: that folder). Default: no cache.
+   */
+  cache?: boolean | { dir: string };
+}
+
 /**
  * Every algorithm on every feature set: k-means and Ward (300 micro-clusters; a 2,000-customer
  * sample) at `k`, DBSCAN on the chosen set, and the RFM baseline's segments scored in each space.
+ * Each feature set is one task of the worker pool (`algorithmScoresTask`; the same rows for any
+ * number of threads); with `cache`, a set whose matrix and partitions are unchanged is read.
  *
  * @example
- * const rows = compareAlgorithms({ sets: FEATURE_SETS, matrices, sweep, k: 5, chosenIndex: 1, dbscan: db, rfm });
+ * const rows = await compareAlgorithms({ sets: FEATURE_SETS, matrices, sweep, k: 5, chosenIndex: 1, dbscan: db, rfm }, { cache: true });
  */
-export function compareAlgorithms(input: CompareAlgorithmsInput): AlgorithmRow[] {
+export async function compareAlgorithms(
+  input: CompareAlgorithmsInput,
+  options: CompareAlgorithmsOptions = {},
+): Promise<AlgorithmRow[]> {
   const { sets, matrices, sweep, k, chosenIndex, dbscan, rfm } = input;
+  const { cache = false } = options;
+  const dir = typeof cache === "object" ? cache.dir : undefined;
+  const jobs: AlgorithmScoresJob[] = sets.map((_set, i) => ({
+    matrix: matrices[i],
+    k,
+    ...(i === chosenIndex && input.ward ? { ward: input.ward.labels } : {}),
+    ...(i === chosenIndex ? { dbscan: dbscan.labels } : {}),
+    rfm: rfm.labels,
+  }));
+  const keys = jobs.map((job) =>
+    cache ? algorithmScoresKey(job, arrayDigest(job.matrix.data)) : "",
+  );
+  const scores: (AlgorithmScores | undefined)[] = keys.map((key) => {
+    const hit = cache
+      ? readCachedResult<Record<string, unknown>>("comparison", key, dir)
+      : undefined;
+    return hit && decodeAlgorithmScores(hit);
+  });
+  const todo = jobs.flatMap((_job, i) => (scores[i] ? [] : [i]));
+  if (todo.length > 0) {
+    const { pool, release } = resolvePool(options);
+    const share = (l: Int32Array | undefined) => (l && pool.threads > 0 ? shareInt32(l) : l);
+    const rfmShared = share(rfm.labels) as Int32Array;
+    try {
+      await pool.runOrdered(
+        algorithmScoresTask,
+        todo.length,
+        (t) => {
+          const job = jobs[todo[t]];
+          const m = job.matrix;
+          return {
+            ...job,
+            matrix:
+              pool.threads === 0 ? m : { data: shareFloat64(m.data), rows: m.rows, cols: m.cols },
+            ward: share(job.ward),
+            dbscan: share(job.dbscan),
+            rfm: rfmShared,
+          };
+        },
+        (t, result) => {
+          if (cache)
+            writeCachedResult("comparison", keys[todo[t]], encodeAlgorithmScores(result), dir);
+          scores[todo[t]] = result;
+        },
+      );
+    } finally {
+      await release();
+    }
+  }
   const rows: AlgorithmRow[] = [];
-  const add = (featureSet: string, algorithm: string, scores: PartitionScores) =>
-    rows.push({ featureSet, algorithm, ...scores, seedStability: NaN, bootstrapStability: NaN });
+  const add = (featureSet: string, algorithm: string, s: PartitionScores) =>
+    rows.push({ featureSet, algorithm, ...s, seedStability: NaN, bootstrapStability: NaN });
   sets.forEach((set, i) => {
-    const m = matrices[i];
     const km = sweep.find((r) => r.featureSet === set.name && r.k === k);
     if (!km) throw new Error(`compareAlgorithms: the sweep has no row for ${set.name}, k = ${k}`);
     const { cached: _cached, ...kmRow } = km as SweepRow;
     rows.push({ ...kmRow, algorithm: `k-means k=${k}` });
-    const ward =
-      i === chosenIndex && input.ward
-        ? input.ward
-        : wardMicroClusters(m, k, { microClusters: 300, seed: 0 });
-    add(set.name, `Ward (300 micro-clusters) k=${k}`, scorePartition(m, ward.labels));
-    const sample = wardSample(m, k, { sampleSize: 2000, seed: 0 });
-    add(set.name, `Ward (2,000 sample) k=${k}`, scorePartition(m, sample.labels));
-    if (i === chosenIndex) {
+    const s = scores[i] as AlgorithmScores;
+    add(set.name, `Ward (300 micro-clusters) k=${k}`, s.ward);
+    add(set.name, `Ward (2,000 sample) k=${k}`, s.wardSample);
+    if (i === chosenIndex && s.dbscan) {
       const what = `DBSCAN (${dbscan.nClusters} clusters, ${percent(dbscan.noiseShare)} noise)`;
-      add(set.name, what, scorePartition(m, dbscan.labels));
+      add(set.name, what, s.dbscan);
     }
-    add(set.name, `RFM scoring (${rfm.segments} segments)`, scorePartition(m, rfm.labels));
+    add(set.name, `RFM scoring (${rfm.segments} segments)`, s.rfm);
   });
   return rows;
 }

@@ -7,6 +7,7 @@
 import type { Matrix } from "../cluster/matrix.js";
 import { arrayDigest } from "../util/arrayDigest.js";
 import { resultCacheKey } from "../util/resultCache.js";
+import { readNumbers, storeNumbers } from "../util/storedNumbers.js";
 import { workerTask } from "../util/workerTask.js";
 import type { ComparisonRow } from "./compare.js";
 import { kmeansSweep } from "./compare.js";
@@ -56,36 +57,22 @@ export function sweepFitKey(
   return resultCacheKey({ version: SWEEP_METHOD_VERSION, matrix, design });
 }
 
-/** A row as plain JSON: non-finite numbers (NaN when a score is undefined) as their text. */
+/** A row as plain JSON (`storeNumbers`: NaN and ±Infinity kept). */
 export type StoredSweepRow = Record<string, unknown>;
 
 /**
- * A row as plain JSON for the cache (`JSON.stringify` would turn NaN and ±Infinity into null).
+ * A row as plain JSON for the cache (`JSON.stringify` alone would turn NaN into null).
  *
  * @example
- * decodeSweepRow(encodeSweepRow(row)); // deepStrictEqual to row
+ * decodeSweepRow(JSON.parse(JSON.stringify(encodeSweepRow(row)))); // deepStrictEqual to row
  */
 export function encodeSweepRow(row: ComparisonRow): StoredSweepRow {
-  return Object.fromEntries(
-    Object.entries(row).map(([key, v]) => [
-      key,
-      typeof v === "number" && !Number.isFinite(v) ? String(v) : v,
-    ]),
-  );
+  return storeNumbers(row);
 }
 
-const NON_FINITE = new Set(["NaN", "Infinity", "-Infinity"]);
-
-/** The row {@link encodeSweepRow} stored (texts of non-finite numbers back to numbers). */
+/** The row {@link encodeSweepRow} stored. */
 export function decodeSweepRow(stored: StoredSweepRow): ComparisonRow {
-  return Object.fromEntries(
-    Object.entries(stored).map(([key, v]) => [
-      key,
-      typeof v === "string" && NON_FINITE.has(v) && key !== "featureSet" && key !== "algorithm"
-        ? Number(v)
-        : v,
-    ]),
-  ) as unknown as ComparisonRow;
+  return readNumbers<ComparisonRow>(stored);
 }
 
 /** Digest of a matrix's values, for {@link sweepFitKey}. */
