@@ -112,6 +112,9 @@ export async function sweepFeatureSets(
           rows[todo[t]] = { ...row, cached: false };
           report();
         },
+        // Rows are small: on threads every fit is queued at once, so a slow fit never holds a
+        // thread idle; inline, one at a time, so that each is reported when it is done.
+        { window: pool.threads === 0 ? 1 : todo.length },
       );
     } finally {
       await release();
