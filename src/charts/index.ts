@@ -70,7 +70,7 @@ export type { FigureBundleOptions } from "./bundle.js";
 export { checkFigureName, FIGURE_NAME_PATTERN } from "./names.js";
 export { renderPng, renderSvg, renderPngAndWebp } from "./render.js";
 export type { RasterPair, RenderSize } from "./render.js";
-export { closeRenderer, CHROMIUM_PATH } from "./chromiumSession.js";
+export { closeRenderer, CHROMIUM_PATH, warmRenderer } from "./chromiumSession.js";
 export { renderPdf, PDF_MARGIN } from "./renderPdf.js";
 export type { PdfMargin, PdfOptions } from "./renderPdf.js";
 export { exportFigure } from "./export.js";

@@ -12,6 +12,8 @@ export * from "./imputation.js";
 export * from "./marketingTakeaway.js";
 export * from "./compare.js";
 export * from "./comparisonTable.js";
+export * from "./sweepFit.js";
+export * from "./algorithmScores.js";
 export * from "./comparisonTakeaways.js";
 export * from "./output.js";
 export * from "./selectionRule.js";

@@ -25,7 +25,7 @@ test("the comparison: k-means from the sweep, Ward, DBSCAN on the chosen set, RF
   });
   assert.deepEqual(fits, ["1/4 A, k = 2", "2/4 A, k = 3", "3/4 B, k = 2", "4/4 B, k = 3"]);
   const db = dbscan(a.matrix, { eps: 0.5, minSamples: 5 });
-  const rows = compareAlgorithms({
+  const rows = await compareAlgorithms({
     sets,
     matrices: [a.matrix, b.matrix],
     sweep,

@@ -1,0 +1,15 @@
+/** The digest of a typed array's bytes: what a result cache key records of a matrix or labels. */
+import { createHash } from "node:crypto";
+
+/**
+ * SHA-256 (hex) of the bytes of `array` (its view only, not the whole buffer): equal values give
+ * equal digests, and any changed value another one.
+ *
+ * @example
+ * arrayDigest(new Float64Array([1, 2])) === arrayDigest(Float64Array.of(1, 2)); // true
+ */
+export function arrayDigest(array: Float64Array | Int32Array): string {
+  return createHash("sha256")
+    .update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength))
+    .digest("hex");
+}
