@@ -6,6 +6,7 @@
  */
 import type { Matrix } from "../cluster/matrix.js";
 import type { CustomerTable } from "./definitions.js";
+import { quantileOfFinite } from "../util/select.js";
 import { quantileSorted } from "../util/stats.js";
 
 /** Centre/scale rule: `standard` = (x − mean) / sd (population); `robust` = (x − median) / IQR. */
@@ -63,10 +64,6 @@ function getColumn(columns: Record<string, Float64Array>, name: string): Float64
     );
   }
   return column;
-}
-
-function finiteSorted(values: Float64Array): Float64Array {
-  return values.filter((x) => !Number.isNaN(x)).sort();
 }
 
 /** A transform fitted on training columns. */
@@ -172,14 +169,12 @@ export function fitTransform(source: ColumnSource, options: TransformOptions): F
   const scale: number[] = [];
   for (const name of features) {
     const raw = getColumn(columns, name);
-    const sortedRaw = finiteSorted(raw);
-    if (sortedRaw.length === 0) throw new Error(`Column "${name}" has no value to fit on.`);
-    if (missing === "error" && sortedRaw.length < raw.length) {
-      throw new Error(
-        `Column "${name}" has ${raw.length - sortedRaw.length} missing values (NaN).`,
-      );
+    // The median of the finite values, by selection (the same number as after a full sort).
+    const { value: fill, finite } = quantileOfFinite(raw, 0.5);
+    if (finite === 0) throw new Error(`Column "${name}" has no value to fit on.`);
+    if (missing === "error" && finite < raw.length) {
+      throw new Error(`Column "${name}" has ${raw.length - finite} missing values (NaN).`);
     }
-    const fill = quantileSorted(sortedRaw, 0.5);
     const values = raw.map((x) => (Number.isNaN(x) ? fill : x));
     if (log1p.includes(name)) {
       for (let i = 0; i < values.length; i++) {

@@ -1,11 +1,12 @@
 /**
  * The customer table as of a date, reduced to what the maintenance simulation reads: the customer
- * ids and the model feature columns. The values come from the very SQL of `customerFeatures`
- * (`customerFeaturesSql`), projected on those columns, so they are the same numbers (tested); what is
- * skipped is the per-call bookkeeping (order accounting, source fingerprint, the 13 other numeric
- * and the 2 text columns), and customers come as integer keys instead of 32-character strings:
- * this divides the time of each of the ~50 weekly tables by 2 to 3. The data must not change
- * during a simulation (the facts and keys are built on the first call for a database).
+ * ids and the model feature columns. The values are those of `customerFeatures` (tested): the
+ * columns come from the projected SQL (`snapshotSql.ts`: the expressions of `customerFeaturesSql`,
+ * only the aggregates the columns read, over the orders that can count copied once with integer
+ * keys), or, for `n_categories`, from `customerFeaturesSql` itself. What is skipped is the per-call
+ * bookkeeping (order accounting, source fingerprint, the other columns), and customers come as
+ * integer keys instead of 32-character strings. The data must not change during a simulation (the
+ * facts, keys and copied orders are built on the first call for a database).
  */
 import type { Database } from "../data/db.js";
 import { timestampLiteral } from "../features/asOfDate.js";
@@ -15,6 +16,7 @@ import type { CustomerTable, OrderStatus } from "../features/definitions.js";
 import { DEFAULT_COUNTED_STATUSES } from "../features/definitions.js";
 import type { DerivedFeature } from "../features/derivedFeatures.js";
 import { DERIVED_FEATURES, derivedColumns, sqlColumnsFor } from "../features/derivedFeatures.js";
+import { snapshotFactsSql, snapshotSql } from "./snapshotSql.js";
 
 /** Customer ids and some numeric feature columns at an as-of date. */
 export interface FeatureSnapshot {
@@ -65,12 +67,28 @@ export async function featureSnapshot(
     );
     prepared.add(db);
   }
-  const reader = await db.reader(
-    `SELECT k.key, ${columns.map((f) => `t.${f}`).join(", ")} ` +
+  const projected = snapshotSql(columns);
+  let sql: string;
+  if (projected) {
+    // The orders that can count, copied once per (database, statuses, filter).
+    const factsKey = JSON.stringify([countedStatuses, customerFilter ?? null]);
+    if (projectedFacts.get(db) !== factsKey) {
+      for (const statement of snapshotFactsSql(
+        countedStatuses,
+        customerFilter,
+        CUSTOMER_KEYS_TABLE,
+      ))
+        await db.run(statement);
+      projectedFacts.set(db, factsKey);
+    }
+    sql = projected;
+  } else {
+    sql =
+      `SELECT k.key, ${columns.map((f) => `t.${f}`).join(", ")} ` +
       `FROM (${customerFeaturesSql(countedStatuses, customerFilter)}) t JOIN ${CUSTOMER_KEYS_TABLE} k USING (customer_unique_id) ` +
-      `ORDER BY k.key`,
-    { asOf: timestampLiteral(asOf) },
-  );
+      `ORDER BY k.key`;
+  }
+  const reader = await db.reader(sql, { asOf: timestampLiteral(asOf) });
   const values = reader.getColumnsJS();
   const ids = Int32Array.from((values[0] ?? []) as number[]);
   const sqlColumns: Record<string, Float64Array> = {};
@@ -93,3 +111,5 @@ export async function featureSnapshot(
 
 /** Databases whose feature facts and customer keys are ready. */
 const prepared = new WeakSet<Database>();
+/** The (statuses, filter) whose projected order tables each database holds (`snapshotSql.ts`). */
+const projectedFacts = new WeakMap<Database, string>();
