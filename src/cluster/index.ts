@@ -17,6 +17,7 @@ export type { KMeansOptions, KMeansResult } from "./kmeans.js";
 export { kmeansParallel } from "./kmeansParallel.js";
 export type { KMeansParallelOptions } from "./kmeansParallel.js";
 export { cutTree, wardLinkage, wardMicroClusters, wardSample } from "./ward.js";
+export { cachedWardMicroClusters, WARD_METHOD_VERSION } from "./cachedWard.js";
 export type {
   LinkageRow,
   WardMicroOptions,
