@@ -23,8 +23,8 @@ import { kmeansKernels } from "./kmeansKernels.js";
 import { lloyd, type SingleRun } from "./lloyd.js";
 import { createRng, type Rng } from "../util/random.js";
 
-export { lloyd, PLAIN_LLOYD_MAX_WORK } from "./lloyd.js";
-export type { SingleRun } from "./lloyd.js";
+export { HAMERLY_SWITCH_SHARE, lloyd, PLAIN_LLOYD_MAX_WORK } from "./lloyd.js";
+export type { LloydMode, SingleRun } from "./lloyd.js";
 
 /** Options of {@link kmeans}. */
 export interface KMeansOptions {

@@ -15,8 +15,8 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Matrix } from "../cluster/matrix.js";
 import type { CustomerTable } from "../features/definitions.js";
-import type { FittedTransform, Scaler } from "../features/transform.js";
-import { fitTransform } from "../features/transform.js";
+import type { Scaler, TransformJSON } from "../features/transform.js";
+import { FittedTransform, fitTransform } from "../features/transform.js";
 import type { SegmentModelJSON } from "../segments/model.js";
 import { fitSegmentsOnMatrix } from "../segments/model.js";
 import type { WorkerEntry } from "../util/workerEntry.js";
@@ -43,8 +43,20 @@ export interface RefitJob {
   /** As-of date of the table, epoch milliseconds. */
   asOf: number;
   rows: number;
-  /** The model feature columns, `rows` values each. */
+  /** The model feature columns, `rows` values each (empty when `prepared` is given). */
   columns: Record<string, Float64Array>;
+  /**
+   * The transform of the table fitted by the caller and the transformed matrix (rows × features,
+   * shared memory), see {@link prepareRefitMatrix}: the job then skips the fit and the apply.
+   */
+  prepared?: PreparedMatrix;
+}
+
+/** A table's fitted transform (as JSON) and its matrix, computed once for the jobs of every seed. */
+export interface PreparedMatrix {
+  transform: TransformJSON;
+  /** Row-major, `rows × features.length`, in a `SharedArrayBuffer`. */
+  data: Float64Array;
 }
 
 /** A refit's result: the model as JSON and the segment of each customer. */
@@ -72,6 +84,31 @@ export function shareColumns(
   return shared;
 }
 
+/**
+ * Fits the transform of a table (the seed-independent half of a refit) and applies it, the matrix
+ * copied into shared memory: the jobs of every seed of that table then carry it (`prepared`), so
+ * the transform is fitted once per table, not once per worker thread (tested: the same models).
+ *
+ * @example
+ * const prepared = prepareRefitMatrix(snapshot.numeric, spec);
+ * pool.fit({ spec, seed: 0, key, asOf, rows, columns: {}, prepared });
+ */
+export function prepareRefitMatrix(
+  numeric: Readonly<Record<string, Float64Array>>,
+  spec: RefitSpec,
+): PreparedMatrix {
+  const columns = numeric as Record<string, Float64Array>;
+  const transform = fitTransform(columns, {
+    features: spec.features,
+    log1p: spec.log1p,
+    scaler: spec.scaler,
+  });
+  const matrix = transform.apply(columns);
+  const data = new Float64Array(new SharedArrayBuffer(matrix.data.length * 8));
+  data.set(matrix.data);
+  return { transform: transform.toJSON(), data };
+}
+
 let keys = 0;
 /** A new key for the jobs of one table (unique in this process). */
 export function tableKey(): string {
@@ -96,7 +133,15 @@ export function runRefit(job: RefitJob): RefitResult {
   } as unknown as CustomerTable;
   const { spec, seed } = job;
   let fitted = transforms.get(job.key);
-  if (!fitted) {
+  if (!fitted && job.prepared) {
+    const transform = FittedTransform.of(job.prepared.transform);
+    const cols = job.prepared.transform.features.length;
+    if (job.prepared.data.length !== job.rows * cols)
+      throw new Error(
+        `The prepared matrix has ${job.prepared.data.length} values, not ${job.rows} × ${cols}.`,
+      );
+    fitted = { transform, matrix: { data: job.prepared.data, rows: job.rows, cols } };
+  } else if (!fitted) {
     const transform = fitTransform(table, {
       features: spec.features,
       log1p: spec.log1p,

@@ -17,7 +17,7 @@
  *
  * Speed: the cost is (dates × seeds) refits of k-means with restarts, plus one customer table per
  * date, shared by all origins (`featureSnapshot`: the customer-table SQL projected on the model
- * features). Refits run on worker threads (`workers`, default one per core, see `refit.ts`) while
+ * features), whose transform is fitted once for all seeds (`prepareRefitMatrix`). Refits run on worker threads (`workers`, default one per core, see `refit.ts`) while
  * the main thread computes the next dates' tables: results are bit-identical to the sequential path
  * (`workers: 0`, tested). Nothing of the method is cut: every refit keeps the chosen k, seed and
  * restarts (no warm start from the previous model, which would bias towards stability).
@@ -33,7 +33,7 @@ import { freezeModels } from "./frozen.js";
 import { defaultOrigins, evaluationGrid } from "./grid.js";
 import { MAINTENANCE_STUDY, SENSITIVITY_THRESHOLDS } from "./policy.js";
 import type { RefitResult, RefitSpec } from "./refit.js";
-import { createRefitPool, defaultWorkers, shareColumns, tableKey } from "./refit.js";
+import { createRefitPool, defaultWorkers, prepareRefitMatrix, tableKey } from "./refit.js";
 import type { FeatureSnapshot } from "./snapshot.js";
 import { featureSnapshot } from "./snapshot.js";
 import type {
@@ -120,16 +120,19 @@ export async function simulateMaintenance(
       const t = performance.now();
       const table = await tableAt(date);
       tableSeconds += (performance.now() - t) / 1000;
-      const columns = shareColumns(table.numeric, spec.features);
       const rows = table.ids.length;
       for (const f of spec.features) {
-        if (columns[f].length !== rows)
-          throw new Error(`Column ${f} has ${columns[f].length} values for ${rows} customers.`);
+        const column = table.numeric[f];
+        if (!column) throw new Error(`Feature "${f}" is not a column of the customer table.`);
+        if (column.length !== rows)
+          throw new Error(`Column ${f} has ${column.length} values for ${rows} customers.`);
       }
+      // The transform is fitted and applied once per date, here; the seeds' jobs share the matrix.
+      const prepared = prepareRefitMatrix(table.numeric, spec);
       const asOf = table.asOf.getTime();
       const key = tableKey();
       const refits = Promise.all(
-        seeds.map((seed) => pool.fit({ spec, seed, key, asOf, rows, columns })),
+        seeds.map((seed) => pool.fit({ spec, seed, key, asOf, rows, columns: {}, prepared })),
       );
       refits.catch(() => undefined); // awaited in date order below
       // The check's quick refit, at every date after the first origin.

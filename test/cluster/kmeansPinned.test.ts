@@ -151,7 +151,7 @@ test("k-means results are bit-identical to the pre-optimisation implementation",
   assert.equal(fnv(kmeansPredict(a, kmeansPlusPlus(a, 7, createRng(1)))), "576d1229");
 });
 
-test("plain Lloyd and Hamerly's bounds give identical runs, unrolled or not (up to 40 columns)", () => {
+test("plain Lloyd, Hamerly's bounds and the switch between them give identical runs, unrolled or not (up to 40 columns)", () => {
   for (const [rows, cols, k] of [
     [3000, 2, 3],
     [3000, 4, 12],
@@ -161,9 +161,12 @@ test("plain Lloyd and Hamerly's bounds give identical runs, unrolled or not (up 
   ]) {
     const { matrix } = makeBlobs(rows, cols, { centers: 4, skew: 0.4, seed: cols });
     const init = kmeansPlusPlus(matrix, k, createRng(k)).data;
-    const plain = lloyd(matrix, k, init.slice(), 300, 0, true);
-    const bounded = lloyd(matrix, k, init.slice(), 300, 0, false);
+    const plain = lloyd(matrix, k, init.slice(), 300, 0, "plain");
+    const bounded = lloyd(matrix, k, init.slice(), 300, 0, "bounded");
+    const switched = lloyd(matrix, k, init.slice(), 300, 0, "switch");
     assert.deepEqual(bounded, plain, `${rows} × ${cols}, k = ${k}`);
+    assert.deepEqual(switched, plain, `${rows} × ${cols}, k = ${k} (switch)`);
+    assert.ok(plain.iterations > 3, `${plain.iterations} iterations`); // the switch has a tail to run
     // Labels are nearest-centroid by brute force (ties to the lowest index).
     const { data } = matrix;
     for (let i = 0; i < rows; i++) {

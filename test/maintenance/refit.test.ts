@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import type { RefitJob } from "../../src/maintenance/refit.js";
 import {
   createRefitPool,
+  prepareRefitMatrix,
   refitWorkerEntry,
   runRefit,
   shareColumns,
@@ -67,6 +68,39 @@ describe("refits inline and on worker threads", () => {
       sealModelJson(fresh.model),
       fitSegmentModel(other, { ...spec, seed: 0 }).model.toJSON(),
     );
+  });
+
+  test("a job with a prepared matrix fits the same model as from the columns, inline and on a worker", async () => {
+    const prepared = prepareRefitMatrix(table.numeric, spec);
+    assert.ok(prepared.data.buffer instanceof SharedArrayBuffer);
+    assert.equal(prepared.data.length, 150 * 2);
+    assert.deepEqual(prepared.transform.log1p, ["monetary"]);
+    const fresh = tableKey(); // no transform cached for it: the prepared one is used
+    const viaMatrix = (seed: number): RefitJob => ({
+      ...job(seed),
+      key: fresh,
+      columns: {},
+      prepared,
+    });
+    const pool = createRefitPool(1);
+    try {
+      for (const seed of [0, 3]) {
+        const expected = runRefit(job(seed));
+        const inline = runRefit(viaMatrix(seed));
+        assert.deepEqual(inline.model, expected.model);
+        assert.deepEqual(inline.labels, expected.labels);
+        const threaded = await pool.fit(viaMatrix(seed));
+        assert.deepEqual(threaded.model, expected.model);
+        assert.deepEqual(threaded.labels, expected.labels);
+      }
+      const short = { ...prepared, data: prepared.data.subarray(0, 10) };
+      assert.throws(
+        () => runRefit({ ...viaMatrix(0), key: tableKey(), prepared: short }),
+        /The prepared matrix has 10 values, not 150 × 2/,
+      );
+    } finally {
+      await pool.close();
+    }
   });
 
   test("shared columns are copies in shared memory; an unknown feature is an error", () => {
