@@ -90,16 +90,10 @@ export async function featureSnapshot(
       `FROM (${customerFeaturesSql(countedStatuses, customerFilter)}) t JOIN ${CUSTOMER_KEYS_TABLE} k USING (customer_unique_id) ` +
       `ORDER BY k.key`;
   }
-  const reader = await db.reader(sql, { asOf: timestampLiteral(asOf) });
-  const values = reader.getColumnsJS();
-  const ids = Int32Array.from((values[0] ?? []) as number[]);
+  const values = await db.float64Columns(sql, { asOf: timestampLiteral(asOf) });
+  const ids = Int32Array.from(values[0]);
   const sqlColumns: Record<string, Float64Array> = {};
-  columns.forEach((f, j) => {
-    const column = (values[j + 1] ?? []) as (number | null)[];
-    const out = new Float64Array(column.length);
-    for (let i = 0; i < column.length; i++) out[i] = column[i] ?? NaN;
-    sqlColumns[f] = out;
-  });
+  columns.forEach((f, j) => (sqlColumns[f] = values[j + 1]));
   const wanted = new Set<string>(features);
   const computed = derivedColumns(
     sqlColumns,
