@@ -112,6 +112,56 @@ export class Database {
     return out;
   }
 
+  /**
+   * The numeric columns of a query, in select order, as Float64Arrays (NULL → NaN, BIGINT → number,
+   * BOOLEAN → 0/1), read chunk by chunk from DuckDB's vectors: no array of plain values per column
+   * in between (about twice as fast as {@link numericColumns} on ~90k-row results, and less
+   * garbage). A non-numeric value throws, naming the column.
+   *
+   * @example
+   * const [keys, monetary] = await db.float64Columns("SELECT key, monetary FROM t ORDER BY key");
+   */
+  async float64Columns(sql: string, params?: Params): Promise<Float64Array[]> {
+    const result = await this.connection.run(
+      sql,
+      params as DuckDBValue[] | Record<string, DuckDBValue>,
+    );
+    const columns = result.columnCount;
+    const parts: Float64Array[][] = Array.from({ length: columns }, () => []);
+    let total = 0;
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const rows = chunk.rowCount;
+      for (let j = 0; j < columns; j++) {
+        const vector = chunk.getColumnVector(j);
+        const out = new Float64Array(rows);
+        for (let i = 0; i < rows; i++) {
+          const v = vector.getItem(i);
+          if (v === null) out[i] = NaN;
+          else if (typeof v === "number") out[i] = v;
+          else if (typeof v === "bigint") out[i] = Number(v);
+          else if (typeof v === "boolean") out[i] = v ? 1 : 0;
+          else
+            throw new Error(
+              `Column "${result.columnName(j)}" is not numeric (row ${total + i} holds ${String(v)})`,
+            );
+        }
+        parts[j].push(out);
+      }
+      total += rows;
+    }
+    return parts.map((chunks) => {
+      const out = new Float64Array(total);
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+      }
+      return out;
+    });
+  }
+
   /** The first column of the first row, or `null` when the query returns no row. */
   async scalar<T extends Value = Value>(sql: string, params?: Params): Promise<T> {
     const reader = await this.reader(sql, params);

@@ -200,6 +200,19 @@ async function sourceFingerprint(db: Database): Promise<string> {
 }
 
 const fingerprints = new WeakMap<Database, string>();
+/** How many times the facts of each database were built. */
+const builds = new WeakMap<Database, number>();
+
+/**
+ * How many times the fact tables of this database were built (0: never): copies derived from the
+ * facts (the maintenance snapshots' order tables) are stale when this number changed.
+ *
+ * @example
+ * const before = factsBuildCount(db); await prepareFeatureFacts(db); factsBuildCount(db) === before + 1;
+ */
+export function factsBuildCount(db: Database): number {
+  return builds.get(db) ?? 0;
+}
 
 /**
  * Builds (or rebuilds) the order-level fact tables of this database. Call it after changing the
@@ -218,6 +231,7 @@ export async function prepareFeatureFacts(db: Database): Promise<void> {
   await db.run(ITEM_FACTS_SQL);
   await db.run(REVIEW_FACTS_SQL);
   fingerprints.set(db, fingerprint);
+  builds.set(db, factsBuildCount(db) + 1);
 }
 
 /** Options of {@link ensureFeatureFacts}. */

@@ -2,7 +2,7 @@
  * The maintenance study at large sizes: above {@link MAINTENANCE_MAX_CUSTOMERS} customers it runs on
  * a seeded sample of the customers, always labelled as such. The study's cost is one customer table
  * and three k-means fits per weekly date (~50 dates), so at 10× Olist it would take ten times the
- * ~36 s it takes at Olist's size; what it measures — how fast a segmentation drifts away from a
+ * ~20–28 s it takes at Olist's size (2 cores); what it measures — how fast a segmentation drifts away from a
  * refit (ARI) — is a property of the population that a 100,000-customer sample estimates as well as
  * it does at Olist's own size.
  *

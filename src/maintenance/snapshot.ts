@@ -6,12 +6,13 @@
  * keys), or, for `n_categories`, from `customerFeaturesSql` itself. What is skipped is the per-call
  * bookkeeping (order accounting, source fingerprint, the other columns), and customers come as
  * integer keys instead of 32-character strings. The data must not change during a simulation (the
- * facts, keys and copied orders are built on the first call for a database).
+ * facts and keys are built on the first call for a database; the copied orders again whenever the
+ * facts were rebuilt since).
  */
 import type { Database } from "../data/db.js";
 import { timestampLiteral } from "../features/asOfDate.js";
 import { customerFeaturesSql } from "../features/customerSql.js";
-import { ensureFeatureFacts } from "../features/facts.js";
+import { ensureFeatureFacts, factsBuildCount } from "../features/facts.js";
 import type { CustomerTable, OrderStatus } from "../features/definitions.js";
 import { DEFAULT_COUNTED_STATUSES } from "../features/definitions.js";
 import type { DerivedFeature } from "../features/derivedFeatures.js";
@@ -71,7 +72,8 @@ export async function featureSnapshot(
   let sql: string;
   if (projected) {
     // The orders that can count, copied once per (database, statuses, filter).
-    const factsKey = JSON.stringify([countedStatuses, customerFilter ?? null]);
+    // Rebuilt when the facts were (by customerFeatures after a change of the source tables).
+    const factsKey = JSON.stringify([countedStatuses, customerFilter ?? null, factsBuildCount(db)]);
     if (projectedFacts.get(db) !== factsKey) {
       for (const statement of snapshotFactsSql(
         countedStatuses,
@@ -88,16 +90,10 @@ export async function featureSnapshot(
       `FROM (${customerFeaturesSql(countedStatuses, customerFilter)}) t JOIN ${CUSTOMER_KEYS_TABLE} k USING (customer_unique_id) ` +
       `ORDER BY k.key`;
   }
-  const reader = await db.reader(sql, { asOf: timestampLiteral(asOf) });
-  const values = reader.getColumnsJS();
-  const ids = Int32Array.from((values[0] ?? []) as number[]);
+  const values = await db.float64Columns(sql, { asOf: timestampLiteral(asOf) });
+  const ids = Int32Array.from(values[0]);
   const sqlColumns: Record<string, Float64Array> = {};
-  columns.forEach((f, j) => {
-    const column = (values[j + 1] ?? []) as (number | null)[];
-    const out = new Float64Array(column.length);
-    for (let i = 0; i < column.length; i++) out[i] = column[i] ?? NaN;
-    sqlColumns[f] = out;
-  });
+  columns.forEach((f, j) => (sqlColumns[f] = values[j + 1]));
   const wanted = new Set<string>(features);
   const computed = derivedColumns(
     sqlColumns,

@@ -6,6 +6,7 @@ import { after, before, describe, test } from "node:test";
 import type { Database } from "../../src/data/db.js";
 import { customerFeatures } from "../../src/features/customers.js";
 import { NUMERIC_FEATURES } from "../../src/features/definitions.js";
+import { factsBuildCount, prepareFeatureFacts } from "../../src/features/facts.js";
 import { customerSampleFilter } from "../../src/maintenance/customerSample.js";
 import { CUSTOMER_KEYS_TABLE, featureSnapshot } from "../../src/maintenance/snapshot.js";
 import { PROJECTED_COLUMNS, snapshotSql } from "../../src/maintenance/snapshotSql.js";
@@ -77,6 +78,19 @@ describe("the projected snapshot SQL", () => {
       for (const day of ["2018-01-15", "2018-03-01", "2018-03-10"])
         sizes.push(await assertSameAsTable(db, new Date(`${day}T00:00:00Z`), NUMERIC_FEATURES));
       assert.deepEqual(sizes, [1, 3, 3]);
+      // Changed data, facts rebuilt: the copied orders follow (u1 paid R$ 100 more for o1).
+      const asOf = new Date("2018-03-10T00:00:00Z");
+      const before = await featureSnapshot(db, asOf, ["monetary"]);
+      const builds = factsBuildCount(db);
+      await db.run(
+        "UPDATE order_payments SET payment_value = payment_value + 100 WHERE order_id = 'o1' AND payment_sequential = 1",
+      );
+      await prepareFeatureFacts(db);
+      assert.equal(factsBuildCount(db), builds + 1);
+      const after = await featureSnapshot(db, asOf, ["monetary"]);
+      assert.equal(after.numeric.monetary[0], before.numeric.monetary[0] + 100);
+      assert.deepEqual(after.numeric.monetary.subarray(1), before.numeric.monetary.subarray(1));
+      await assertSameAsTable(db, asOf, NUMERIC_FEATURES);
     } finally {
       db.close();
     }

@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Database } from "../../src/data/db.js";
+
+test("float64Columns: select order, NULL as NaN, BIGINT and BOOLEAN as numbers, over several chunks", async () => {
+  const db = await Database.open();
+  try {
+    // 5,000 rows: three DuckDB chunks of up to 2,048.
+    const sql =
+      "SELECT CAST(i AS INTEGER) AS key, i * 2 AS twice, CASE WHEN i % 3 = 0 THEN NULL ELSE i / 4 END AS q, " +
+      "i % 2 = 0 AS even FROM range(5000) t(i) ORDER BY i";
+    const [key, twice, q, even] = await db.float64Columns(sql);
+    const expected = await db.numericColumns(sql);
+    assert.equal(key.length, 5000);
+    assert.deepEqual(key, expected.key);
+    assert.deepEqual(twice, expected.twice);
+    assert.deepEqual(q, expected.q);
+    assert.deepEqual(even, expected.even);
+    assert.deepEqual(Array.from(q.subarray(0, 5)), [NaN, 0.25, 0.5, NaN, 1]);
+    assert.deepEqual(Array.from(even.subarray(0, 3)), [1, 0, 1]);
+    assert.equal(twice[4999], 9998);
+    // Parameters, and an empty result keeps its columns.
+    const [none, other] = await db.float64Columns(
+      "SELECT i, i + 1 FROM range(3) t(i) WHERE i > $m",
+      {
+        m: 5,
+      },
+    );
+    assert.equal(none.length, 0);
+    assert.equal(other.length, 0);
+    await assert.rejects(
+      db.float64Columns("SELECT 1 AS a, 'x' AS label"),
+      /Column "label" is not numeric \(row 0 holds x\)/,
+    );
+  } finally {
+    db.close();
+  }
+});
