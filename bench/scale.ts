@@ -361,9 +361,10 @@ for (const scale of scales) {
         const maintenanceCold = cacheCopy(selectionOnly, allBut("maintenance"));
         cacheDirs.push(modellingCold, maintenanceCold);
         notebook("2_modelling.ipynb", "modelling, selection and study cached", modellingCold);
-        notebook("2_modelling.ipynb", "modelling, every cache warm", selectionOnly);
+        // The warm runs reuse the folder of the cold run, which now also holds what it computed.
+        notebook("2_modelling.ipynb", "modelling, every cache warm", modellingCold);
         notebook("3_maintenance.ipynb", "maintenance, study computed", maintenanceCold);
-        notebook("3_maintenance.ipynb", "maintenance, every cache warm", selectionOnly);
+        notebook("3_maintenance.ipynb", "maintenance, every cache warm", maintenanceCold);
       }
     }
     if (scale === largest && scale >= 10 && !values["skip-full-start"]) {
