@@ -19,6 +19,7 @@
  */
 import { assertFinite, type Matrix } from "./matrix.js";
 import { candidateBatch } from "./candidateBatch.js";
+import { scratchFloat64 } from "./scratch.js";
 import { kmeansKernels } from "./kmeansKernels.js";
 import { lloyd, type SingleRun } from "./lloyd.js";
 import { createRng, type Rng } from "../util/random.js";
@@ -78,9 +79,10 @@ export function kmeansPlusPlus(matrix: Matrix, k: number, rng: Rng): Matrix {
   const trials = 2 + Math.floor(Math.log(k));
   // The trials of a centre are scored in one pass (`candidateBatch`), each into its own buffer;
   // the best one's buffer becomes the closest distances and the old ones take its place.
-  let closest = new Float64Array(n);
-  const outs = Array.from({ length: trials }, () => new Float64Array(n));
-  const cumulative = new Float64Array(n);
+  // Scratch buffers (every element written before it is read; none escapes): see scratch.ts.
+  let closest = scratchFloat64("kmeans++:closest", n);
+  const outs = Array.from({ length: trials }, (_, t) => scratchFloat64(`kmeans++:out${t}`, n));
+  const cumulative = scratchFloat64("kmeans++:cumulative", n);
   const candidates = new Int32Array(trials);
   const pots = new Float64Array(trials);
   const scoreTrials = candidateBatch(d, trials);

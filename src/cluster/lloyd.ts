@@ -4,6 +4,7 @@
  */
 import type { Matrix } from "./matrix.js";
 import { kmeansKernels } from "./kmeansKernels.js";
+import { scratchFloat64, scratchInt32 } from "./scratch.js";
 
 /** One Lloyd run (see {@link lloyd}). */
 export interface SingleRun {
@@ -61,12 +62,13 @@ export function lloyd(
   let next: Float64Array = new Float64Array(k * d);
   const counts = new Float64Array(k);
   const labels = new Int32Array(n);
-  const previous = new Int32Array(n);
+  // Scratch buffers (every element written before it is read; none escapes): see scratch.ts.
+  const previous = scratchInt32("lloyd:previous", n);
   let plain = mode !== "bounded";
   // Set when the run leaves the plain scan: the next step computes the bounds (a full step).
   let boundsNext = false;
-  const upper = mode === "plain" ? new Float64Array(0) : new Float64Array(n);
-  const lower = mode === "plain" ? new Float64Array(0) : new Float64Array(n);
+  const upper = mode === "plain" ? new Float64Array(0) : scratchFloat64("lloyd:upper", n);
+  const lower = mode === "plain" ? new Float64Array(0) : scratchFloat64("lloyd:lower", n);
   const halfGap = new Float64Array(k);
   // Centre shifts of the last update, applied lazily to the bounds by the next Hamerly step.
   const moved = new Float64Array(k);
@@ -124,7 +126,7 @@ export function lloyd(
     }
     let relocated = false;
     if (counts.includes(0)) {
-      const distances = new Float64Array(n);
+      const distances = scratchFloat64("lloyd:distances", n);
       kernels.labelDistances(data, n, centers, labels, distances);
       relocateEmptyClusters(data, d, k, labels, distances, next, counts);
       relocated = true;
