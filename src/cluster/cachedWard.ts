@@ -4,7 +4,7 @@
  * the modelling notebook on unchanged rows reads the fit (labels, linkage, micro-clusters) instead
  * of computing the 300-cluster k-means again. The stored fit reads back equal to the computed one.
  */
-import { arrayDigest } from "../util/arrayDigest.js";
+import { matrixDigest } from "../util/arrayDigest.js";
 import { cachedResult, resultCacheKey } from "../util/resultCache.js";
 import type { Matrix } from "./matrix.js";
 import type { LinkageRow, WardMicroOptions, WardMicroResult } from "./ward.js";
@@ -59,7 +59,7 @@ export async function cachedWardMicroClusters(
   if (!cache) return { ...wardMicroClusters(matrix, k, ward), cached: false };
   const key = resultCacheKey({
     version: WARD_METHOD_VERSION,
-    matrix: { rows: matrix.rows, cols: matrix.cols, digest: arrayDigest(matrix.data) },
+    matrix: matrixDigest(matrix),
     k,
     microClusters: ward.microClusters ?? null,
     seed: ward.seed ?? null,

@@ -18,7 +18,7 @@
  * Repeats run as tasks of the worker pool; each is seeded from `seed` and its index alone, so the
  * result is the same for any number of threads.
  */
-import { createHash } from "node:crypto";
+import { arrayDigest } from "../util/arrayDigest.js";
 import { assertFinite, assertLabels, selectRows, type Matrix } from "../cluster/matrix.js";
 import { createRng, type Rng } from "../util/random.js";
 import { cachedResult, resultCacheKey } from "../util/resultCache.js";
@@ -221,16 +221,12 @@ export async function estimateSilhouette(
   };
   if (!options.cache) return { ...(await timed()), cached: false };
   assertLabels(matrix, labels);
-  const digest = (a: Float64Array | Int32Array) =>
-    createHash("sha256")
-      .update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
-      .digest("hex");
   const key = {
     version: SILHOUETTE_METHOD_VERSION,
     rows: matrix.rows,
     cols: matrix.cols,
-    data: digest(matrix.data),
-    labels: digest(labels),
+    data: arrayDigest(matrix.data),
+    labels: arrayDigest(labels),
     exactMaxRows: String(options.exactMaxRows ?? EXACT_SILHOUETTE_MAX_ROWS), // Infinity as text
     sampleSize: options.sampleSize ?? SILHOUETTE_SAMPLE_SIZE,
     repeats: options.repeats ?? SILHOUETTE_REPEATS,

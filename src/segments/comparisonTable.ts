@@ -16,11 +16,11 @@ import type { ComparisonRow, FeatureSet, PartitionScores } from "./compare.js";
 import {
   decodeSweepRow,
   encodeSweepRow,
-  matrixDigest,
   sweepFitKey,
   sweepFitTask,
   type StoredSweepRow,
 } from "./sweepFit.js";
+import { matrixDigest } from "../util/arrayDigest.js";
 import { readCachedResult, writeCachedResult } from "../util/resultCache.js";
 import { resolvePool } from "../util/sharedWorkerPool.js";
 import { shareFloat64, shareInt32, type WorkerPool } from "../util/workerPool.js";

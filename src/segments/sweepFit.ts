@@ -5,7 +5,6 @@
  * measured when it was computed.
  */
 import type { Matrix } from "../cluster/matrix.js";
-import { arrayDigest } from "../util/arrayDigest.js";
 import { resultCacheKey } from "../util/resultCache.js";
 import { readNumbers, storeNumbers } from "../util/storedNumbers.js";
 import { workerTask } from "../util/workerTask.js";
@@ -44,11 +43,11 @@ export function sweepFit(job: SweepFitJob): ComparisonRow {
 export const sweepFitTask = workerTask(import.meta.url, "sweepFitTask", sweepFit);
 
 /**
- * The cache key of a fit: matrix shape and digest (`arrayDigest(matrix.data)`, computed once per
+ * The cache key of a fit: matrix shape and digest (`matrixDigest(matrix)`, computed once per
  * matrix by the caller), the design and the method version.
  *
  * @example
- * sweepFitKey({ rows: m.rows, cols: m.cols, digest: arrayDigest(m.data) }, design); // 64 hex digits
+ * sweepFitKey(matrixDigest(m), design); // 64 hex digits
  */
 export function sweepFitKey(
   matrix: { rows: number; cols: number; digest: string },
@@ -73,9 +72,4 @@ export function encodeSweepRow(row: ComparisonRow): StoredSweepRow {
 /** The row {@link encodeSweepRow} stored. */
 export function decodeSweepRow(stored: StoredSweepRow): ComparisonRow {
   return readNumbers<ComparisonRow>(stored);
-}
-
-/** Digest of a matrix's values, for {@link sweepFitKey}. */
-export function matrixDigest(matrix: Matrix): { rows: number; cols: number; digest: string } {
-  return { rows: matrix.rows, cols: matrix.cols, digest: arrayDigest(matrix.data) };
 }

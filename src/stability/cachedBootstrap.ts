@@ -4,7 +4,7 @@
  * {@link STABILITY_METHOD_VERSION}, so a rerun of `npm start` on the same files and segments reads
  * the 20 refits instead of recomputing them, and any change of data, segments or design recomputes.
  */
-import { createHash } from "node:crypto";
+import { arrayDigest } from "../util/arrayDigest.js";
 import type { Matrix } from "../cluster/matrix.js";
 import { cachedResult, resultCacheKey } from "../util/resultCache.js";
 import type { BootstrapJaccardOptions, BootstrapJaccardResult } from "./bootstrapJaccard.js";
@@ -26,11 +26,6 @@ export interface CachedBootstrapOptions extends BootstrapJaccardOptions {
 /** The result as plain JSON: the Float64Array as numbers, NaN (a missed segment) as null. */
 type StoredResult = Omit<BootstrapJaccardResult, "jaccard"> & { jaccard: (number | null)[] };
 
-const digest = (a: Float64Array | Int32Array) =>
-  createHash("sha256")
-    .update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
-    .digest("hex");
-
 /**
  * {@link bootstrapJaccard} with k-means refits of `k` segments, through the result cache; `cached`
  * says whether it was read.
@@ -49,8 +44,8 @@ export async function cachedBootstrapJaccard(
     version: STABILITY_METHOD_VERSION,
     rows: matrix.rows,
     cols: matrix.cols,
-    data: digest(matrix.data),
-    labels: digest(labels),
+    data: arrayDigest(matrix.data),
+    labels: arrayDigest(labels),
     k,
     nInit: nInit ?? null,
     runs: design.runs ?? null,

@@ -13,3 +13,17 @@ export function arrayDigest(array: Float64Array | Int32Array): string {
     .update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength))
     .digest("hex");
 }
+
+/**
+ * What a result cache key records of a matrix: its shape and {@link arrayDigest} of its values.
+ *
+ * @example
+ * matrixDigest({ data: Float64Array.of(1, 2), rows: 1, cols: 2 }); // { rows: 1, cols: 2, digest: "…" }
+ */
+export function matrixDigest(matrix: { data: Float64Array; rows: number; cols: number }): {
+  rows: number;
+  cols: number;
+  digest: string;
+} {
+  return { rows: matrix.rows, cols: matrix.cols, digest: arrayDigest(matrix.data) };
+}
