@@ -7,8 +7,20 @@
  * function that takes it (results are always fresh arrays).
  */
 
-const float64Slots = new Map<string, Float64Array>();
-const int32Slots = new Map<string, Int32Array>();
+type TypedArray = Float64Array | Int32Array;
+const slots = new Map<string, TypedArray>();
+
+/** The slot's buffer when it is of this type and long enough, else a new one (kept for next time). */
+function scratch<T extends TypedArray>(slot: string, n: number, type: { new (n: number): T }): T {
+  const key = `${type.name}:${slot}`; // each type has its own slots
+  let buffer = slots.get(key);
+  if (!(buffer instanceof type) || buffer.length < n) {
+    buffer = new type(n);
+    slots.set(key, buffer);
+  }
+  const typed = buffer as T;
+  return (typed.length === n ? typed : typed.subarray(0, n)) as T;
+}
 
 /**
  * A Float64Array of length `n` for the named slot: the same memory on every call with the same
@@ -18,12 +30,7 @@ const int32Slots = new Map<string, Int32Array>();
  * const closest = scratchFloat64("kmeans++:closest", n); // fill before reading
  */
 export function scratchFloat64(slot: string, n: number): Float64Array {
-  let buffer = float64Slots.get(slot);
-  if (!buffer || buffer.length < n) {
-    buffer = new Float64Array(n);
-    float64Slots.set(slot, buffer);
-  }
-  return buffer.length === n ? buffer : buffer.subarray(0, n);
+  return scratch(slot, n, Float64Array);
 }
 
 /**
@@ -33,10 +40,5 @@ export function scratchFloat64(slot: string, n: number): Float64Array {
  * const previous = scratchInt32("lloyd:previous", n); // set before reading
  */
 export function scratchInt32(slot: string, n: number): Int32Array {
-  let buffer = int32Slots.get(slot);
-  if (!buffer || buffer.length < n) {
-    buffer = new Int32Array(n);
-    int32Slots.set(slot, buffer);
-  }
-  return buffer.length === n ? buffer : buffer.subarray(0, n);
+  return scratch(slot, n, Int32Array);
 }

@@ -40,6 +40,12 @@ const AGGREGATES: Record<string, string> = {
 /** Aggregates that read the reviews of the orders. */
 const REVIEW_AGGREGATES = new Set(["mean_review_score", "n_reviewed"]);
 
+/** A payment type's share of the money spent: its paid column over `monetary` (null when 0). */
+const paidShare = (paid: string): { sql: string; reads: string[] } => ({
+  sql: `p.${paid} / nullif(p.monetary, 0)`,
+  reads: [paid, "monetary"],
+});
+
 /** Each projected column: its expression in `customerFeaturesSql` and the aggregates it reads. */
 const COLUMNS: Record<string, { sql: string; reads: readonly string[] }> = {
   recency_days: {
@@ -55,22 +61,10 @@ const COLUMNS: Record<string, { sql: string; reads: readonly string[] }> = {
   mean_delivery_days: { sql: "p.mean_delivery_days", reads: ["mean_delivery_days"] },
   late_delivery_share: { sql: "p.late_delivery_share", reads: ["late_delivery_share"] },
   mean_installments: { sql: "p.mean_installments", reads: ["mean_installments"] },
-  share_credit_card: {
-    sql: "p.paid_credit_card / nullif(p.monetary, 0)",
-    reads: ["paid_credit_card", "monetary"],
-  },
-  share_boleto: {
-    sql: "p.paid_boleto / nullif(p.monetary, 0)",
-    reads: ["paid_boleto", "monetary"],
-  },
-  share_voucher: {
-    sql: "p.paid_voucher / nullif(p.monetary, 0)",
-    reads: ["paid_voucher", "monetary"],
-  },
-  share_debit_card: {
-    sql: "p.paid_debit_card / nullif(p.monetary, 0)",
-    reads: ["paid_debit_card", "monetary"],
-  },
+  share_credit_card: paidShare("paid_credit_card"),
+  share_boleto: paidShare("paid_boleto"),
+  share_voucher: paidShare("paid_voucher"),
+  share_debit_card: paidShare("paid_debit_card"),
   freight_share: {
     sql: "p.freight_total / nullif(p.price_total + p.freight_total, 0)",
     reads: ["freight_total", "price_total"],
