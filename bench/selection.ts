@@ -7,19 +7,11 @@
  *   node --import tsx bench/selection.ts [--data DIR]
  */
 import { parseArgs } from "node:util";
-import { openOlist } from "../src/pipeline/openData.js";
-import { customerFeatures } from "../src/features/index.js";
+import { benchCustomerTable } from "./customerTable.js";
 import { computeSelection } from "../src/segments/selection.js";
 
 const { values } = parseArgs({ options: { data: { type: "string" } } });
-const { db, source } = await openOlist({ dataDir: values.data, log: () => {} });
-console.log(`data: ${source.description}`);
-let table;
-try {
-  table = await customerFeatures(db);
-} finally {
-  db.close();
-}
+const table = await benchCustomerTable(values.data);
 const cpu = process.cpuUsage();
 const report = computeSelection(table);
 const cpuSeconds = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6;

@@ -9,22 +9,14 @@
 import { deepStrictEqual } from "node:assert/strict";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { customerFeatures } from "../src/features/index.js";
-import { openOlist } from "../src/pipeline/openData.js";
+import { benchCustomerTable } from "./customerTable.js";
 import { FEATURE_SETS, featureSetMatrix } from "../src/segments/compare.js";
 import { sweepFeatureSets, type SweepRow } from "../src/segments/comparisonTable.js";
 
 const { values } = parseArgs({
   options: { data: { type: "string" }, workers: { type: "string", default: "2" } },
 });
-const { db, source } = await openOlist({ dataDir: values.data, log: () => {} });
-console.log(`data: ${source.description}`);
-let table;
-try {
-  table = await customerFeatures(db);
-} finally {
-  db.close();
-}
+const table = await benchCustomerTable(values.data);
 const matrices = FEATURE_SETS.map((s) => featureSetMatrix(table, s));
 const runs: SweepRow[][] = [];
 for (const workers of [0, Number(values.workers)]) {
