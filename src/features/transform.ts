@@ -99,22 +99,27 @@ export class FittedTransform {
         );
       }
       const log = logged.has(name);
-      for (let r = 0; r < rows; r++) {
+      // Loop invariants as locals: the loop runs once per row and column.
+      const missingIsError = this.spec.missing === "error";
+      const fill = impute[c];
+      const mean = center[c];
+      const spread = scale[c];
+      for (let r = 0, o = c; r < rows; r++, o += cols) {
         let x = column[r];
         if (Number.isNaN(x)) {
-          if (this.spec.missing === "error") {
+          if (missingIsError) {
             throw new Error(
               `Column "${name}" is missing (NaN) at row ${r}; use missing: "median".`,
             );
           }
-          x = impute[c];
+          x = fill;
         }
         if (log) {
           if (!(x > -1))
             throw new Error(`log1p of ${x} in column "${name}" (row ${r}) is undefined.`);
           x = Math.log1p(x);
         }
-        data[r * cols + c] = (x - center[c]) / scale[c];
+        data[o] = (x - mean) / spread;
       }
     });
     return { data, rows, cols, features: [...features] };
@@ -175,19 +180,27 @@ export function fitTransform(source: ColumnSource, options: TransformOptions): F
     if (missing === "error" && finite < raw.length) {
       throw new Error(`Column "${name}" has ${raw.length - finite} missing values (NaN).`);
     }
-    const values = raw.map((x) => (Number.isNaN(x) ? fill : x));
-    if (log1p.includes(name)) {
-      for (let i = 0; i < values.length; i++) {
-        if (!(values[i] > -1))
-          throw new Error(`log1p of ${values[i]} in column "${name}" is undefined.`);
-        values[i] = Math.log1p(values[i]);
-      }
+    // Plain loops rather than map/reduce callbacks (several times faster on typed arrays in V8);
+    // the sums run left to right from 0 as reduce does, so the numbers are the same.
+    const values = new Float64Array(raw.length);
+    const logged = log1p.includes(name);
+    for (let i = 0; i < raw.length; i++) {
+      const x = raw[i];
+      const v = Number.isNaN(x) ? fill : x;
+      if (logged) {
+        if (!(v > -1)) throw new Error(`log1p of ${v} in column "${name}" is undefined.`);
+        values[i] = Math.log1p(v);
+      } else values[i] = v;
     }
     let c = 0;
     let s = 1;
     if (scaler === "standard") {
-      c = values.reduce((a, x) => a + x, 0) / values.length;
-      s = Math.sqrt(values.reduce((a, x) => a + (x - c) ** 2, 0) / values.length);
+      let sum = 0;
+      for (let i = 0; i < values.length; i++) sum += values[i];
+      c = sum / values.length;
+      let squares = 0;
+      for (let i = 0; i < values.length; i++) squares += (values[i] - c) ** 2;
+      s = Math.sqrt(squares / values.length);
     } else if (scaler === "robust") {
       const sorted = values.slice().sort();
       c = quantileSorted(sorted, 0.5);

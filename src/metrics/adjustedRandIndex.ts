@@ -17,6 +17,20 @@ function denseLabelCount(labels: ArrayLike<number>): number {
 }
 
 /**
+ * {@link denseLabelCount} of an `Int32Array` (every entry an integer): the segment labels of the
+ * maintenance study, where a loop typed for one array kind runs several times faster.
+ */
+function denseInt32Count(labels: Int32Array): number {
+  let max = -1;
+  for (let i = 0; i < labels.length; i++) {
+    const v = labels[i];
+    if (v < 0 || v >= 1024) return -1;
+    if (v > max) max = v;
+  }
+  return max + 1;
+}
+
+/**
  * Codes and class counts of a labeling. Segment labels (small non-negative integers) are their own
  * codes, which skips the Map-based encoding: ~5x faster, and the maintenance simulation computes
  * thousands of ARIs on ~90k labels. Unused codes count 0 and add nothing to the sums below.
@@ -25,7 +39,7 @@ function codesOf(labels: ArrayLike<number>): {
   codes: ArrayLike<number>;
   counts: ArrayLike<number>;
 } {
-  const k = denseLabelCount(labels);
+  const k = labels instanceof Int32Array ? denseInt32Count(labels) : denseLabelCount(labels);
   if (k < 0) return encodeLabels(labels);
   const counts = new Float64Array(k);
   for (let i = 0; i < labels.length; i++) counts[labels[i]]++;

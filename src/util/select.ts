@@ -56,9 +56,15 @@ export function quantileOfFinite(
   values: Float64Array,
   q: number,
 ): { value: number; finite: number } {
-  const a = values.filter((x) => !Number.isNaN(x));
-  const m = a.length;
+  // A loop, not `values.filter`: TypedArray filter with a callback is ~9× slower in V8.
+  const all = new Float64Array(values.length);
+  let m = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (!Number.isNaN(x)) all[m++] = x;
+  }
   if (m === 0) return { value: NaN, finite: 0 };
+  const a = m === all.length ? all : all.subarray(0, m);
   const pos = (m - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
