@@ -45,6 +45,8 @@ export interface DecideOptions {
   /** Cache folder (default `resultCacheDir()`). */
   cacheDir?: string;
   onCandidate?: (done: number, total: number) => void;
+  /** Worker threads of the candidates (default: the shared pool, one per core; 0 = this thread). */
+  workers?: number;
 }
 
 /** The cache key of a selection: data files, as-of date, design, thresholds, rule, method version. */
@@ -66,13 +68,16 @@ export function selectionCacheKey(
 }
 
 /** Computes the selection report on a table (no cache). */
-export function computeSelection(
+export async function computeSelection(
   table: Pick<CustomerTable, "numeric" | "asOf">,
   options: Omit<DecideOptions, "checksums" | "useCache" | "cacheDir"> = {},
-): SelectionReport {
+): Promise<SelectionReport> {
   const design = options.design ?? SELECTION_DESIGN;
   const start = performance.now();
-  const candidates = selectionCandidates(table, design, options.onCandidate);
+  const candidates = await selectionCandidates(table, design, {
+    onCandidate: options.onCandidate,
+    workers: options.workers,
+  });
   const decision = selectCandidate(candidates, options.thresholds);
   return {
     ...decision,
@@ -116,7 +121,7 @@ export async function decideSegmentation(
   const checksums = options.checksums ?? [];
   const { value, cached } =
     checksums.length === 0
-      ? { value: compute(), cached: false }
+      ? { value: await compute(), cached: false }
       : await cachedResult(
           "selection",
           selectionCacheKey(checksums, table.asOf, design, thresholds),

@@ -16,6 +16,8 @@ import { silhouetteSample } from "../metrics/silhouette.js";
 import { kmeansStability } from "../stability/kmeansStability.js";
 import { minOf } from "../util/arrayStats.js";
 import { createRng } from "../util/random.js";
+import { resolvePool } from "../util/sharedWorkerPool.js";
+import { shareFloat64, type WorkerPool, workerTask } from "../util/workerPool.js";
 import type { FitSegmentModelOptions } from "./model.js";
 import type { FeatureSet } from "./compare.js";
 import { FEATURE_SETS, featureSetMatrix } from "./compare.js";
@@ -90,18 +92,35 @@ function identityRows(n: number): Int32Array {
   return Int32Array.from({ length: n }, (_, i) => i);
 }
 
+/** What scoring a candidate reads of the design. */
+type ScoreDesign = Pick<
+  SelectionDesign,
+  "nInit" | "seed" | "silhouetteSampleSize" | "stabilityRuns"
+>;
+
 /**
- * Scores one feature set at one k (the matrices are that set's own standardised space; `sampleRows`
- * are the table rows of `sample`, whose raw columns in `numeric` the naming rule reads).
+ * One candidate to score (a task of the worker pool): its feature set's matrices (the whole table,
+ * the fit sample, the stability sample; in shared memory on a thread), k, the design, and the raw
+ * columns of the fit sample's rows, which the naming rule reads (row i of `numeric` is row i of
+ * `sample`).
  */
-function scoreCandidate(
-  full: Matrix,
-  sample: Matrix,
-  stabilitySample: Matrix,
-  k: number,
-  design: SelectionDesign,
-  naming: { numeric: Readonly<Record<string, ArrayLike<number>>>; sampleRows: ArrayLike<number> },
-) {
+export interface CandidateJob {
+  full: Matrix;
+  sample: Matrix;
+  stabilitySample: Matrix;
+  k: number;
+  design: ScoreDesign;
+  numeric: Readonly<Record<string, Float64Array>>;
+}
+
+/** The scores of one candidate (the computed fields of a {@link SelectionCandidate}). */
+export type CandidateScores = ReturnType<typeof scoreCandidate>;
+
+/**
+ * Scores one feature set at one k (the matrices are that set's own standardised space; row i of
+ * `numeric` holds the raw columns of row i of `sample`, which the naming rule reads).
+ */
+function scoreCandidate({ full, sample, stabilitySample, k, design, numeric }: CandidateJob) {
   const fit = kmeans(sample, k, { nInit: design.nInit, seed: design.seed });
   const silhouetteOptions = {
     sampleSize: Math.min(design.silhouetteSampleSize, sample.rows),
@@ -127,51 +146,113 @@ function scoreCandidate(
     calinskiHarabasz: calinskiHarabaszScore(sample, fit.labels),
     smallestShare: smallestShareOf(kmeansPredict(full, fit.centroids), k),
     seedStability: stability.seeds.mean,
-    named: namedSegmentCount(naming.numeric, naming.sampleRows, fit.labels, k),
+    named: namedSegmentCount(numeric, identityRows(sample.rows), fit.labels, k),
   };
+}
+
+/** The pool task of one candidate. */
+export const candidateScoreTask = workerTask(import.meta.url, "candidateScoreTask", scoreCandidate);
+
+/** The raw columns at the given rows (the naming rule's view of a sample). */
+function columnsAt(
+  numeric: Readonly<Record<string, ArrayLike<number>>>,
+  rows: Int32Array,
+  share: boolean,
+): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  for (const [name, column] of Object.entries(numeric)) {
+    const picked = share
+      ? shareFloat64(new Float64Array(rows.length))
+      : new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) picked[i] = column[rows[i]];
+    out[name] = picked;
+  }
+  return out;
+}
+
+/** Where {@link selectionCandidates} runs the candidates. */
+export interface SelectionCandidatesOptions {
+  /** Called after each candidate, in candidate order. */
+  onCandidate?: (done: number, total: number) => void;
+  /** The pool (default: the shared pool, one thread per core). */
+  pool?: WorkerPool;
+  /** Instead of `pool`: threads started for this call (0: on the calling thread). */
+  workers?: number;
 }
 
 /**
  * Fits and scores every candidate of the design on `table`, each in its own feature space (see the
- * module comment). The same seeded rows are sampled for every feature set.
+ * module comment), each candidate a task of the worker pool: the same rows, in the same order, for
+ * any number of threads (tested). The same seeded rows are sampled for every feature set.
  *
  * @example
- * const candidates = selectionCandidates(customers); // 4 feature sets × 6 k = 24 rows
+ * const candidates = await selectionCandidates(customers); // 4 feature sets × 6 k = 24 rows
  */
-export function selectionCandidates(
+export async function selectionCandidates(
   table: Pick<CustomerTable, "numeric">,
   design: SelectionDesign = SELECTION_DESIGN,
-  onCandidate?: (done: number, total: number) => void,
-): SelectionCandidate[] {
-  const out: SelectionCandidate[] = [];
-  const total = design.featureSets.length * design.ks.length;
-  let fitIdx: Int32Array | undefined;
-  let stabIdx: Int32Array | undefined;
-  for (const set of design.featureSets) {
-    const full = featureSetMatrix(table, set);
-    const rng = createRng(design.seed);
-    fitIdx ??= sampleIndices(full.rows, Math.min(design.fitRows, full.rows), rng);
-    stabIdx ??= sampleIndices(full.rows, Math.min(design.stabilityRows, full.rows), rng);
-    const sample = fitIdx.length < full.rows ? selectRows(full, fitIdx) : full;
-    const stabilitySample = stabIdx.length < full.rows ? selectRows(full, stabIdx) : full;
-    const sampleRows = sample === full ? identityRows(full.rows) : fitIdx;
-    for (const k of design.ks) {
-      out.push({
-        id: candidateId(set.name, k),
-        label: `${set.name}, k-means, k = ${k}`,
-        features: set.name,
-        dimensions: set.features.length,
-        algorithm: "k-means",
-        k,
-        ...scoreCandidate(full, sample, stabilitySample, k, design, {
-          numeric: table.numeric,
-          sampleRows,
-        }),
-      });
-      onCandidate?.(out.length, total);
-    }
+  options: SelectionCandidatesOptions = {},
+): Promise<SelectionCandidate[]> {
+  const { pool, release } = resolvePool(options);
+  try {
+    const onThreads = pool.threads > 0;
+    const share = (m: Matrix): Matrix =>
+      onThreads ? { data: shareFloat64(m.data), rows: m.rows, cols: m.cols } : m;
+    const scoreDesign: ScoreDesign = {
+      nInit: design.nInit,
+      seed: design.seed,
+      silhouetteSampleSize: design.silhouetteSampleSize,
+      stabilityRuns: design.stabilityRuns,
+    };
+    let fitIdx: Int32Array | undefined;
+    let stabIdx: Int32Array | undefined;
+    let numeric: Record<string, Float64Array> | undefined;
+    const sets = design.featureSets.map((set) => {
+      const full = featureSetMatrix(table, set);
+      const rng = createRng(design.seed);
+      fitIdx ??= sampleIndices(full.rows, Math.min(design.fitRows, full.rows), rng);
+      stabIdx ??= sampleIndices(full.rows, Math.min(design.stabilityRows, full.rows), rng);
+      const sample = fitIdx.length < full.rows ? selectRows(full, fitIdx) : full;
+      const stabilitySample = stabIdx.length < full.rows ? selectRows(full, stabIdx) : full;
+      // The fit sample is the same rows for every set, so its raw columns are picked once.
+      numeric ??= columnsAt(
+        table.numeric,
+        sample === full ? identityRows(full.rows) : fitIdx,
+        onThreads,
+      );
+      const matrices = { full: share(full), sample: share(sample) };
+      return { set, ...matrices, stabilitySample: share(stabilitySample) };
+    });
+    const jobs = sets.flatMap((s) => design.ks.map((k) => ({ ...s, k })));
+    const out: SelectionCandidate[] = new Array(jobs.length);
+    await pool.runOrdered(
+      candidateScoreTask,
+      jobs.length,
+      (t) => {
+        const { full, sample, stabilitySample, k } = jobs[t];
+        return { full, sample, stabilitySample, k, design: scoreDesign, numeric: numeric! };
+      },
+      (t, scores) => {
+        const { set, k } = jobs[t];
+        out[t] = {
+          id: candidateId(set.name, k),
+          label: `${set.name}, k-means, k = ${k}`,
+          features: set.name,
+          dimensions: set.features.length,
+          algorithm: "k-means",
+          k,
+          ...scores,
+        };
+        options.onCandidate?.(t + 1, jobs.length);
+      },
+      // Scores are small: on threads every candidate is queued at once, so no thread waits on a
+      // slow one; inline, one at a time, so that each is reported when it is done.
+      { window: onThreads ? jobs.length : 1 },
+    );
+    return out;
+  } finally {
+    await release();
   }
-  return out;
 }
 
 /**

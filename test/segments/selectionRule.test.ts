@@ -202,8 +202,8 @@ describe("selection candidates", () => {
     assert.throws(() => candidateSegmentation("structured/k-means/k9", design), /not a candidate/);
   });
 
-  test("known data: the structured set beats its noisy copy and the high-silhouette independent set", () => {
-    const candidates = selectionCandidates(knownTable(1), design);
+  test("known data: the structured set beats its noisy copy and the high-silhouette independent set", async () => {
+    const candidates = await selectionCandidates(knownTable(1), design, { workers: 0 });
     assert.equal(candidates.length, 12);
     const d = selectCandidate(candidates);
     const by = (id: string) => d.candidates.find((c) => c.id === id)!;
@@ -229,6 +229,22 @@ describe("selection candidates", () => {
       assert.equal(c.silhouetteLift, c.silhouette - c.nullSilhouette);
       assert.equal(c.eligible, c.excludedBecause === "");
       if (!c.eligible) assert.equal(c.picked, false);
+    }
+  });
+
+  test("the candidates are the same on 0, 1 and 2 worker threads, and reported in order", async () => {
+    const table = knownTable(1);
+    const reported: number[] = [];
+    const inline = await selectionCandidates(table, design, {
+      workers: 0,
+      onCandidate: (done) => reported.push(done),
+    });
+    assert.deepEqual(
+      reported,
+      Array.from({ length: inline.length }, (_, i) => i + 1),
+    );
+    for (const workers of [1, 2]) {
+      assert.deepStrictEqual(await selectionCandidates(table, design, { workers }), inline);
     }
   });
 
