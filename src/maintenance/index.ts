@@ -33,7 +33,7 @@ export {
 export type { PsiOptions } from "./drift.js";
 export { centroidShift, migrationMatrix, populationStabilityIndex, psiAgainst } from "./drift.js";
 export type { RefitJob, RefitPool, RefitResult, RefitSpec } from "./refit.js";
-export { createRefitPool, defaultWorkers, runRefit } from "./refit.js";
+export { refitPool, refitTask, runRefit } from "./refit.js";
 export type { FeatureSnapshot } from "./snapshot.js";
 export { asNumericTable, CUSTOMER_KEYS_TABLE, featureSnapshot } from "./snapshot.js";
 export type { OriginDesign } from "./grid.js";

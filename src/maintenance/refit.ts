@@ -1,26 +1,26 @@
 /**
- * The refits of the maintenance simulation, inline or on worker threads.
+ * The refits of the maintenance simulation, as tasks of the toolbox's worker pool
+ * (`util/workerPool.ts`, shared with the k-means restarts, the sweep and the selection).
  *
  * A refit job carries only what `fitSegmentModel` reads: the model feature columns, the number of
  * customers and the as-of date. The same function, {@link runRefit}, runs the job on the calling
- * thread (`workers: 0`) or inside `refitWorker` (`workers > 0`), so both paths give bit-identical
- * models and labels, equal to `fitSegmentModel`'s (tested). The feature transform of a date is
- * fitted once per thread and shared by the seeds (it does not depend on the seed): ~10 % of a refit. Columns travel in `SharedArrayBuffer`s (copied once per date, read by
- * every worker without a copy per job); labels come back as a transferred `Int32Array`.
- *
- * The worker file is resolved from this module's own URL: `refitWorker.js` from the compiled
- * `dist/` (notebooks), `refitWorker.ts` under tsx (see {@link refitWorkerEntry}).
+ * thread (a pool of 0 threads) or on a pool thread ({@link refitTask}), so both paths give
+ * bit-identical models and labels, equal to `fitSegmentModel`'s (tested). The feature transform of
+ * a date is fitted once per table by the caller and shared by the seeds ({@link prepareRefitMatrix};
+ * it does not depend on the seed). Matrices travel in `SharedArrayBuffer`s (copied once per date,
+ * read by every thread without a copy per job), and labels come back in shared memory too: a thread
+ * that transfers (detaches) a buffer runs its typed-array loops slower for the rest of its life
+ * (see `util/workerPool.ts`), which the former hand-written refit workers did with every result.
  */
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { isMainThread } from "node:worker_threads";
 import type { Matrix } from "../cluster/matrix.js";
 import type { CustomerTable } from "../features/definitions.js";
 import type { Scaler, TransformJSON } from "../features/transform.js";
 import { FittedTransform, fitTransform } from "../features/transform.js";
 import type { SegmentModelJSON } from "../segments/model.js";
 import { fitSegmentsOnMatrix } from "../segments/model.js";
-import type { WorkerEntry } from "../util/workerEntry.js";
-import { workerEntry } from "../util/workerEntry.js";
+import { resolvePool } from "../util/sharedWorkerPool.js";
+import { shareInt32, type WorkerPool, workerTask } from "../util/workerPool.js";
 
 /** The fit options shared by every refit of a simulation. */
 export interface RefitSpec {
@@ -160,120 +160,46 @@ export function runRefit(job: RefitJob): RefitResult {
   return { model, labels };
 }
 
+/**
+ * The pool task of one refit: {@link runRefit}, with the labels copied into shared memory when it
+ * runs on a pool thread (so the thread never transfers a buffer).
+ */
+export const refitTask = workerTask(import.meta.url, "refitTask", (job: RefitJob): RefitResult => {
+  const { model, labels } = runRefit(job);
+  return { model, labels: isMainThread ? labels : shareInt32(labels) };
+});
+
 /** Runs refit jobs inline or on worker threads. */
 export interface RefitPool {
   /** Worker threads (0 = inline). */
   readonly workers: number;
   fit(job: RefitJob): Promise<RefitResult>;
-  /** Stops the workers (pending jobs are rejected). */
+  /** Releases the pool (a pool made for it is stopped; pending jobs are then rejected). */
   close(): Promise<void>;
 }
 
-/** Default number of workers: one per core, at most one per seed. */
-export function defaultWorkers(seeds: number): number {
-  return Math.max(1, Math.min(seeds, availableParallelism()));
-}
-
 /**
- * How to start the worker next to this module: the compiled `refitWorker.js` directly, or, when
- * this module is TypeScript run by tsx, a small bootstrap that registers tsx in the worker before
- * importing `refitWorker.ts` (Node 20 does not apply `--import tsx` to a worker's entry file).
- * The logic is shared with the silhouette workers, see `workerEntry` in `util/workerEntry.ts`.
+ * Refits on a worker pool: `pool`, else a pool of `workers` threads made for it (0: inline),
+ * else the shared pool (one thread per core, `OLIST_WORKERS`). Jobs are served first come, first
+ * served; after `close`, `fit` rejects.
  *
  * @example
- * refitWorkerEntry("file:///x/dist/maintenance/refit.js").url; // …/refitWorker.js
+ * const pool = refitPool(); // the shared pool
+ * const { model, labels } = await pool.fit(job);
+ * await pool.close();
  */
-export function refitWorkerEntry(moduleUrl = import.meta.url): WorkerEntry {
-  return workerEntry(moduleUrl, "refitWorker");
-}
-
-interface WorkerMessage {
-  id: number;
-  result?: RefitResult;
-  error?: string;
-}
-
-/**
- * A pool of `workers` threads (0: jobs run inline, on the calling thread, when `fit` is called).
- * Jobs are served first come, first served.
- */
-export function createRefitPool(workers: number): RefitPool {
-  if (!Number.isInteger(workers) || workers < 0)
-    throw new Error(`workers must be an integer ≥ 0, got ${workers}`);
-  if (workers === 0) {
-    return {
-      workers: 0,
-      fit: (job) => {
-        try {
-          return Promise.resolve(runRefit(job));
-        } catch (e) {
-          return Promise.reject(e as Error);
-        }
-      },
-      close: () => Promise.resolve(),
-    };
-  }
-  const entry = refitWorkerEntry();
-  type Pending = {
-    id: number;
-    job: RefitJob;
-    resolve: (r: RefitResult) => void;
-    reject: (e: Error) => void;
-  };
-  const queue: Pending[] = [];
-  const busy = new Map<Worker, Pending>();
-  const idle: Worker[] = [];
-  let nextId = 0;
-  let failure: Error | undefined;
-  let closing = false;
-
-  const fail = (error: Error): void => {
-    failure ??= error;
-    for (const p of [...queue, ...busy.values()]) p.reject(failure);
-    queue.length = 0;
-    busy.clear();
-  };
-  const dispatch = (): void => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
-      const p = queue.shift()!;
-      busy.set(worker, p);
-      worker.postMessage({ id: p.id, job: p.job });
-    }
-  };
-  const threads = Array.from({ length: workers }, () => {
-    const worker = entry.bootstrap
-      ? new Worker(entry.bootstrap, { eval: true })
-      : new Worker(entry.url);
-    worker.on("message", (message: WorkerMessage) => {
-      const p = busy.get(worker);
-      busy.delete(worker);
-      idle.push(worker);
-      if (p && p.id === message.id) {
-        if (message.result) p.resolve(message.result);
-        else p.reject(new Error(message.error ?? "refit worker failed"));
-      }
-      dispatch();
-    });
-    worker.on("error", (e) => fail(new Error(`refit worker crashed: ${e.message}`)));
-    worker.on("exit", (code) => {
-      if (code !== 0 && !closing) fail(new Error(`refit worker exited with code ${code}`));
-    });
-    idle.push(worker);
-    return worker;
-  });
+export function refitPool(options: { workers?: number; pool?: WorkerPool } = {}): RefitPool {
+  if (options.workers !== undefined && (!Number.isInteger(options.workers) || options.workers < 0))
+    throw new Error(`workers must be an integer ≥ 0, got ${options.workers}`);
+  const { pool, release } = resolvePool(options);
+  let closed = false;
   return {
-    workers,
+    workers: pool.threads,
     fit: (job) =>
-      new Promise<RefitResult>((resolve, reject) => {
-        if (failure) return reject(failure);
-        queue.push({ id: nextId++, job, resolve, reject });
-        dispatch();
-      }),
-    close: async () => {
-      closing = true;
-      fail(new Error("refit pool closed"));
-      await Promise.all(threads.map((w) => w.terminate()));
+      closed ? Promise.reject(new Error("refit pool closed")) : pool.run(refitTask, job),
+    close: () => {
+      closed = true;
+      return release();
     },
   };
 }

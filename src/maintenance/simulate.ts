@@ -17,8 +17,9 @@
  *
  * Speed: the cost is (dates × seeds) refits of k-means with restarts, plus one customer table per
  * date, shared by all origins (`featureSnapshot`: the customer-table SQL projected on the model
- * features), whose transform is fitted once for all seeds (`prepareRefitMatrix`). Refits run on worker threads (`workers`, default one per core, see `refit.ts`) while
- * the main thread computes the next dates' tables: results are bit-identical to the sequential path
+ * features), whose transform is fitted once for all seeds (`prepareRefitMatrix`). Refits run on the
+ * shared worker pool (`workers`: a pool of that many threads instead, see `refit.ts`) while the
+ * main thread computes the next dates' tables: results are bit-identical to the sequential path
  * (`workers: 0`, tested). Nothing of the method is cut: every refit keeps the chosen k, seed and
  * restarts (no warm start from the previous model, which would bias towards stability).
  */
@@ -33,7 +34,7 @@ import { freezeModels } from "./frozen.js";
 import { defaultOrigins, evaluationGrid } from "./grid.js";
 import { MAINTENANCE_STUDY, SENSITIVITY_THRESHOLDS } from "./policy.js";
 import type { RefitResult, RefitSpec } from "./refit.js";
-import { createRefitPool, defaultWorkers, prepareRefitMatrix, tableKey } from "./refit.js";
+import { prepareRefitMatrix, refitPool, tableKey } from "./refit.js";
 import type { FeatureSnapshot } from "./snapshot.js";
 import { featureSnapshot } from "./snapshot.js";
 import type {
@@ -87,7 +88,6 @@ export async function simulateMaintenance(
     sampleSize: options.checkSampleSize ?? design.checkSampleSize,
     seed: options.checkSeed ?? design.checkSeed,
   };
-  const workers = options.workers ?? defaultWorkers(seeds.length);
   const origins = options.origins
     ? [...options.origins]
     : await defaultOrigins(db as Database, end, {
@@ -110,7 +110,8 @@ export async function simulateMaintenance(
   const originTimes = new Set(origins.map((o) => o.getTime()));
 
   options.onProgress?.(0, grid.length, grid[0]);
-  const pool = createRefitPool(workers);
+  const pool = refitPool({ workers: options.workers });
+  const workers = pool.workers;
   let tableSeconds = 0;
   // Tables are computed one after the other (one database connection), each as soon as the previous
   // one is done, up to `ahead` dates in advance; their refits queue on the pool meanwhile.

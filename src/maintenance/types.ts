@@ -47,8 +47,8 @@ export interface MaintenanceOptions {
   checkSampleSize?: number;
   checkSeed?: number;
   /**
-   * Worker threads for the refits (default one per core, at most one per seed; 0 = all on the
-   * calling thread). Results do not depend on it.
+   * Worker threads for the refits (default: the shared worker pool, one thread per core; 0 = all
+   * on the calling thread). Results do not depend on it.
    */
   workers?: number;
   /** Called with 0 before the first evaluation date, then after each one (progress). */

@@ -1,7 +1,7 @@
 /**
- * One pool of worker threads for the whole toolbox: the exact silhouette's chunks and k-means
- * restarts today; the model-selection sweep, bootstrap stability and maintenance refits are meant
- * to move onto it (see "Moving a hand-written pool here" below).
+ * One pool of worker threads for the whole toolbox: the exact silhouette's chunks, the sampled
+ * silhouette, k-means restarts, the model selection's candidates, the modelling sweep's fits and
+ * algorithm scores, and the maintenance refits all run on it.
  *
  * A task is a function defined once, at the top level of the module that needs it, with
  * {@link workerTask}: `export const fooTask = workerTask(import.meta.url, "fooTask", fooImpl)`. The
@@ -19,12 +19,6 @@
  * Threads start on first use and are unreferenced while idle, so an idle pool never keeps the
  * process alive; {@link WorkerPool.close} stops them. Which pool a parallel function uses (the
  * process-wide one, or one made for the call) is `sharedWorkerPool.ts`'s business.
- *
- * Moving a hand-written pool here (maintenance refits, `src/maintenance/refit.ts`): export
- * `refitTask = workerTask(import.meta.url, "refitTask", runRefit)` from `refit.ts`, return the
- * labels in a `sharedInt32` instead of transferring them, and replace `createRefitPool(workers)`
- * by `createWorkerPool({ threads: workers })` (or `sharedWorkerPool()`) and `pool.fit(job)` by
- * `pool.run(refitTask, job)`; `refitWorker.ts` goes.
  */
 import type { Worker } from "node:worker_threads";
 import { runOrderedWith } from "./runOrdered.js";

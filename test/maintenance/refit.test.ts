@@ -2,9 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { RefitJob } from "../../src/maintenance/refit.js";
 import {
-  createRefitPool,
   prepareRefitMatrix,
-  refitWorkerEntry,
+  refitPool,
   runRefit,
   shareColumns,
   tableKey,
@@ -82,7 +81,7 @@ describe("refits inline and on worker threads", () => {
       columns: {},
       prepared,
     });
-    const pool = createRefitPool(1);
+    const pool = refitPool({ workers: 1 });
     try {
       for (const seed of [0, 3]) {
         const expected = runRefit(job(seed));
@@ -111,7 +110,7 @@ describe("refits inline and on worker threads", () => {
   });
 
   test("a pool of two workers returns each job's own result, identical to inline", async () => {
-    const pool = createRefitPool(2);
+    const pool = refitPool({ workers: 2 });
     try {
       const seeds = [0, 1, 2, 3];
       const threaded = await Promise.all(seeds.map((s) => pool.fit(job(s))));
@@ -127,7 +126,7 @@ describe("refits inline and on worker threads", () => {
   });
 
   test("a failing job rejects with the worker's message; a closed pool rejects new jobs", async () => {
-    const pool = createRefitPool(1);
+    const pool = refitPool({ workers: 1 });
     const bad: RefitJob = {
       ...job(0),
       columns: { ...job(0).columns, monetary: new Float64Array(150).fill(NaN) },
@@ -137,18 +136,17 @@ describe("refits inline and on worker threads", () => {
     assert.equal((await pool.fit(job(1))).model.seed, 1);
     await pool.close();
     await assert.rejects(pool.fit(job(2)), /refit pool closed/);
-    assert.throws(() => createRefitPool(-1), /workers must be an integer ≥ 0/);
+    assert.throws(() => refitPool({ workers: -1 }), /workers must be an integer ≥ 0/);
   });
 
-  test("the worker file is found next to the module, .js compiled or .ts with a tsx bootstrap", () => {
-    const js = refitWorkerEntry("file:///x/dist/maintenance/refit.js");
-    assert.equal(js.url.href, "file:///x/dist/maintenance/refitWorker.js");
-    assert.equal(js.bootstrap, undefined);
-    const ts = refitWorkerEntry("file:///x/src/maintenance/refit.ts");
-    assert.equal(ts.url.href, "file:///x/src/maintenance/refitWorker.ts");
-    assert.match(
-      ts.bootstrap ?? "",
-      /tsx.*register\(\).*file:\/\/\/x\/src\/maintenance\/refitWorker\.ts/,
-    );
+  test("labels from a pool thread are in shared memory, never a transferred buffer", async () => {
+    const pool = refitPool({ workers: 1 });
+    try {
+      const threaded = await pool.fit(job(0));
+      assert.ok(threaded.labels.buffer instanceof SharedArrayBuffer);
+      assert.deepEqual(threaded.labels, runRefit(job(0)).labels);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
 import { describe, test } from "node:test";
-import { refitWorkerEntry } from "../../src/maintenance/refit.js";
 import { silhouetteDistanceSums } from "../../src/metrics/silhouetteKernel.js";
 import { startWorker, workerEntry } from "../../src/util/workerEntry.js";
 import type { TaskMessage, TaskReply } from "../../src/util/workerPool.js";
@@ -20,15 +19,6 @@ describe("worker entry next to a module", () => {
       e.bootstrap ?? "",
       /tsx.*register\(\).*file:\/\/\/x\/src\/util\/workerPoolThread\.ts/,
     );
-  });
-
-  test("refitWorkerEntry is workerEntry(…, 'refitWorker')", () => {
-    for (const url of [
-      "file:///x/dist/maintenance/refit.js",
-      "file:///x/src/maintenance/refit.ts",
-    ]) {
-      assert.deepEqual(refitWorkerEntry(url), workerEntry(url, "refitWorker"));
-    }
   });
 
   test("startWorker runs a .ts entry under tsx, which imports .ts task modules", async () => {
