@@ -118,47 +118,75 @@ export function bestJaccards(
   return best;
 }
 
+/** The draws of a bootstrap: `runs` × `sampleSize` row indices and the seed of each run's refit. */
+export interface BootstrapDraws {
+  runs: number;
+  sampleSize: number;
+  seed: number;
+  /** Rows of run b at `rows.subarray(b * sampleSize, (b + 1) * sampleSize)`. */
+  rows: Int32Array;
+  /** Seed of run b's refit. */
+  seeds: Int32Array;
+}
+
 /**
- * Bootstrap Jaccard of every segment of `labels` (0..k−1), refitting with `fit` on each draw.
- * A customer drawn several times counts once, with the refit segment of its first copy.
+ * The options of a bootstrap of `labels` resolved and checked, its draws made (one generator,
+ * per run: the rows, then the refit's seed), and k: what {@link bootstrapJaccard} and its pool
+ * version share, so both draw exactly the same rows.
  *
  * @example
- * const s = bootstrapJaccard(matrix, labels, kmeansFitter(5), { runs: 20, seed: 0 });
- * s.segments.map((x) => [x.segment, x.meanJaccard.toFixed(2), x.flag]);
+ * const { draws, k } = bootstrapDraws(labels, { runs: 20, seed: 0 });
  */
-export function bootstrapJaccard(
-  matrix: Matrix,
+export function bootstrapDraws(
   labels: Int32Array,
-  fit: FitLabels,
   options: BootstrapJaccardOptions = {},
-): BootstrapJaccardResult {
-  const n = matrix.rows;
+): { draws: BootstrapDraws; k: number } {
+  const n = labels.length;
   const {
     runs = STABILITY_DESIGN.runs,
     sampleSize = Math.min(n, STABILITY_DESIGN.sampleSize),
     seed = STABILITY_DESIGN.seed,
   } = options;
-  if (labels.length !== n) throw new Error(`labels has ${labels.length} entries for ${n} rows`);
   if (!(Number.isInteger(runs) && runs >= 1)) throw new Error(`runs must be ≥ 1, got ${runs}`);
   if (!(Number.isInteger(sampleSize) && sampleSize >= 2)) {
     throw new Error(`sampleSize must be an integer ≥ 2, got ${sampleSize}`);
   }
   let k = 0;
-  const sizes: number[] = [];
   for (let i = 0; i < n; i++) {
     if (!(labels[i] >= 0)) throw new Error(`labels[${i}] = ${labels[i]} is not a segment`);
     k = Math.max(k, labels[i] + 1);
   }
-  for (let s = 0; s < k; s++) sizes.push(0);
-  for (let i = 0; i < n; i++) sizes[labels[i]]++;
   const rng = createRng(seed);
+  const rows = new Int32Array(runs * sampleSize);
+  const seeds = new Int32Array(runs);
+  for (let b = 0, o = 0; b < runs; b++) {
+    for (let i = 0; i < sampleSize; i++) rows[o++] = rng.int(n);
+    seeds[b] = rng.int(2 ** 31);
+  }
+  return { draws: { runs, sampleSize, seed, rows, seeds }, k };
+}
+
+/**
+ * The bootstrap's result from its draws and the refit labels of each run (`refits[b]`, one label
+ * per drawn row). A customer drawn several times counts once, with the refit segment of its first
+ * copy.
+ */
+export function bootstrapResult(
+  labels: Int32Array,
+  k: number,
+  draws: BootstrapDraws,
+  refits: readonly Int32Array[],
+): BootstrapJaccardResult {
+  const n = labels.length;
+  const { runs, sampleSize, seed } = draws;
+  const sizes = new Array<number>(k).fill(0);
+  for (let i = 0; i < n; i++) sizes[labels[i]]++;
   const jaccard = new Float64Array(runs * k);
   const shared = new Uint8Array(n);
   const refit = new Int32Array(n);
-  const draw = new Int32Array(sampleSize);
   for (let b = 0; b < runs; b++) {
-    for (let i = 0; i < sampleSize; i++) draw[i] = rng.int(n);
-    const drawLabels = fit(selectRows(matrix, draw), rng.int(2 ** 31));
+    const draw = draws.rows.subarray(b * sampleSize, (b + 1) * sampleSize);
+    const drawLabels = refits[b];
     if (drawLabels.length !== sampleSize) {
       throw new Error(`fit returned ${drawLabels.length} labels for ${sampleSize} rows`);
     }
@@ -198,4 +226,31 @@ export function bootstrapJaccard(
     };
   });
   return { runs, sampleSize, seed, segments, jaccard };
+}
+
+/**
+ * Bootstrap Jaccard of every segment of `labels` (0..k−1), refitting with `fit` on each draw.
+ * A customer drawn several times counts once, with the refit segment of its first copy.
+ * `bootstrapOnPool.ts` runs the k-means refits on the worker pool with the same result.
+ *
+ * @example
+ * const s = bootstrapJaccard(matrix, labels, kmeansFitter(5), { runs: 20, seed: 0 });
+ * s.segments.map((x) => [x.segment, x.meanJaccard.toFixed(2), x.flag]);
+ */
+export function bootstrapJaccard(
+  matrix: Matrix,
+  labels: Int32Array,
+  fit: FitLabels,
+  options: BootstrapJaccardOptions = {},
+): BootstrapJaccardResult {
+  const n = matrix.rows;
+  if (labels.length !== n) throw new Error(`labels has ${labels.length} entries for ${n} rows`);
+  const { draws, k } = bootstrapDraws(labels, options);
+  const refits = Array.from({ length: draws.runs }, (_, b) =>
+    fit(
+      selectRows(matrix, draws.rows.subarray(b * draws.sampleSize, (b + 1) * draws.sampleSize)),
+      draws.seeds[b],
+    ),
+  );
+  return bootstrapResult(labels, k, draws, refits);
 }

@@ -8,7 +8,7 @@ import { arrayDigest } from "../util/arrayDigest.js";
 import type { Matrix } from "../cluster/matrix.js";
 import { cachedResult, resultCacheKey } from "../util/resultCache.js";
 import type { BootstrapJaccardOptions, BootstrapJaccardResult } from "./bootstrapJaccard.js";
-import { bootstrapJaccard, kmeansFitter } from "./bootstrapJaccard.js";
+import { bootstrapJaccardOnPool } from "./bootstrapOnPool.js";
 
 /** Bumped whenever the bootstrap's method changes, so that no cached value of an older one is read. */
 export const STABILITY_METHOD_VERSION = 1;
@@ -55,8 +55,9 @@ export async function cachedBootstrapJaccard(
   const { value, cached } = await cachedResult<StoredResult>(
     "stability",
     key,
-    () => {
-      const r = bootstrapJaccard(matrix, labels, kmeansFitter(k, { nInit }), design);
+    async () => {
+      // The refits on the shared worker pool: the result of bootstrapJaccard with kmeansFitter.
+      const r = await bootstrapJaccardOnPool(matrix, labels, k, { ...design, nInit });
       return { ...r, jaccard: Array.from(r.jaccard, (x) => (Number.isNaN(x) ? null : x)) };
     },
     { dir, useCache },
