@@ -40,7 +40,9 @@ const USAGE =
   "Usage: npm run segment -- [--data DIR] [--k N] [--seed N] [--out DIR] [--model FILE] [--as-of YYYY-MM-DD] [--sampled-silhouette]";
 
 /**
- * `npm run segment` with its arguments; throws on bad input (see `runCommand`).
+ * `npm run segment` with its arguments; throws on bad input (see `runCommand`). `onStage` is told
+ * when each stage starts (data, checksums, the segmentation's steps, cleaning report, maintenance
+ * study, files), for a stage clock such as `bench/segmentStages.ts`; the command itself passes none.
  *
  * @example
  * await segmentCommand(["--data", "data/twin", "--out", "/tmp/segments"]);
@@ -48,6 +50,7 @@ const USAGE =
 export async function segmentCommand(
   argv: string[],
   log: (line: string) => void = (line) => console.log(line),
+  onStage: (stage: string) => void = () => {},
 ): Promise<void> {
   const args = parseFlags(
     "segment",
@@ -80,9 +83,11 @@ export async function segmentCommand(
   const out = checkOutputFolder("--out", args.out);
   const saved = args.model !== undefined ? readModelFile(args.model) : undefined;
 
+  onStage("data (load nine files)");
   const { db, source } = await openOlist({ dataDir: args.data, log });
   try {
     const start = performance.now();
+    onStage("checksums");
     const checksums = await dataChecksums(source);
     const s = await segmentCustomers(db, source, {
       checksums,
@@ -93,12 +98,16 @@ export async function segmentCommand(
       modelFile: args.model,
       exactSilhouette: !args["sampled-silhouette"],
       select: true, // used only without --k and --model
+      onStep: onStage,
     });
+    onStage("cleaning report");
     const cleaning = await cleaningReport(db);
     // The retraining recommendation of the one maintenance study (cached), as npm start writes it.
+    onStage("maintenance study");
     const fields = await metricsFileFields(db, source, s.design, { checksums, end: asOf });
     const { model } = s;
     const metrics = completeMetrics(s.metrics, fields);
+    onStage("files");
     // The four files in one synchronous step: an interruption leaves all of them old or all new.
     const files = writeSegmentation(out, model, s.table, s.matrix, s.labels, metrics);
     const cleaningFile = writeCleaningReport(out, cleaning);

@@ -35,7 +35,14 @@ runCommand(
       DEFAULT_TWIN_CUSTOMERS;
     const summary = await writeFilesAtomic(
       out,
-      (tmp) => writeOlistTwin({ outDir: tmp, seed, customers, tidy: flags.tidy === true }),
+      (tmp) =>
+        writeOlistTwin({
+          outDir: tmp,
+          seed,
+          customers,
+          tidy: flags.tidy === true,
+          onShard: (i, n, s) => console.log(`  shard ${i + 1}/${n} written (${s.toFixed(1)} s)`),
+        }),
       [TWIN_MARKER_FILE],
     );
     console.log(
@@ -44,6 +51,7 @@ runCommand(
     for (const [file, n] of Object.entries(summary.records)) {
       console.log(`  ${file.padEnd(44)} ${String(n).padStart(9)} records`);
     }
+    if (summary.shards !== undefined) console.log(`  in ${summary.shards} shards (see TWIN.json)`);
     const s = summary.seconds;
     console.log(
       `  generate ${s.generate.toFixed(2)} s, write ${s.write.toFixed(2)} s, total ${s.total.toFixed(2)} s`,

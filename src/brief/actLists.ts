@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../util/atomicWrite.js";
+import { writeChunksAtomic } from "../util/atomicWrite.js";
 
 /** The folder of the lists inside an output folder. */
 export const SEGMENT_LISTS_DIR = "segment-lists";
@@ -24,6 +24,11 @@ export function segmentSlug(name: string): string {
 /** The list file name of segment `segment` called `name`, e.g. `0-buyers-of-the-last-half-year.csv`. */
 export function segmentListFile(segment: number, name: string): string {
   return `${segment}-${segmentSlug(name)}.csv`;
+}
+
+/** The lines joined, each ending with a newline, in chunks (a list of millions never is one string). */
+function* lineChunks(lines: readonly string[], size = 65_536): Generator<string> {
+  for (let i = 0; i < lines.length; i += size) yield lines.slice(i, i + size).join("\n") + "\n";
 }
 
 const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
@@ -49,6 +54,6 @@ export function writeSegmentLists(
   const keep = new Set(files.map((f) => path.basename(f)));
   for (const f of readdirSync(dir))
     if (/^\d+-.*\.csv$/.test(f) && !keep.has(f)) rmSync(path.join(dir, f));
-  files.forEach((file, s) => writeFileAtomic(file, lines[s].join("\n") + "\n"));
+  files.forEach((file, s) => writeChunksAtomic(file, lineChunks(lines[s])));
   return files;
 }

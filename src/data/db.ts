@@ -4,7 +4,7 @@
  * `number` (exact up to 2^53, far above any count in Olist), DECIMAL becomes `number`, DATE and
  * TIMESTAMP become `Date` (UTC), so notebooks never meet DuckDB value classes.
  */
-import { DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBInstance, JSDuckDBValueConverter } from "@duckdb/node-api";
 import type { DuckDBConnection, DuckDBResultReader, DuckDBValue } from "@duckdb/node-api";
 
 /** A plain JavaScript value of a query result. */
@@ -160,6 +160,61 @@ export class Database {
       }
       return out;
     });
+  }
+
+  /**
+   * The columns of a query read chunk by chunk (DuckDB's 2,048-row vectors, converted as
+   * `getColumnsJS` converts them): the columns named in `textColumns` as arrays of their values, every
+   * other one as a Float64Array (value assigned as a number, NULL → NaN). Neither the whole result
+   * nor an array of plain numbers per column is ever held: at 9.6 million customers, 20 columns of
+   * boxed values would take about 4 GB of the JS heap.
+   *
+   * @example
+   * const { float64, text } = await db.typedColumns("SELECT id, x FROM t ORDER BY id", {}, ["id"]);
+   */
+  async typedColumns(
+    sql: string,
+    params: Params | undefined,
+    textColumns: readonly string[],
+  ): Promise<{ float64: Record<string, Float64Array>; text: Record<string, unknown[]> }> {
+    const result = await this.connection.run(
+      sql,
+      params as DuckDBValue[] | Record<string, DuckDBValue>,
+    );
+    const names = Array.from({ length: result.columnCount }, (_, j) => result.columnName(j));
+    const isText = names.map((n) => textColumns.includes(n));
+    const parts: Float64Array[][] = names.map(() => []);
+    const text: Record<string, unknown[]> = {};
+    for (const [j, n] of names.entries()) if (isText[j]) text[n] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      for (let j = 0; j < names.length; j++) {
+        const values = chunk.convertColumnValues(j, JSDuckDBValueConverter);
+        if (isText[j]) {
+          const out = text[names[j]];
+          for (let i = 0; i < values.length; i++) out.push(values[i]);
+        } else {
+          const out = new Float64Array(values.length);
+          for (let i = 0; i < values.length; i++) out[i] = (values[i] ?? NaN) as number;
+          parts[j].push(out);
+        }
+      }
+      total += chunk.rowCount;
+    }
+    const float64: Record<string, Float64Array> = {};
+    for (const [j, n] of names.entries()) {
+      if (isText[j]) continue;
+      const out = new Float64Array(total);
+      let at = 0;
+      for (const c of parts[j]) {
+        out.set(c, at);
+        at += c.length;
+      }
+      float64[n] = out;
+    }
+    return { float64, text };
   }
 
   /** The first column of the first row, or `null` when the query returns no row. */

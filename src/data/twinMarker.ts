@@ -18,6 +18,11 @@ export interface TwinMarker {
   createdBy: "npm run data:twin";
   /** Present (`true`) when the twin carries the real data's quirks (the default twin). */
   quirks?: true;
+  /**
+   * Present when the twin was generated shard by shard (above one shard's size, see
+   * src/twin/shards.ts): shard count, customers and seed of each shard, and the rule in one line.
+   */
+  shards?: { count: number; customers: number[]; seeds: number[]; rule: string };
 }
 
 /** The marker of a twin folder, or `null` when `dir` holds no (valid) `TWIN.json`. */

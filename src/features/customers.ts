@@ -88,23 +88,17 @@ export async function customerFeatures(
 ): Promise<CustomerTable> {
   const { asOf, countedStatuses } = await resolveOptions(db, options);
   const params = { asOf: timestampLiteral(asOf) };
-  const reader = await db.reader(customerFeaturesSql(countedStatuses), params);
-  const names = reader.columnNames();
-  const columns = reader.getColumnsJS();
-  // With no row, DuckDB returns no column arrays at all.
-  const column = (name: string): unknown[] => columns[names.indexOf(name)] ?? [];
-
-  const ids = column("customer_unique_id") as string[];
+  // Read chunk by chunk into typed arrays (millions of customers: no array of boxed values).
+  const columns = await db.typedColumns(customerFeaturesSql(countedStatuses), params, [
+    "customer_unique_id",
+    ...TEXT_FEATURES,
+  ]);
+  const ids = (columns.text.customer_unique_id ?? []) as string[];
   const numeric = {} as Record<NumericFeature, Float64Array>;
-  for (const name of NUMERIC_FEATURES) {
-    const values = column(name) as (number | null)[];
-    const out = new Float64Array(values.length);
-    for (let i = 0; i < values.length; i++) out[i] = values[i] ?? NaN;
-    numeric[name] = out;
-  }
+  for (const name of NUMERIC_FEATURES) numeric[name] = columns.float64[name] ?? new Float64Array(0);
   Object.assign(numeric, derivedColumns(numeric, asOf, options.derived ?? DERIVED_FEATURES));
   const text = {} as Record<TextFeature, string[]>;
-  for (const name of TEXT_FEATURES) text[name] = column(name) as string[];
+  for (const name of TEXT_FEATURES) text[name] = (columns.text[name] ?? []) as string[];
 
   const orders = await orderAccounting(db, asOf, countedStatuses);
   // Each customer has at least one counted order: more rows than orders would be a bug.

@@ -33,6 +33,9 @@ export const DEFAULT_TWIN_SEED = 20_180_901;
 /** Unique customers of the Kaggle release: the default twin size. */
 export const DEFAULT_TWIN_CUSTOMERS: number = KAGGLE_SIZES.uniqueCustomers;
 
+/** Largest twin (about 200× the Kaggle release; above one shard it is generated shard by shard). */
+export const MAX_TWIN_CUSTOMERS = 20_000_000;
+
 /** Validates and resolves the options (clear errors for bad sizes or seeds). */
 export function resolveTwinOptions(options: TwinOptions = {}): { seed: number; customers: number } {
   const seed = options.seed ?? DEFAULT_TWIN_SEED;
@@ -40,9 +43,9 @@ export function resolveTwinOptions(options: TwinOptions = {}): { seed: number; c
   if (!Number.isSafeInteger(seed)) {
     throw new Error(`Twin seed must be an integer, got ${seed}`);
   }
-  if (!Number.isSafeInteger(customers) || customers < 100 || customers > 2_000_000) {
+  if (!Number.isSafeInteger(customers) || customers < 100 || customers > MAX_TWIN_CUSTOMERS) {
     throw new Error(
-      `Twin size --customers must be an integer between 100 and 2,000,000, got ${customers}`,
+      `Twin size --customers must be an integer between 100 and 20,000,000, got ${customers}`,
     );
   }
   return { seed, customers };
@@ -57,7 +60,7 @@ export function resolveTwinOptions(options: TwinOptions = {}): { seed: number; c
  */
 export function generateOlistTwin(options: TwinOptions = {}): TwinData {
   const tidy = generateTidyTwin(options);
-  return options.tidy === true ? tidy : applyQuirks(tidy);
+  return options.tidy === true ? tidy : applyQuirks(tidy, options.sharedGeography);
 }
 
 /** The tidy twin (no quirks beyond those the calibration tables draw). */
@@ -78,8 +81,12 @@ function generateTidyTwin(options: TwinOptions): TwinData {
   const scale = nPeople / KAGGLE_SIZES.uniqueCustomers;
   const taken = new Set<string>();
 
-  const geo = buildGeography(scale, rGeo);
-  const geolocation = buildGeolocationRows(geo, rGeo);
+  // A shard draws the shared geography from the first stream of that twin's root (its rGeo).
+  const shared = options.sharedGeography;
+  const rGeoUsed = shared === undefined ? rGeo : createRng(shared.seed).fork();
+  const geoScale = shared === undefined ? scale : shared.customers / KAGGLE_SIZES.uniqueCustomers;
+  const geo = buildGeography(geoScale, rGeoUsed);
+  const geolocation = buildGeolocationRows(geo, rGeoUsed);
   const sel = generateSellers(geo, scale, rSel, rIds, taken);
   const prod = generateProducts(sel.nSellers, sel.sellerCum, scale, rProd, rIds, taken);
   const ppl = generatePeople(geo, nPeople, rPeople, rIds, taken);

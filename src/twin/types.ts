@@ -16,6 +16,12 @@ export interface TwinOptions {
    * at their published rates (`quirkRates.ts`).
    */
   tidy?: boolean;
+  /**
+   * A shard of a sharded twin (`shards.ts`): draw the geography (zip prefixes, cities, geolocation
+   * rows and their quirks) from the streams of the twin of this seed and size instead of this
+   * twin's own, so that all shards share one geography. Absent: the twin's own geography.
+   */
+  sharedGeography?: { seed: number; customers: number };
 }
 
 /** Order statuses, in code order (`orders.status` holds indexes into this list). */

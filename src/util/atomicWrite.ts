@@ -38,13 +38,26 @@ function temporaryName(file: string): string {
  * writeFileAtomic("reports/segments/metrics.json", JSON.stringify(metrics, null, 2) + "\n");
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  writeChunksAtomic(file, [data]);
+}
+
+/**
+ * Like {@link writeFileAtomic}, but the content comes in chunks written one after the other, so that
+ * a file larger than the longest string V8 can hold (2²⁹ − 24 characters, ~512 MB) can be written
+ * (e.g. the assignment of 9.6 million customers). Same bytes as writing the chunks joined.
+ *
+ * @example
+ * writeChunksAtomic("reports/segments/customers.csv", ["id,segment\n", "a,1\n"]);
+ */
+export function writeChunksAtomic(file: string, chunks: Iterable<string | Uint8Array>): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = temporaryName(file);
   let fd: number | undefined;
   try {
     // "wx": never follow or reuse an existing file under the temporary name.
     fd = openSync(tmp, "wx", 0o666);
-    writeFileSync(fd, data);
+    // With a file descriptor, writeFileSync writes at the current position: chunks follow each other.
+    for (const chunk of chunks) writeFileSync(fd, chunk);
     // Flush before the rename, or a crash could leave the new name pointing at empty blocks.
     fsyncSync(fd);
     closeSync(fd);

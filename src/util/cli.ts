@@ -87,9 +87,10 @@ export function integerFlag(
 /**
  * Upper bounds of the numeric flags, so that no flag can make a command run without end: `k` (more
  * segments than any team acts on; k-means time grows with k), `workers` (threads beyond the cores
- * only add memory), `customers` (twin size, 20× the Kaggle release).
+ * only add memory), `customers` (twin size, about 200× the Kaggle release; above one million the twin is
+ * generated shard by shard).
  */
-export const FLAG_LIMITS = { k: 50, workers: 64, customers: 2_000_000 } as const;
+export const FLAG_LIMITS = { k: 50, workers: 64, customers: 20_000_000 } as const;
 
 /** How a command ended: its exit code and, on failure, the one line it prints on stderr. */
 export interface CommandOutcome {

@@ -36,3 +36,37 @@ test("float64Columns: select order, NULL as NaN, BIGINT and BOOLEAN as numbers, 
     db.close();
   }
 });
+
+test("typedColumns: the values getColumnsJS gives, numbers as Float64Array, text as arrays, chunk by chunk", async () => {
+  const db = await Database.open();
+  try {
+    // 5,000 rows: three DuckDB chunks of up to 2,048.
+    const sql =
+      "SELECT 'id' || lpad(CAST(i AS VARCHAR), 5, '0') AS id, i / 7 AS x, " +
+      "CASE WHEN i % 3 = 0 THEN NULL ELSE i * 1.5 END AS q, i % 2 = 0 AS even, " +
+      "CASE WHEN i % 5 = 0 THEN NULL ELSE 'S' || CAST(i % 4 AS VARCHAR) END AS state " +
+      "FROM range(5000) t(i) ORDER BY i";
+    const { float64, text } = await db.typedColumns(sql, undefined, ["id", "state"]);
+    const reader = await db.reader(sql);
+    const names = reader.columnNames();
+    const all = reader.getColumnsJS();
+    const col = (n: string) => all[names.indexOf(n)];
+    assert.deepEqual(Object.keys(float64), ["x", "q", "even"]);
+    assert.deepEqual(text.id, col("id"));
+    assert.deepEqual(text.state, col("state"));
+    assert.equal(text.state[0], null);
+    for (const n of ["x", "q", "even"]) {
+      const expected = Float64Array.from(col(n), (v) => (v ?? NaN) as number);
+      assert.deepEqual(float64[n], expected, n);
+    }
+    assert.equal(float64.x.length, 5000);
+    assert.ok(Number.isNaN(float64.q[0]));
+    const empty = await db.typedColumns("SELECT 'a' AS id, 1.0 AS x WHERE false", undefined, [
+      "id",
+    ]);
+    assert.deepEqual(empty.text.id, []);
+    assert.equal(empty.float64.x.length, 0);
+  } finally {
+    db.close();
+  }
+});

@@ -18,6 +18,11 @@ import {
   writeCustomerCsv,
 } from "../../src/features/index.js";
 import { microDatabase, T } from "./microData.js";
+import { loadOlist } from "../../src/data/load.js";
+import { customerFeaturesSql } from "../../src/features/customerSql.js";
+import { DEFAULT_COUNTED_STATUSES, TEXT_FEATURES } from "../../src/features/definitions.js";
+import { timestampLiteral } from "../../src/features/asOfDate.js";
+import { generateOlistTwin, writeTwinFiles } from "../../src/twin/index.js";
 
 /**
  * Every feature of the three customers counted at T = 2018-03-01, by hand from microData.ts.
@@ -262,5 +267,32 @@ describe("parseAsOf", () => {
     assert.throws(() => parseAsOf("2018-13-01"), /not a calendar date/);
     assert.throws(() => parseAsOf("2018-03-01T25:00"), /impossible time/);
     assert.throws(() => parseAsOf(new Date("nope")), /invalid Date/);
+  });
+});
+
+describe("customerFeatures on a twin", () => {
+  it("reads the same table chunk by chunk as the whole result read at once (bit for bit)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "olist-custchunks-"));
+    writeTwinFiles(generateOlistTwin({ seed: 3, customers: 6000 }), dir);
+    const { db } = await loadOlist({ dataDir: dir, log: () => {} });
+    try {
+      const table = await customerFeatures(db);
+      assert.ok(table.ids.length > 4096, `${table.ids.length} customers: more than two chunks`);
+      // The former reading: every row at once through getColumnsJS.
+      const reader = await db.reader(customerFeaturesSql(DEFAULT_COUNTED_STATUSES), {
+        asOf: timestampLiteral(table.asOf),
+      });
+      const names = reader.columnNames();
+      const all = reader.getColumnsJS();
+      const col = (n: string) => all[names.indexOf(n)];
+      assert.deepEqual(table.ids, col("customer_unique_id"));
+      for (const n of TEXT_FEATURES) assert.deepEqual(table.text[n], col(n), n);
+      for (const n of NUMERIC_FEATURES) {
+        const expected = Float64Array.from(col(n), (v) => (v ?? NaN) as number);
+        assert.deepEqual(table.numeric[n], expected, n);
+      }
+    } finally {
+      db.close();
+    }
   });
 });

@@ -5,7 +5,12 @@ import path from "node:path";
 import { test } from "node:test";
 import { daviesBouldinScore, silhouetteScore } from "../../src/metrics/index.js";
 import { fitSegmentModel, loadSegmentModel } from "../../src/segments/model.js";
-import { segmentationMetrics, writeSegmentation } from "../../src/segments/output.js";
+import {
+  segmentAssignmentChunks,
+  segmentAssignmentCsv,
+  segmentationMetrics,
+  writeSegmentation,
+} from "../../src/segments/output.js";
 import { parseCsv } from "../helpers/csv.js";
 import { blobTable } from "../helpers/tables.js";
 
@@ -72,4 +77,30 @@ test("customers.csv carries raw and model-space features from which the metrics 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("customers.csv is written in chunks of whole lines, the same bytes as one string", () => {
+  // 3 × 25,000 = 75,000 customers: two chunks of lines beyond the header (65,536 lines per chunk).
+  const table = blobTable(
+    [
+      [10, 100],
+      [200, 100],
+      [10, 500],
+    ],
+    25_000,
+    7,
+  );
+  const { model, labels, matrix } = fitSegmentModel(table, {
+    features: ["recency_days", "monetary"],
+    log1p: ["monetary"],
+    k: 3,
+    seed: 2,
+    names: ["A", "B", "C"],
+  });
+  const chunks = Array.from(segmentAssignmentChunks(model, table, matrix, labels));
+  assert.equal(chunks.length, 3);
+  assert.ok(chunks.every((c) => c.endsWith("\n")));
+  const whole = segmentAssignmentCsv(model, table, matrix, labels);
+  assert.equal(chunks.join(""), whole);
+  assert.equal(whole.split("\n").length, 75_000 + 2);
 });

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { writeFileAtomic } from "../../src/util/atomicWrite.js";
+import { writeChunksAtomic, writeFileAtomic } from "../../src/util/atomicWrite.js";
 
 describe("writeFileAtomic", () => {
   let dir: string;
@@ -20,6 +20,18 @@ describe("writeFileAtomic", () => {
     dir = mkdtempSync(join(tmpdir(), "olist-atomic-"));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes chunks one after the other: the bytes of the chunks joined", () => {
+    const file = join(dir, "chunks.csv");
+    writeChunksAtomic(file, ["id,n\n", Buffer.from("a,1\n"), "", "b,2\n"]);
+    assert.equal(readFileSync(file, "utf8"), "id,n\na,1\nb,2\n");
+    function* lines() {
+      for (let i = 0; i < 3; i++) yield `${i}\n`;
+    }
+    writeChunksAtomic(file, lines());
+    assert.equal(readFileSync(file, "utf8"), "0\n1\n2\n");
+    rmSync(file);
+  });
 
   it("writes text and bytes, replaces old content and leaves no temporary file", () => {
     const file = join(dir, "a.json");

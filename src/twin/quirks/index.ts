@@ -13,14 +13,28 @@ import { applyReviewQuirks } from "./reviews.js";
 /** Stream salt of the quirk passes (independent of the tidy generator's streams). */
 const QUIRK_SALT = 0x9e37_79b9;
 
-/** The tidy twin with every quirk applied (the tidy twin's arrays are modified or replaced). */
-export function applyQuirks(tidy: TwinData): TwinData {
-  const root = createRng((tidy.seed ^ QUIRK_SALT) >>> 0);
+/** The quirk streams of a twin's seed, in fork order. */
+function quirkStreams(seed: number) {
+  const root = createRng((seed ^ QUIRK_SALT) >>> 0);
   const rOrders = root.fork();
   const rReviews = root.fork();
   const rPayments = root.fork();
   const rGeo = root.fork();
   const rProducts = root.fork();
+  return { rOrders, rReviews, rPayments, rGeo, rProducts };
+}
+
+/**
+ * The tidy twin with every quirk applied (the tidy twin's arrays are modified or replaced). With
+ * `sharedGeography` (a shard, `../shards.ts`), the geolocation quirks use that twin's stream and size,
+ * so that every shard gets the same geolocation table and town names.
+ */
+export function applyQuirks(
+  tidy: TwinData,
+  sharedGeography?: { seed: number; customers: number },
+): TwinData {
+  const { rOrders, rReviews, rPayments, rProducts, ...own } = quirkStreams(tidy.seed);
+  const rGeo = sharedGeography === undefined ? own.rGeo : quirkStreams(sharedGeography.seed).rGeo;
   const n = tidy.customers;
   const orders = {
     ...tidy.orders,
@@ -31,7 +45,7 @@ export function applyQuirks(tidy: TwinData): TwinData {
   applyOrderQuirks(orders, n, rOrders);
   const reviews = applyReviewQuirks({ reviews: tidy.reviews, orders }, n, rReviews);
   const payments = applyPaymentQuirks(tidy.payments, orders, n, rPayments);
-  const geo = applyGeolocationQuirks(tidy, n, rGeo);
+  const geo = applyGeolocationQuirks(tidy, sharedGeography?.customers ?? n, rGeo);
   const products = applyProductQuirks(tidy.products, n, rProducts);
   return { ...tidy, ...geo, orders, reviews, payments, products, quirks: true };
 }
