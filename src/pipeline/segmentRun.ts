@@ -22,7 +22,7 @@ import { measureSegmentationMetrics } from "../segments/metricsFile.js";
 import type { SegmentProfile } from "../segments/profiles.js";
 import { baseValues, segmentProfiles } from "../segments/profiles.js";
 import type { SegmentModel } from "../segments/model.js";
-import { assignSegments, fitSegmentModel, loadSegmentModel } from "../segments/model.js";
+import { assignSegments, fitSegmentModelOnPool, loadSegmentModel } from "../segments/model.js";
 
 /** Options of {@link segmentCustomers}. */
 export interface SegmentCustomersOptions {
@@ -193,7 +193,7 @@ export async function segmentCustomers(
         `--k ${k} needs more customers than the ${table.ids.length} of the table; choose a smaller k.`,
       );
     }
-    const fit = fitSegmentModel(table, {
+    const fit = await fitSegmentModelOnPool(table, {
       ...chosen,
       source: { description: source.description, synthetic: source.synthetic },
     });

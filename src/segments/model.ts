@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { KMeansResult } from "../cluster/kmeans.js";
+import { kmeansParallel } from "../cluster/kmeansParallel.js";
 import type { Matrix } from "../cluster/matrix.js";
 import type { CustomerTable } from "../features/definitions.js";
 import type { Scaler, TransformJSON } from "../features/transform.js";
@@ -185,20 +186,47 @@ export function fitSegmentModel(
 }
 
 /**
+ * {@link fitSegmentModel} with the k-means restarts on the worker pool (`kmeansParallel`, the same
+ * result bit for bit): for the commands, where the fit of a million customers is seconds.
+ *
+ * @example
+ * const { model, labels } = await fitSegmentModelOnPool(customers, { features, log1p, k: 5 });
+ */
+export async function fitSegmentModelOnPool(
+  table: CustomerTable,
+  options: FitSegmentModelOptions,
+): Promise<FittedSegments> {
+  const transform = fitTransform(table, {
+    features: options.features,
+    log1p: options.log1p ?? [],
+    scaler: options.scaler ?? "standard",
+  });
+  const matrix = transform.apply(table);
+  const training = { asOf: table.asOf, customers: table.ids.length };
+  const { k, seed = 0, nInit = 10 } = options;
+  // kmeansClusterer's fit (segmentClusterer) with the same options, its restarts on threads.
+  const result = await kmeansParallel(matrix, k, { seed, nInit });
+  const fit = fitSegmentsOnMatrix(transform, matrix, training, options, result);
+  return { model: SegmentModel.fromJSON(fit.json), labels: fit.labels, matrix, kmeans: fit.kmeans };
+}
+
+/**
  * The k-means half of {@link fitSegmentModel}, for callers that already hold the fitted transform
  * and the transformed matrix (the maintenance simulation fits the transform of a date once and
  * refits k-means for several seeds). Returns the model as JSON, the renumbered labels and the
- * k-means result with those labels.
+ * k-means result with those labels. `fitted`: the k-means result when already computed (it must be
+ * the model's clusterer's fit of `matrix`).
  */
 export function fitSegmentsOnMatrix(
   transform: FittedTransform,
   matrix: Matrix,
   training: { asOf: Date; customers: number },
   options: FitSegmentModelOptions,
+  fitted?: KMeansResult,
 ): { json: SegmentModelJSON; labels: Int32Array; kmeans: KMeansResult } {
   const { k, seed = 0, nInit = 10 } = options;
   const algorithm: SegmentAlgorithmJSON = { name: "kmeans", parameters: { k, seed, nInit } };
-  const result = segmentClusterer(algorithm).fit(matrix);
+  const result = fitted ?? segmentClusterer(algorithm).fit(matrix);
   // Renumber by decreasing size (ties: lower original index first) for stable, readable numbers.
   const sizes = new Float64Array(k);
   for (const l of result.labels) sizes[l]++;

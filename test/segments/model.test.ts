@@ -7,11 +7,13 @@ import { adjustedRandIndex } from "../../src/metrics/adjustedRandIndex.js";
 import {
   assignSegments,
   fitSegmentModel,
+  fitSegmentModelOnPool,
   loadSegmentModel,
   saveSegmentModel,
   SegmentModel,
 } from "../../src/segments/model.js";
 import { segmentProfiles } from "../../src/segments/profiles.js";
+import { closeSharedWorkerPool } from "../../src/util/sharedWorkerPool.js";
 import { median } from "../../src/util/stats.js";
 import { blobTable } from "../helpers/tables.js";
 
@@ -60,6 +62,24 @@ describe("segment model", () => {
     assert.equal(model.k, 3);
     assert.deepEqual(model.names, ["Segment 0", "Segment 1", "Segment 2"]);
     assert.deepEqual(model.assign(table), labels);
+  });
+
+  test("on the worker pool: the same model, labels and k-means result on 0 and 2 threads", async () => {
+    const options = { features, log1p: ["monetary"], k: 3, seed: 4, nInit: 5 };
+    const expected = fitSegmentModel(table, options);
+    for (const workers of [0, 2]) {
+      process.env.OLIST_WORKERS = String(workers);
+      try {
+        await closeSharedWorkerPool(); // the next shared pool has OLIST_WORKERS threads
+        const got = await fitSegmentModelOnPool(table, options);
+        assert.deepStrictEqual(got.model.toJSON(), expected.model.toJSON());
+        assert.deepStrictEqual(got.labels, expected.labels);
+        assert.deepStrictEqual(got.kmeans, expected.kmeans);
+      } finally {
+        delete process.env.OLIST_WORKERS;
+        await closeSharedWorkerPool();
+      }
+    }
   });
 
   test("JSON round trip gives identical assignments; names can be replaced", () => {
