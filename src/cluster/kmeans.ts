@@ -18,7 +18,7 @@
  * the points farthest from their centres. `ml-kmeans` is kept as a cross-check in the tests.
  */
 import { assertFinite, type Matrix } from "./matrix.js";
-import { candidateBatch } from "./candidateBatch.js";
+import { fastCandidateBatch, fastKmeansKernels } from "./fastKernels.js";
 import { scratchFloat64 } from "./scratch.js";
 import { kmeansKernels } from "./kmeansKernels.js";
 import { lloyd, type SingleRun } from "./lloyd.js";
@@ -73,19 +73,20 @@ function checkK(matrix: Matrix, k: number): void {
  */
 export function kmeansPlusPlus(matrix: Matrix, k: number, rng: Rng): Matrix {
   checkK(matrix, k);
-  const { data, rows: n, cols: d } = matrix;
-  const kernels = kmeansKernels(d, k);
+  const { rows: n, cols: d } = matrix;
+  const kernels = fastKmeansKernels(d, k);
+  const data = kernels.rows(matrix.data); // see lloyd()
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   // The trials of a centre are scored in one pass (`candidateBatch`), each into its own buffer;
   // the best one's buffer becomes the closest distances and the old ones take its place.
   // Scratch buffers (every element written before it is read; none escapes): see scratch.ts.
-  let closest = scratchFloat64("kmeans++:closest", n);
-  const outs = Array.from({ length: trials }, (_, t) => scratchFloat64(`kmeans++:out${t}`, n));
+  let closest = kernels.float64("kmeans++:closest", n);
+  const outs = Array.from({ length: trials }, (_, t) => kernels.float64(`kmeans++:out${t}`, n));
   const cumulative = scratchFloat64("kmeans++:cumulative", n);
   const candidates = new Int32Array(trials);
   const pots = new Float64Array(trials);
-  const scoreTrials = candidateBatch(d, trials);
+  const scoreTrials = fastCandidateBatch(d, trials);
 
   const first = rng.int(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
@@ -189,11 +190,20 @@ export function kmeansRestart(matrix: Matrix, plan: KMeansPlan, r: number): Sing
   return runRestart(matrix, plan, rng);
 }
 
+/**
+ * `matrix` with its rows where the kernels for k centres read them fastest (`KMeansKernels.rows`:
+ * copied into the wasm memory unless already there), for the seeding and Lloyd runs of a fit.
+ */
+function kernelRows(matrix: Matrix, k: number): Matrix {
+  return { ...matrix, data: fastKmeansKernels(matrix.cols, k).rows(matrix.data) };
+}
+
 function runRestart(matrix: Matrix, plan: KMeansPlan, rng: Rng): SingleRun {
+  const rows = kernelRows(matrix, plan.k); // a copy per restart on a worker thread, else none
   const init = plan.initialCentroids
     ? Float64Array.from(plan.initialCentroids.data)
-    : kmeansPlusPlus(matrix, plan.k, rng).data;
-  return lloyd(matrix, plan.k, init, plan.maxIterations, plan.absoluteTolerance);
+    : kmeansPlusPlus(rows, plan.k, rng).data;
+  return lloyd(rows, plan.k, init, plan.maxIterations, plan.absoluteTolerance);
 }
 
 /**
@@ -235,7 +245,8 @@ export function kmeans(matrix: Matrix, k: number, options: KMeansOptions = {}): 
   const plan = planKMeans(matrix, k, options);
   const rng = createRng(plan.seed);
   const runs: SingleRun[] = [];
-  for (let r = 0; r < plan.nInit; r++) runs.push(runRestart(matrix, plan, rng.fork()));
+  const rows = kernelRows(matrix, k); // copied once for all the restarts
+  for (let r = 0; r < plan.nInit; r++) runs.push(runRestart(rows, plan, rng.fork()));
   return keepBestRestart(matrix, k, runs);
 }
 

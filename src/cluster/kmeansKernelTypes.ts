@@ -71,6 +71,20 @@ export interface KMeansKernels {
     closest: Float64Array,
     out: Float64Array,
   ): number;
+  /**
+   * The rows where these kernels read them fastest: `data` itself for the JavaScript kernels, a
+   * copy in the thread's wasm memory for the wasm ones (made by this call: take it once per fit).
+   * The result is scratch memory (see `scratch.ts`): it must not escape the fit.
+   */
+  rows(data: Float64Array): Float64Array;
+  /**
+   * A scratch Float64Array of length `n` for the named slot where these kernels read it fastest
+   * (`scratchFloat64` for the JavaScript kernels, the wasm memory for the wasm ones); arbitrary
+   * contents, must not escape.
+   */
+  float64(slot: string, n: number): Float64Array;
+  /** {@link KMeansKernels.float64} for Int32Arrays. */
+  int32(slot: string, n: number): Int32Array;
   /** Σ over rows of `Math.sqrt(‖x_i − c_label‖²) ** 2`, the inertia as historically computed. */
   inertia(data: Float64Array, n: number, centers: Float64Array, labels: Int32Array): number;
   /** `out[i] = Math.sqrt(‖x_i − c_label‖²) ** 2` (for the relocation of empty clusters). */

@@ -14,6 +14,7 @@
  */
 
 import { kernelSource } from "./kernelSource.js";
+import { scratchFloat64, scratchInt32 } from "./scratch.js";
 import { MAX_UNROLL, MAX_UNROLL_CENTRES, type KMeansKernels } from "./kmeansKernelTypes.js";
 
 export { MAX_UNROLL, MAX_UNROLL_CENTRES } from "./kmeansKernelTypes.js";
@@ -196,6 +197,9 @@ function build(d: number, kFixed: number): KMeansKernels {
   );
 
   return {
+    rows: (data) => data,
+    float64: scratchFloat64,
+    int32: scratchInt32,
     assignPlain,
     assignPlainSums,
     assignFull,

@@ -3,7 +3,7 @@
  * k·cols (see {@link lloyd}); `kmeans.ts` wraps it with k-means++ seeding and restarts.
  */
 import type { Matrix } from "./matrix.js";
-import { kmeansKernels } from "./kmeansKernels.js";
+import { fastKmeansKernels } from "./fastKernels.js";
 import { scratchFloat64, scratchInt32 } from "./scratch.js";
 
 /** One Lloyd run (see {@link lloyd}). */
@@ -56,19 +56,22 @@ export function lloyd(
   tolerance: number,
   mode: LloydMode = k * matrix.cols <= PLAIN_LLOYD_MAX_WORK ? "switch" : "bounded",
 ): SingleRun {
-  const { data, rows: n, cols: d } = matrix;
-  const kernels = kmeansKernels(d, k);
+  const { rows: n, cols: d } = matrix;
+  const kernels = fastKmeansKernels(d, k);
+  // The rows, labels and bounds where the kernels read them fastest (the wasm memory for the wasm
+  // kernels; the rows are copied there unless the caller already did, as `kmeans` does).
+  const data = kernels.rows(matrix.data);
   let centers: Float64Array = init;
   let next: Float64Array = new Float64Array(k * d);
   const counts = new Float64Array(k);
-  const labels = new Int32Array(n);
   // Scratch buffers (every element written before it is read; none escapes): see scratch.ts.
+  const labels = kernels.int32("lloyd:labels", n).fill(0);
   const previous = scratchInt32("lloyd:previous", n);
   let plain = mode !== "bounded";
   // Set when the run leaves the plain scan: the next step computes the bounds (a full step).
   let boundsNext = false;
-  const upper = mode === "plain" ? new Float64Array(0) : scratchFloat64("lloyd:upper", n);
-  const lower = mode === "plain" ? new Float64Array(0) : scratchFloat64("lloyd:lower", n);
+  const upper = mode === "plain" ? new Float64Array(0) : kernels.float64("lloyd:upper", n);
+  const lower = mode === "plain" ? new Float64Array(0) : kernels.float64("lloyd:lower", n);
   const halfGap = new Float64Array(k);
   // Centre shifts of the last update, applied lazily to the bounds by the next Hamerly step.
   const moved = new Float64Array(k);
@@ -172,7 +175,7 @@ export function lloyd(
   // centroids and inertia consistent (as scikit-learn does). Its sums land in `next`, unused.
   assignStep(false);
   const inertia = kernels.inertia(data, n, centers, labels);
-  return { labels, centers, inertia, iterations, converged };
+  return { labels: labels.slice(), centers, inertia, iterations, converged };
 }
 
 /**

@@ -1,0 +1,30 @@
+/**
+ * The k-means kernels a fit uses: the WebAssembly SIMD ones (`wasmKernels.ts`) where the runtime
+ * has wasm SIMD and d, k are in their generated range, else the JavaScript ones
+ * (`kmeansKernels.ts`, `candidateBatch.ts`). Both give the same results bit for bit (tested), so
+ * the choice changes only the speed.
+ */
+import { candidateBatch, type CandidateBatch } from "./candidateBatch.js";
+import { kmeansKernels } from "./kmeansKernels.js";
+import type { KMeansKernels } from "./kmeansKernelTypes.js";
+import { wasmCandidateBatch, wasmKernels } from "./wasmKernels.js";
+
+/**
+ * The fastest available kernels for `d` columns and `k` centres.
+ *
+ * @example
+ * const kernels = fastKmeansKernels(6, 6);
+ */
+export function fastKmeansKernels(d: number, k: number): KMeansKernels {
+  return wasmKernels(d, k) ?? kmeansKernels(d, k);
+}
+
+/**
+ * The fastest available batched k-means++ candidate pass for `d` columns and `trials` candidates.
+ *
+ * @example
+ * const batch = fastCandidateBatch(6, 3);
+ */
+export function fastCandidateBatch(d: number, trials: number): CandidateBatch {
+  return wasmCandidateBatch(d, trials) ?? candidateBatch(d, trials);
+}
