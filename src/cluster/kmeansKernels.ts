@@ -15,7 +15,12 @@
 
 import { kernelSource } from "./kernelSource.js";
 import { scratchFloat64, scratchInt32 } from "./scratch.js";
-import { MAX_UNROLL, MAX_UNROLL_CENTRES, type KMeansKernels } from "./kmeansKernelTypes.js";
+import {
+  MAX_UNROLL,
+  MAX_UNROLL_CENTRES,
+  PLAIN_LLOYD_MAX_WORK,
+  type KMeansKernels,
+} from "./kmeansKernelTypes.js";
 
 export { MAX_UNROLL, MAX_UNROLL_CENTRES } from "./kmeansKernelTypes.js";
 export type { KMeansKernels } from "./kmeansKernelTypes.js";
@@ -197,6 +202,7 @@ function build(d: number, kFixed: number): KMeansKernels {
   );
 
   return {
+    switchMaxWork: PLAIN_LLOYD_MAX_WORK,
     rows: (data) => data,
     float64: scratchFloat64,
     int32: scratchInt32,

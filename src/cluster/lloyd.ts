@@ -15,13 +15,7 @@ export interface SingleRun {
   converged: boolean;
 }
 
-/**
- * Up to this k·cols the assignment step is plain Lloyd (k distances per row, no bounds); above it,
- * Hamerly's bounds. Both give exactly Lloyd's assignments. Measured on 93k rows (CPU time, 5
- * restarts): the plain scan wins while k·cols < 48 (4 cols k = 5: 0.24 s vs 0.33 s; 6 cols k = 5:
- * 0.15 s vs 0.20 s; k·cols = 48: tie), the bounds win above (6 cols k = 12: 1.23 s vs 0.74 s).
- */
-export const PLAIN_LLOYD_MAX_WORK = 48;
+export { PLAIN_LLOYD_MAX_WORK } from "./kmeansKernelTypes.js";
 
 /**
  * In the `"switch"` mode, the run goes over to Hamerly's bounds once fewer than this share of the
@@ -41,12 +35,14 @@ export const HAMERLY_SWITCH_SHARE = 0.03;
 export type LloydMode = "plain" | "bounded" | "switch";
 
 /**
- * One Lloyd run from the given initial centres (which it overwrites). When k·cols exceeds
- * {@link PLAIN_LLOYD_MAX_WORK} it is accelerated with Hamerly's bounds (2010): per row an upper
+ * One Lloyd run from the given initial centres (which it overwrites). When k·cols exceeds the
+ * kernels' `switchMaxWork` ({@link PLAIN_LLOYD_MAX_WORK} for the JavaScript kernels, no limit for
+ * the wasm ones) it is accelerated with Hamerly's bounds (2010) throughout: per row an upper
  * bound on the distance to its centre and a lower bound on the distance to any other centre let
  * most rows skip the k distance computations; below, it starts plain and takes the bounds for the
  * last iterations (`"switch"`, see {@link LloydMode}). The assignments are exactly Lloyd's; only the
- * work changes (this matters for k = 300 micro-clusters). `mode` forces the choice (for tests).
+ * work changes (this matters for k = 300 micro-clusters). `forcedMode` forces the choice (for
+ * tests).
  */
 export function lloyd(
   matrix: Matrix,
@@ -54,10 +50,11 @@ export function lloyd(
   init: Float64Array,
   maxIterations: number,
   tolerance: number,
-  mode: LloydMode = k * matrix.cols <= PLAIN_LLOYD_MAX_WORK ? "switch" : "bounded",
+  forcedMode?: LloydMode,
 ): SingleRun {
   const { rows: n, cols: d } = matrix;
   const kernels = fastKmeansKernels(d, k);
+  const mode = forcedMode ?? (k * d <= kernels.switchMaxWork ? "switch" : "bounded");
   // The rows, labels and bounds where the kernels read them fastest (the wasm memory for the wasm
   // kernels; the rows are copied there unless the caller already did, as `kmeans` does).
   const data = kernels.rows(matrix.data);
