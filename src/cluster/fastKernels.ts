@@ -20,11 +20,14 @@ export function fastKmeansKernels(d: number, k: number): KMeansKernels {
 }
 
 /**
- * The fastest available batched k-means++ candidate pass for `d` columns and `trials` candidates.
+ * The batched k-means++ candidate pass for `d` columns and `trials` candidates that goes with the
+ * kernels of {@link fastKmeansKernels}`(d, k)`: the wasm one only with the wasm kernels, whose
+ * rows and buffers lie in the wasm memory (with the JavaScript kernels it would copy the rows in
+ * on every call).
  *
  * @example
- * const batch = fastCandidateBatch(6, 3);
+ * const batch = fastCandidateBatch(6, 6, 3);
  */
-export function fastCandidateBatch(d: number, trials: number): CandidateBatch {
-  return wasmCandidateBatch(d, trials) ?? candidateBatch(d, trials);
+export function fastCandidateBatch(d: number, k: number, trials: number): CandidateBatch {
+  return (wasmKernels(d, k) && wasmCandidateBatch(d, trials)) || candidateBatch(d, trials);
 }

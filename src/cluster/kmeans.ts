@@ -86,7 +86,7 @@ export function kmeansPlusPlus(matrix: Matrix, k: number, rng: Rng): Matrix {
   const cumulative = scratchFloat64("kmeans++:cumulative", n);
   const candidates = new Int32Array(trials);
   const pots = new Float64Array(trials);
-  const scoreTrials = fastCandidateBatch(d, trials);
+  const scoreTrials = fastCandidateBatch(d, k, trials);
 
   const first = rng.int(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
