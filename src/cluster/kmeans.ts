@@ -11,6 +11,21 @@
  * bit-identical to the previous implementation (plain loops, Hamerly for every k; pinned in
  * `test/cluster/kmeansPinned.test.ts`). Measured figures: bench/README.md ("k-means, issue 6").
  * `kmeansParallel` (kmeansParallel.ts) spreads the restarts over worker threads, same result.
+ *
+ * WebAssembly SIMD. Where the runtime has wasm SIMD (Node 20 does) and cols ≤ 16, k ≤ 32, the
+ * assignment steps and the k-means++ candidate batch run as generated wasm (`wasmKernels.ts`;
+ * `fastKernels.ts` chooses, `OLIST_WASM=0` turns them off), bit-identical to the JavaScript
+ * kernels, which stay the fallback; the rows are copied into the thread's wasm memory once per fit
+ * (once per restart on a worker thread), and a run starts plain for every k (`switchMaxWork`).
+ * Measured 2026-12-03 on the shared 2-core AMD EPYC machine (about 2.5× slower than the README's):
+ * `bench/kmeansWasm.ts` (JS and wasm interleaved in one process, median of 7 after warm-up,
+ * 93,000 × 6 blobs, one thread, `kmeans(matrix, k, { nInit: 10, seed: 0 })`): k = 6 453 → 260 ms
+ * wall, CPU 452 → 259 ms (load 2.3); k = 10 1.70 → 1.00 s (CPU 1.68 → 1.00 s, load 3.3). `npm run
+ * bench:cluster -- --skip-exact` before and after (load 3.5–3.8): ours 1 thread 0.47 → 0.29 s,
+ * 2 pool threads 0.40 → 0.35 s, the k = 2…10 sweep with scores 15.1 → 8.5 s (CPU 14.6 → 8.4 s);
+ * `npm run bench:sweep` on the 1× twin, 0 workers, interleaved (load 4–7): CPU 94.5 and 116.5 s
+ * before, 53.6 and 52.0 s after.
+ *
  * This module follows scikit-learn 1.2's `KMeans(algorithm="lloyd")`: greedy k-means++ with
  * 2 + ⌊ln k⌋ local trials, `nInit` restarts keeping the lowest inertia, convergence when labels stop
  * changing or when the total squared centre shift falls below `tolerance × mean feature variance`,
