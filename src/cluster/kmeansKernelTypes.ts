@@ -89,8 +89,10 @@ export interface KMeansKernels {
   ): number;
   /**
    * The rows where these kernels read them fastest: `data` itself for the JavaScript kernels, a
-   * copy in the thread's wasm memory for the wasm ones (made by this call: take it once per fit).
-   * The result is scratch memory (see `scratch.ts`): it must not escape the fit.
+   * copy in the thread's wasm memory for the wasm ones (made by this call: take it once per fit,
+   * before any other buffer, as copying the rows in frees the wasm memory of the previous fit and
+   * so invalidates every view of it). The result is scratch memory (see `scratch.ts`): it must
+   * not escape the fit.
    */
   rows(data: Float64Array): Float64Array;
   /**

@@ -12,7 +12,14 @@
  */
 import { kmeansKernels as jsKernels } from "./kmeansKernels.js";
 import type { KMeansKernels } from "./kmeansKernelTypes.js";
-import { arenaFits, arenaFloat64, arenaMemory, arenaSlot, inArena } from "./wasmArena.js";
+import {
+  arenaFits,
+  arenaFloat64,
+  arenaMemory,
+  arenaReset,
+  arenaSlot,
+  inArena,
+} from "./wasmArena.js";
 import { ARENA_MAX_PAGES } from "./wasmArena.js";
 import { assignModule, candidateModule, pairCount } from "./wasmKernelCode.js";
 import { candidateBatch, type CandidateBatch } from "./candidateBatch.js";
@@ -218,7 +225,9 @@ export function wasmKernels(d: number, k: number): KMeansKernels | undefined {
       return changes;
     },
     rows(data) {
-      if (inArena(data) || !arenaFits(data.byteLength)) return data;
+      if (inArena(data)) return data;
+      arenaReset(); // a new fit: the memory of the last one is free again
+      if (!arenaFits(4 * data.byteLength)) return data;
       const rows = arenaFloat64("wasm:rows", data.length);
       rows.set(data);
       return rows;

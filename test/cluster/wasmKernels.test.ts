@@ -5,7 +5,7 @@ import { kmeans, kmeansPlusPlus } from "../../src/cluster/kmeans.js";
 import { kmeansKernels, type KMeansKernels } from "../../src/cluster/kmeansKernels.js";
 import { lloyd } from "../../src/cluster/lloyd.js";
 import type { Matrix } from "../../src/cluster/matrix.js";
-import { inArena } from "../../src/cluster/wasmArena.js";
+import { arenaBytesInUse, inArena } from "../../src/cluster/wasmArena.js";
 import {
   setWasmKernels,
   wasmCandidateBatch,
@@ -249,6 +249,19 @@ describe("wasm SIMD k-means kernels", { skip: !wasmSimdSupported() && "no wasm S
     } finally {
       setWasmKernels(before);
     }
+  });
+
+  test("each fit starts the wasm memory afresh: what it holds is the last fit's, whatever came before", () => {
+    const small = makeBlobs(3000, 5, { centers: 4, seed: 21 }).matrix;
+    const large = makeBlobs(7000, 5, { centers: 4, seed: 22 }).matrix;
+    const first = kmeans(small, 4, { nInit: 2, seed: 1 });
+    const inUse = arenaBytesInUse();
+    assert.ok(inUse >= small.data.byteLength, "the rows are in the wasm memory");
+    kmeans(large, 6, { nInit: 2, seed: 2 });
+    assert.ok(arenaBytesInUse() > inUse);
+    const again = kmeans(small, 4, { nInit: 2, seed: 1 });
+    assert.equal(arenaBytesInUse(), inUse);
+    assert.deepStrictEqual(again, first);
   });
 
   test("outside the generated range there are no wasm kernels (the JavaScript ones are used)", () => {
