@@ -24,7 +24,8 @@
  * bench:cluster -- --skip-exact` before and after (load 3.5–3.8): ours 1 thread 0.47 → 0.29 s,
  * 2 pool threads 0.40 → 0.35 s, the k = 2…10 sweep with scores 15.1 → 8.5 s (CPU 14.6 → 8.4 s);
  * `npm run bench:sweep` on the 1× twin, 0 workers, interleaved (load 4–7): CPU 94.5 and 116.5 s
- * before, 53.6 and 52.0 s after.
+ * before, 53.6 and 52.0 s after; the maintenance study (`bench/maintenance.ts --workers 0`, 1×
+ * twin, 94 refits, load 3.6–5.7): cold 92.4 → 55.1 s, process CPU 94.6 → 56.6 s, same decision.
  *
  * This module follows scikit-learn 1.2's `KMeans(algorithm="lloyd")`: greedy k-means++ with
  * 2 + ⌊ln k⌋ local trials, `nInit` restarts keeping the lowest inertia, convergence when labels stop
