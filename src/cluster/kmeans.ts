@@ -11,6 +11,22 @@
  * bit-identical to the previous implementation (plain loops, Hamerly for every k; pinned in
  * `test/cluster/kmeansPinned.test.ts`). Measured figures: bench/README.md ("k-means, issue 6").
  * `kmeansParallel` (kmeansParallel.ts) spreads the restarts over worker threads, same result.
+ *
+ * WebAssembly SIMD. Where the runtime has wasm SIMD (Node 20 does) and cols ≤ 16, k ≤ 32, the
+ * assignment steps and the k-means++ candidate batch run as generated wasm (`wasmKernels.ts`;
+ * `fastKernels.ts` chooses, `OLIST_WASM=0` turns them off), bit-identical to the JavaScript
+ * kernels, which stay the fallback; the rows are copied into the thread's wasm memory once per fit
+ * (once per restart on a worker thread), and a run starts plain for every k (`switchMaxWork`).
+ * Measured 2026-12-03 on the shared 2-core AMD EPYC machine (about 2.5× slower than the README's):
+ * `bench/kmeansWasm.ts` (JS and wasm interleaved in one process, median of 7 after warm-up,
+ * 93,000 × 6 blobs, one thread, `kmeans(matrix, k, { nInit: 10, seed: 0 })`): k = 6 453 → 260 ms
+ * wall, CPU 452 → 259 ms (load 2.3); k = 10 1.70 → 1.00 s (CPU 1.68 → 1.00 s, load 3.3). `npm run
+ * bench:cluster -- --skip-exact` before and after (load 3.5–3.8): ours 1 thread 0.47 → 0.29 s,
+ * 2 pool threads 0.40 → 0.35 s, the k = 2…10 sweep with scores 15.1 → 8.5 s (CPU 14.6 → 8.4 s);
+ * `npm run bench:sweep` on the 1× twin, 0 workers, interleaved (load 4–7): CPU 94.5 and 116.5 s
+ * before, 53.6 and 52.0 s after; the maintenance study (`bench/maintenance.ts --workers 0`, 1×
+ * twin, 94 refits, load 3.6–5.7): cold 92.4 → 55.1 s, process CPU 94.6 → 56.6 s, same decision.
+ *
  * This module follows scikit-learn 1.2's `KMeans(algorithm="lloyd")`: greedy k-means++ with
  * 2 + ⌊ln k⌋ local trials, `nInit` restarts keeping the lowest inertia, convergence when labels stop
  * changing or when the total squared centre shift falls below `tolerance × mean feature variance`,
@@ -18,7 +34,7 @@
  * the points farthest from their centres. `ml-kmeans` is kept as a cross-check in the tests.
  */
 import { assertFinite, type Matrix } from "./matrix.js";
-import { candidateBatch } from "./candidateBatch.js";
+import { fastCandidateBatch, fastKmeansKernels } from "./fastKernels.js";
 import { scratchFloat64 } from "./scratch.js";
 import { kmeansKernels } from "./kmeansKernels.js";
 import { lloyd, type SingleRun } from "./lloyd.js";
@@ -73,19 +89,20 @@ function checkK(matrix: Matrix, k: number): void {
  */
 export function kmeansPlusPlus(matrix: Matrix, k: number, rng: Rng): Matrix {
   checkK(matrix, k);
-  const { data, rows: n, cols: d } = matrix;
-  const kernels = kmeansKernels(d, k);
+  const { rows: n, cols: d } = matrix;
+  const kernels = fastKmeansKernels(d, k);
+  const data = kernels.rows(matrix.data); // see lloyd()
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   // The trials of a centre are scored in one pass (`candidateBatch`), each into its own buffer;
   // the best one's buffer becomes the closest distances and the old ones take its place.
   // Scratch buffers (every element written before it is read; none escapes): see scratch.ts.
-  let closest = scratchFloat64("kmeans++:closest", n);
-  const outs = Array.from({ length: trials }, (_, t) => scratchFloat64(`kmeans++:out${t}`, n));
+  let closest = kernels.float64("kmeans++:closest", n);
+  const outs = Array.from({ length: trials }, (_, t) => kernels.float64(`kmeans++:out${t}`, n));
   const cumulative = scratchFloat64("kmeans++:cumulative", n);
   const candidates = new Int32Array(trials);
   const pots = new Float64Array(trials);
-  const scoreTrials = candidateBatch(d, trials);
+  const scoreTrials = fastCandidateBatch(d, k, trials);
 
   const first = rng.int(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
@@ -189,11 +206,20 @@ export function kmeansRestart(matrix: Matrix, plan: KMeansPlan, r: number): Sing
   return runRestart(matrix, plan, rng);
 }
 
+/**
+ * `matrix` with its rows where the kernels for k centres read them fastest (`KMeansKernels.rows`:
+ * copied into the wasm memory unless already there), for the seeding and Lloyd runs of a fit.
+ */
+function kernelRows(matrix: Matrix, k: number): Matrix {
+  return { ...matrix, data: fastKmeansKernels(matrix.cols, k).rows(matrix.data) };
+}
+
 function runRestart(matrix: Matrix, plan: KMeansPlan, rng: Rng): SingleRun {
+  const rows = kernelRows(matrix, plan.k); // a copy per restart on a worker thread, else none
   const init = plan.initialCentroids
     ? Float64Array.from(plan.initialCentroids.data)
-    : kmeansPlusPlus(matrix, plan.k, rng).data;
-  return lloyd(matrix, plan.k, init, plan.maxIterations, plan.absoluteTolerance);
+    : kmeansPlusPlus(rows, plan.k, rng).data;
+  return lloyd(rows, plan.k, init, plan.maxIterations, plan.absoluteTolerance);
 }
 
 /**
@@ -235,7 +261,8 @@ export function kmeans(matrix: Matrix, k: number, options: KMeansOptions = {}): 
   const plan = planKMeans(matrix, k, options);
   const rng = createRng(plan.seed);
   const runs: SingleRun[] = [];
-  for (let r = 0; r < plan.nInit; r++) runs.push(runRestart(matrix, plan, rng.fork()));
+  const rows = kernelRows(matrix, k); // copied once for all the restarts
+  for (let r = 0; r < plan.nInit; r++) runs.push(runRestart(rows, plan, rng.fork()));
   return keepBestRestart(matrix, k, runs);
 }
 

@@ -3,7 +3,7 @@
  * k·cols (see {@link lloyd}); `kmeans.ts` wraps it with k-means++ seeding and restarts.
  */
 import type { Matrix } from "./matrix.js";
-import { kmeansKernels } from "./kmeansKernels.js";
+import { fastKmeansKernels } from "./fastKernels.js";
 import { scratchFloat64, scratchInt32 } from "./scratch.js";
 
 /** One Lloyd run (see {@link lloyd}). */
@@ -15,13 +15,7 @@ export interface SingleRun {
   converged: boolean;
 }
 
-/**
- * Up to this k·cols the assignment step is plain Lloyd (k distances per row, no bounds); above it,
- * Hamerly's bounds. Both give exactly Lloyd's assignments. Measured on 93k rows (CPU time, 5
- * restarts): the plain scan wins while k·cols < 48 (4 cols k = 5: 0.24 s vs 0.33 s; 6 cols k = 5:
- * 0.15 s vs 0.20 s; k·cols = 48: tie), the bounds win above (6 cols k = 12: 1.23 s vs 0.74 s).
- */
-export const PLAIN_LLOYD_MAX_WORK = 48;
+export { PLAIN_LLOYD_MAX_WORK } from "./kmeansKernelTypes.js";
 
 /**
  * In the `"switch"` mode, the run goes over to Hamerly's bounds once fewer than this share of the
@@ -41,12 +35,14 @@ export const HAMERLY_SWITCH_SHARE = 0.03;
 export type LloydMode = "plain" | "bounded" | "switch";
 
 /**
- * One Lloyd run from the given initial centres (which it overwrites). When k·cols exceeds
- * {@link PLAIN_LLOYD_MAX_WORK} it is accelerated with Hamerly's bounds (2010): per row an upper
+ * One Lloyd run from the given initial centres (which it overwrites). When k·cols exceeds the
+ * kernels' `switchMaxWork` ({@link PLAIN_LLOYD_MAX_WORK} for the JavaScript kernels, no limit for
+ * the wasm ones) it is accelerated with Hamerly's bounds (2010) throughout: per row an upper
  * bound on the distance to its centre and a lower bound on the distance to any other centre let
  * most rows skip the k distance computations; below, it starts plain and takes the bounds for the
  * last iterations (`"switch"`, see {@link LloydMode}). The assignments are exactly Lloyd's; only the
- * work changes (this matters for k = 300 micro-clusters). `mode` forces the choice (for tests).
+ * work changes (this matters for k = 300 micro-clusters). `forcedMode` forces the choice (for
+ * tests).
  */
 export function lloyd(
   matrix: Matrix,
@@ -54,21 +50,25 @@ export function lloyd(
   init: Float64Array,
   maxIterations: number,
   tolerance: number,
-  mode: LloydMode = k * matrix.cols <= PLAIN_LLOYD_MAX_WORK ? "switch" : "bounded",
+  forcedMode?: LloydMode,
 ): SingleRun {
-  const { data, rows: n, cols: d } = matrix;
-  const kernels = kmeansKernels(d, k);
+  const { rows: n, cols: d } = matrix;
+  const kernels = fastKmeansKernels(d, k);
+  const mode = forcedMode ?? (k * d <= kernels.switchMaxWork ? "switch" : "bounded");
+  // The rows, labels and bounds where the kernels read them fastest (the wasm memory for the wasm
+  // kernels; the rows are copied there unless the caller already did, as `kmeans` does).
+  const data = kernels.rows(matrix.data);
   let centers: Float64Array = init;
   let next: Float64Array = new Float64Array(k * d);
   const counts = new Float64Array(k);
-  const labels = new Int32Array(n);
   // Scratch buffers (every element written before it is read; none escapes): see scratch.ts.
+  const labels = kernels.int32("lloyd:labels", n).fill(0);
   const previous = scratchInt32("lloyd:previous", n);
   let plain = mode !== "bounded";
   // Set when the run leaves the plain scan: the next step computes the bounds (a full step).
   let boundsNext = false;
-  const upper = mode === "plain" ? new Float64Array(0) : scratchFloat64("lloyd:upper", n);
-  const lower = mode === "plain" ? new Float64Array(0) : scratchFloat64("lloyd:lower", n);
+  const upper = mode === "plain" ? new Float64Array(0) : kernels.float64("lloyd:upper", n);
+  const lower = mode === "plain" ? new Float64Array(0) : kernels.float64("lloyd:lower", n);
   const halfGap = new Float64Array(k);
   // Centre shifts of the last update, applied lazily to the bounds by the next Hamerly step.
   const moved = new Float64Array(k);
@@ -172,7 +172,7 @@ export function lloyd(
   // centroids and inertia consistent (as scikit-learn does). Its sums land in `next`, unused.
   assignStep(false);
   const inertia = kernels.inertia(data, n, centers, labels);
-  return { labels, centers, inertia, iterations, converged };
+  return { labels: labels.slice(), centers, inertia, iterations, converged };
 }
 
 /**

@@ -12,7 +12,8 @@ describe("kmeansParallel: restarts on worker threads, the result of kmeans bit f
 
   test("identical for 0, 1, 2 and 3 threads, plain Lloyd and Hamerly's bounds", async () => {
     const { matrix } = makeBlobs(3000, 4, { centers: 6, skew: 0.5, spread: 3, seed: 21 });
-    // k·cols = 20 runs plain Lloyd, 60 Hamerly (PLAIN_LLOYD_MAX_WORK = 48).
+    // With the JavaScript kernels k·cols = 20 runs plain Lloyd, 60 Hamerly (PLAIN_LLOYD_MAX_WORK =
+    // 48); the wasm kernels start both plain and switch to Hamerly late.
     for (const [k, nInit, seed] of [
       [5, 10, 3],
       [15, 7, 4],
