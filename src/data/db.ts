@@ -4,6 +4,9 @@
  * `number` (exact up to 2^53, far above any count in Olist), DECIMAL becomes `number`, DATE and
  * TIMESTAMP become `Date` (UTC), so notebooks never meet DuckDB value classes.
  */
+import { randomBytes } from "node:crypto";
+import { tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import { DuckDBInstance, JSDuckDBValueConverter } from "@duckdb/node-api";
 import type { DuckDBConnection, DuckDBResultReader, DuckDBValue } from "@duckdb/node-api";
 
@@ -34,6 +37,17 @@ export function toPlainValue(v: unknown): Value {
 }
 
 /**
+ * DuckDB's memory cap: half the machine's memory (DuckDB's default is 80 %), leaving the other half
+ * to this process's arrays and worker threads; beyond it DuckDB spills to disk (same results).
+ *
+ * @example
+ * duckdbMemoryLimitBytes(); // 12.6e9 on a 23.5 GiB machine
+ */
+export function duckdbMemoryLimitBytes(total: number = totalmem()): number {
+  return Math.floor(total / 2);
+}
+
+/**
  * An open DuckDB database with one connection.
  *
  * @example
@@ -49,10 +63,21 @@ export class Database {
     readonly path: string,
   ) {}
 
-  /** Opens a database: in memory by default, or a file (created if missing). */
+  /**
+   * Opens a database: in memory by default, or a file (created if missing). DuckDB's buffer pool is
+   * capped at {@link duckdbMemoryLimitBytes} (half the machine's memory) and spills beyond it (tables,
+   * also those of an in-memory database, and intermediate results) into a folder of its own under the
+   * system's temporary folder: at 100× (9.6 million customers, 6.5 GB of CSV) DuckDB's default cap of
+   * 80 % let its tables and joins alone fill 19 GB of a 23 GB machine, with the JS side on top.
+   */
   static async open(path = ":memory:"): Promise<Database> {
     const instance = await DuckDBInstance.create(path);
     const connection = await instance.connect();
+    const spill = join(tmpdir(), `olist-duckdb-${process.pid}-${randomBytes(4).toString("hex")}`);
+    await connection.run(
+      `SET memory_limit = '${Math.floor(duckdbMemoryLimitBytes() / 1048576)}MiB'`,
+    );
+    await connection.run(`SET temp_directory = '${spill.replaceAll("'", "''")}'`);
     return new Database(instance, connection, path);
   }
 

@@ -70,3 +70,28 @@ test("typedColumns: the values getColumnsJS gives, numbers as Float64Array, text
     db.close();
   }
 });
+
+test("DuckDB is capped at half the machine's memory and spills into its own temporary folder", async () => {
+  const { tmpdir, totalmem } = await import("node:os");
+  const { duckdbMemoryLimitBytes } = await import("../../src/data/db.js");
+  assert.equal(duckdbMemoryLimitBytes(8 * 2 ** 30), 4 * 2 ** 30);
+  const a = await Database.open();
+  const b = await Database.open();
+  try {
+    const setting = async (db: Database, name: string) =>
+      db.scalar<string>(`SELECT current_setting('${name}')`);
+    const limit = await setting(a, "memory_limit");
+    const gib = Number(limit.replace(/ GiB$/, ""));
+    assert.ok(
+      Math.abs(gib * 2 ** 30 - totalmem() / 2) < 0.1 * 2 ** 30, // DuckDB prints one decimal, truncated
+      `${limit} vs ${totalmem()}`,
+    );
+    const tempA = await setting(a, "temp_directory");
+    const tempB = await setting(b, "temp_directory");
+    assert.ok(tempA.startsWith(tmpdir()), tempA);
+    assert.notEqual(tempA, tempB, "two databases never share a spill folder");
+  } finally {
+    a.close();
+    b.close();
+  }
+});

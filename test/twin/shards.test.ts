@@ -11,6 +11,8 @@ import { readTwinMarker } from "../../src/data/twinMarker.js";
 import { csvSource } from "../../src/twin/fidelity.js";
 import { generateOlistTwin, writeOlistTwin } from "../../src/twin/index.js";
 import { planTwinShards, TWIN_SHARD_CUSTOMERS } from "../../src/twin/shards.js";
+import { MAX_TWIN_CUSTOMERS, resolveTwinOptions } from "../../src/twin/generate.js";
+import { FLAG_LIMITS } from "../../src/util/cli.js";
 
 /** sha256 over all files of a folder (name, NUL, bytes, in name order), as in twin.test.ts. */
 function folderHash(dir: string): string {
@@ -64,6 +66,16 @@ test("the shard plan: equal shards adding up to the size, distinct seeds, one sh
   assert.deepEqual(
     plan.map((s) => s.customers),
     [300, 300, 300],
+  );
+});
+
+test("the size limit is 20,000,000, the same for the generator and the --customers flag", () => {
+  assert.equal(MAX_TWIN_CUSTOMERS, 20_000_000);
+  assert.equal(FLAG_LIMITS.customers, MAX_TWIN_CUSTOMERS);
+  assert.equal(resolveTwinOptions({ customers: 20_000_000 }).customers, 20_000_000);
+  assert.throws(
+    () => resolveTwinOptions({ customers: 20_000_001 }),
+    /^Error: Twin size --customers must be an integer between 100 and 20,000,000, got 20000001$/,
   );
 });
 
