@@ -162,6 +162,17 @@ export interface FittedSegments {
   kmeans: KMeansResult;
 }
 
+/** The seed-independent half of a fit: the table's fitted transform, its matrix and the training facts. */
+function transformedTable(table: CustomerTable, options: FitSegmentModelOptions) {
+  const transform = fitTransform(table, {
+    features: options.features,
+    log1p: options.log1p ?? [],
+    scaler: options.scaler ?? "standard",
+  });
+  const matrix = transform.apply(table);
+  return { transform, matrix, training: { asOf: table.asOf, customers: table.ids.length } };
+}
+
 /**
  * Fits the transform and k-means on a customer table. Segments are renumbered by decreasing size
  * (segment 0 is the largest), so numbers are stable across runs that find the same partition.
@@ -174,13 +185,7 @@ export function fitSegmentModel(
   table: CustomerTable,
   options: FitSegmentModelOptions,
 ): FittedSegments {
-  const transform = fitTransform(table, {
-    features: options.features,
-    log1p: options.log1p ?? [],
-    scaler: options.scaler ?? "standard",
-  });
-  const matrix = transform.apply(table);
-  const training = { asOf: table.asOf, customers: table.ids.length };
+  const { transform, matrix, training } = transformedTable(table, options);
   const fit = fitSegmentsOnMatrix(transform, matrix, training, options);
   return { model: SegmentModel.fromJSON(fit.json), labels: fit.labels, matrix, kmeans: fit.kmeans };
 }
@@ -196,13 +201,7 @@ export async function fitSegmentModelOnPool(
   table: CustomerTable,
   options: FitSegmentModelOptions,
 ): Promise<FittedSegments> {
-  const transform = fitTransform(table, {
-    features: options.features,
-    log1p: options.log1p ?? [],
-    scaler: options.scaler ?? "standard",
-  });
-  const matrix = transform.apply(table);
-  const training = { asOf: table.asOf, customers: table.ids.length };
+  const { transform, matrix, training } = transformedTable(table, options);
   const { k, seed = 0, nInit = 10 } = options;
   // kmeansClusterer's fit (segmentClusterer) with the same options, its restarts on threads.
   const result = await kmeansParallel(matrix, k, { seed, nInit });
