@@ -16,7 +16,7 @@
  * assignment steps and the k-means++ candidate batch run as generated wasm (`wasmKernels.ts`;
  * `fastKernels.ts` chooses, `OLIST_WASM=0` turns them off), bit-identical to the JavaScript
  * kernels, which stay the fallback; the rows are copied into the thread's wasm memory once per fit
- * (once per restart on a worker thread), and a run starts plain for every k (`switchMaxWork`).
+ * (once per restart on a worker thread), and a run stays plain up to k·cols = 64 (`plainMaxWork`), above starts plain and switches to the bounds late (`switchMaxWork`).
  * Measured 2026-12-03 on the shared 2-core AMD EPYC machine (about 2.5× slower than the README's):
  * `bench/kmeansWasm.ts` (JS and wasm interleaved in one process, median of 7 after warm-up,
  * 93,000 × 6 blobs, one thread, `kmeans(matrix, k, { nInit: 10, seed: 0 })`): k = 6 453 → 260 ms

@@ -46,6 +46,12 @@ export interface KMeansKernels {
    */
   readonly switchMaxWork: number;
   /**
+   * Up to this k·cols `lloyd` keeps the plain scan throughout (`"plain"`): the bounds' per-row
+   * bookkeeping costs more than the distances it skips. 0 for the JavaScript kernels (their
+   * `"switch"` wins from the smallest k measured); see `wasmKernels.ts` for the wasm ones.
+   */
+  readonly plainMaxWork: number;
+  /**
    * Exact nearest centre of every row (ties to the lowest index), plain Lloyd. Writes `labels` and
    * returns how many labels changed.
    */

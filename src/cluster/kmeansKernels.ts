@@ -210,6 +210,7 @@ function build(d: number, kFixed: number): KMeansKernels {
 
   return {
     switchMaxWork: PLAIN_LLOYD_MAX_WORK,
+    plainMaxWork: 0,
     rows: (data) => data,
     float64: scratchFloat64,
     int32: scratchInt32,

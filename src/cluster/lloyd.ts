@@ -35,7 +35,8 @@ export const HAMERLY_SWITCH_SHARE = 0.03;
 export type LloydMode = "plain" | "bounded" | "switch";
 
 /**
- * One Lloyd run from the given initial centres (which it overwrites). When k·cols exceeds the
+ * One Lloyd run from the given initial centres (which it overwrites). Up to the kernels'
+ * `plainMaxWork` (k·cols) it is plain Lloyd throughout. When k·cols exceeds the
  * kernels' `switchMaxWork` ({@link PLAIN_LLOYD_MAX_WORK} for the JavaScript kernels, no limit for
  * the wasm ones) it is accelerated with Hamerly's bounds (2010) throughout: per row an upper
  * bound on the distance to its centre and a lower bound on the distance to any other centre let
@@ -54,7 +55,10 @@ export function lloyd(
 ): SingleRun {
   const { rows: n, cols: d } = matrix;
   const kernels = fastKmeansKernels(d, k);
-  const mode = forcedMode ?? (k * d <= kernels.switchMaxWork ? "switch" : "bounded");
+  const work = k * d;
+  const mode =
+    forcedMode ??
+    (work <= kernels.plainMaxWork ? "plain" : work <= kernels.switchMaxWork ? "switch" : "bounded");
   // The rows, labels and bounds where the kernels read them fastest (the wasm memory for the wasm
   // kernels; the rows are copied there unless the caller already did, as `kmeans` does).
   const data = kernels.rows(matrix.data);

@@ -136,6 +136,14 @@ export function wasmKernels(d: number, k: number): KMeansKernels | undefined {
     // throughout for every k measured (93k rows, 10 restarts, CPU, 2026-12-03: 4 cols k = 5…16 and
     // 6 cols k = 5…16, e.g. 6 cols k = 10 1.08 s vs 1.23 s, k = 16 1.86 s vs 2.03 s).
     switchMaxWork: Infinity,
+    // With few centres the SIMD scan of all k is cheaper per row than the bounds' scalar
+    // bookkeeping, even in the last iterations where most rows keep their centre: measured on the
+    // 1× twin's customer table (96k rows, 8 restarts, CPU ms per iteration, plain against switch,
+    // 2026-12-04, load 1.3): 4 cols k = 5 0.53 vs 0.84, k = 12 0.88 vs 1.21, k = 16 1.15 vs 1.25,
+    // k = 20 1.49 vs 1.39; 6 cols k = 6 0.78 vs 0.91, k = 8 0.90 vs 0.90, k = 12 1.20 vs 1.16;
+    // 8 cols k = 6 1.00 vs 1.23, k = 8 1.20 vs 1.21, k = 10 1.43 vs 1.13. The crossing is near
+    // k·cols = 64.
+    plainMaxWork: 64,
     assignPlainSums(data, n, centers, kk, labels, sums, counts) {
       if (tooBig(data)) return js.assignPlainSums(data, n, centers, kk, labels, sums, counts);
       const pairs = writePairs(centers, k, d, "wasm:pairs");
