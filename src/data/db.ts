@@ -48,7 +48,10 @@ export function duckdbMemoryLimitBytes(total: number = totalmem()): number {
 }
 
 /**
- * An open DuckDB database with one connection.
+ * An open DuckDB database with one connection. Its queries run one at a time, in call order, even
+ * when two tasks of the process query it at once (the main job runs the maintenance study beside
+ * the segment stages): a statement starts when the previous one's result has been read, so one
+ * task's temp tables and results are never touched halfway by the other's.
  *
  * @example
  * const db = await Database.open();
@@ -62,6 +65,19 @@ export class Database {
     /** `:memory:` or the path of the database file. */
     readonly path: string,
   ) {}
+
+  /** The end of the last queued operation (see {@link Database.exclusive}). */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs `operation` on the connection once every operation queued before it has finished; the
+   * one place that orders the connection's use.
+   */
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(operation);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
 
   /**
    * Opens a database: in memory by default, or a file (created if missing). DuckDB's buffer pool is
@@ -83,14 +99,15 @@ export class Database {
 
   /** Runs statements that return nothing useful (DDL, INSERT, SET). */
   async run(sql: string, params?: Params): Promise<void> {
-    await this.connection.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue>);
+    await this.exclusive(() =>
+      this.connection.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue>),
+    );
   }
 
   /** Runs a query and reads every row. */
   async reader(sql: string, params?: Params): Promise<DuckDBResultReader> {
-    return this.connection.runAndReadAll(
-      sql,
-      params as DuckDBValue[] | Record<string, DuckDBValue>,
+    return this.exclusive(() =>
+      this.connection.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue>),
     );
   }
 
@@ -147,6 +164,10 @@ export class Database {
    * const [keys, monetary] = await db.float64Columns("SELECT key, monetary FROM t ORDER BY key");
    */
   async float64Columns(sql: string, params?: Params): Promise<Float64Array[]> {
+    return this.exclusive(() => this.readFloat64Columns(sql, params));
+  }
+
+  private async readFloat64Columns(sql: string, params?: Params): Promise<Float64Array[]> {
     const result = await this.connection.run(
       sql,
       params as DuckDBValue[] | Record<string, DuckDBValue>,
@@ -202,6 +223,14 @@ export class Database {
     params: Params | undefined,
     textColumns: readonly string[],
   ): Promise<{ float64: Record<string, Float64Array>; text: Record<string, unknown[]> }> {
+    return this.exclusive(() => this.readTypedColumns(sql, params, textColumns));
+  }
+
+  private async readTypedColumns(
+    sql: string,
+    params: Params | undefined,
+    textColumns: readonly string[],
+  ): Promise<{ float64: Record<string, Float64Array>; text: Record<string, unknown[]> }> {
     const result = await this.connection.run(
       sql,
       params as DuckDBValue[] | Record<string, DuckDBValue>,
@@ -222,7 +251,10 @@ export class Database {
           for (let i = 0; i < values.length; i++) out.push(values[i]);
         } else {
           const out = new Float64Array(values.length);
-          for (let i = 0; i < values.length; i++) out[i] = (values[i] ?? NaN) as number;
+          for (let i = 0; i < values.length; i++) {
+            const v = values[i];
+            out[i] = typeof v === "bigint" ? Number(v) : ((v ?? NaN) as number); // BIGINT: counts
+          }
           parts[j].push(out);
         }
       }

@@ -25,18 +25,20 @@ import type { RetrainRecommendation } from "../maintenance/recommend.js";
 import { retrainSummary } from "../maintenance/recommend.js";
 import { completeMetrics } from "../segments/metricsFile.js";
 import type { MaintenanceStudy } from "../maintenance/study.js";
-import { runMaintenanceStudy, writeMaintenanceReport } from "../maintenance/study.js";
+import { writeMaintenanceReport } from "../maintenance/study.js";
 import type { SegmentModel } from "../segments/model.js";
 import type { SegmentationMetrics } from "../segments/output.js";
 import { writeSegmentation } from "../segments/output.js";
 import { readModelFile } from "../segments/modelFile.js";
 import { segmentCustomers } from "./segmentRun.js";
+import type { SegmentationDesign } from "../segments/segmentationInUse.js";
+import type { BackgroundStudy } from "./backgroundStudy.js";
+import { startMaintenanceStudy } from "./backgroundStudy.js";
 import { logSelection, updateSelectionReport } from "../segments/selection.js";
 import { UsageError } from "../util/errors.js";
 import { checkOutputFolder } from "../util/outputPath.js";
 import { projectPath } from "../util/paths.js";
-import type { Progress, ProgressMode } from "../util/progress.js";
-import { progressBar } from "../util/progress.js";
+import type { ProgressMode } from "../util/progress.js";
 import { briefInput, briefMaintenance, briefWorth, writeBrief } from "../brief/index.js";
 import { closeRenderer, warmRenderer } from "../charts/render.js";
 import { writeSlides } from "../slides/write.js";
@@ -145,6 +147,18 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
     let maintenance: MaintenanceStudy | null = null;
     let cleaning: CleaningRow[];
     let worth: SegmentWorth;
+    // 3. The maintenance study of the design fitted (cached by data, design and method): started
+    // as soon as the design is known, it runs beside the segment stages (see backgroundStudy.ts).
+    let study: BackgroundStudy | undefined;
+    const beginStudy = (design: SegmentationDesign): BackgroundStudy =>
+      (study = startMaintenanceStudy(db, source, {
+        end: options.asOf,
+        segmentation: design, // the design fitted below (segmentationInUse.ts)
+        checksums,
+        workers: options.workers,
+        asOfGiven: options.asOf !== undefined,
+        progress: options.progress,
+      }));
     try {
       checksums = await dataChecksums(source);
       cleaning = await cleaningReport(db);
@@ -160,6 +174,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         workers: options.workers,
         select: true, // no --k and no --model: fit what the selection rule picks on these files
         checksums,
+        onDesign: beginStudy,
         onStep: (step) => clock.start(step === "metrics" ? "metrics (silhouette)" : step),
       });
       logSelection(segmentation.selection, log);
@@ -167,34 +182,17 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
       // 2b. What each segment is worth: value, rule cards, stability, revenue concentration.
       worth = await segmentWorth(db, segmentation, { onStage: (stage) => clock.start(stage) });
 
-      // 3. The maintenance study of the fitted segmentation (cached by data, design and method).
+      // 3. What is left of the maintenance study: this stage times the wait for it.
       clock.start("maintenance");
-      let bar: Progress | undefined;
-      try {
-        maintenance = await runMaintenanceStudy(db, source, {
-          end: options.asOf,
-          segmentation: segmentation.design, // the design fitted above (segmentationInUse.ts)
-          checksums,
-          workers: options.workers,
-          onProgress: (done, total, date) => {
-            bar ??= progressBar({
-              label: "  maintenance",
-              total,
-              unit: "dates",
-              mode: options.progress,
-            });
-            bar.tick(done, date.toISOString().slice(0, 10));
-          },
-        });
-        bar?.finish();
-        if (maintenance.cached)
-          log("  maintenance study read from the cache (same data, design and method)");
-      } catch (e) {
-        if (!(e instanceof UsageError) || options.asOf === undefined) throw e;
-        // An early as-of date leaves too little history for the study: the segments are still valid.
-        log(`  maintenance skipped: ${e.message}`);
-      }
+      const running = study ?? beginStudy(segmentation.design);
+      running.showProgress();
+      maintenance = await running.result();
+      if (maintenance?.cached)
+        log("  maintenance study read from the cache (same data, design and method)");
+      // An early as-of date leaves too little history for the study: the segments are still valid.
+      if (running.skipped) log(`  maintenance skipped: ${running.skipped}`);
     } finally {
+      await study?.settled; // never close the database under the running study
       db.close();
     }
 

@@ -50,6 +50,11 @@ export interface SegmentCustomersOptions {
   exactSilhouette?: boolean;
   /** Worker threads of the exact silhouette (default one per core; 0 = calling thread). */
   workers?: number;
+  /**
+   * Called once the design is known (the selection's pick, the fallback or the saved model's),
+   * before the model is fitted: the main job starts the maintenance study of that design there.
+   */
+  onDesign?: (design: SegmentationDesign) => void;
   /** Called when a sub-step starts (for progress display). */
   onStep?: (
     step: "customer table" | "model selection" | "segment model" | "assignments" | "metrics",
@@ -173,6 +178,7 @@ export async function segmentCustomers(
   if (model) {
     checkModelFits(model, table, options.modelFile);
     design = modelDesign(model);
+    options.onDesign?.(design);
     options.onStep?.("assignments");
     labels = assignSegments(model, table).labels;
   } else {
@@ -186,6 +192,7 @@ export async function segmentCustomers(
     selection = inUse.selection;
     const chosen = inUse.design;
     design = chosen;
+    options.onDesign?.(design);
     options.onStep?.("segment model");
     const k = chosen.k;
     if (k >= table.ids.length) {

@@ -36,6 +36,13 @@ export interface ProgressOptions {
   minIntervalMs?: number;
   /** Width of the bar in characters (default 24). */
   width?: number;
+  /**
+   * Units already done when the bar appears (default 0), for work shown only after it began (the
+   * main job's maintenance study runs before its stage shows it).
+   */
+  done?: number;
+  /** Clock reading (`now`) when the work began (default: now), so elapsed time and pace count from there. */
+  startedAt?: number;
 }
 
 /** A running progress bar. */
@@ -107,10 +114,10 @@ export function progressBar(options: ProgressOptions): Progress {
   const notebook = inNotebookKernel();
   if (mode === "auto") mode = stream.isTTY || notebook ? "bar" : "lines";
   const minInterval = options.minIntervalMs ?? (notebook && !stream.isTTY ? 1000 : 100);
-  const start = now();
-  let done = 0;
+  const start = options.startedAt ?? now();
+  let done = Math.min(total, Math.max(0, options.done ?? 0));
   let lastDraw = -Infinity;
-  let lastQuarter = 0;
+  let lastQuarter = total > 0 ? Math.floor((4 * done) / total) : 0;
   let finished = false;
 
   const line = (detail?: string) =>

@@ -74,6 +74,28 @@ describe("progress", () => {
     assert.match(f.writes[4], /8\/8 steps {2}8\.0 s, done/);
   });
 
+  test("a bar shown after the work began starts from its count and its start time", () => {
+    const f = fake(false);
+    f.advance(8000); // the work began at 0; 4 of 8 done when the bar appears at 8 s
+    const bar = progressBar({
+      label: "m",
+      total: 8,
+      stream: f.stream,
+      now: f.now,
+      width: 4,
+      done: 4,
+      startedAt: 0,
+    });
+    // The pace so far: 2 s per step, 4 left → 8 s.
+    assert.deepEqual(f.writes, ["m  [##--]  4/8 steps  8.0 s, ~8.0 s left\n"]);
+    f.advance(1000);
+    bar.tick(5); // still the third quarter, already past the second: no line
+    assert.equal(f.writes.length, 1);
+    f.advance(1000);
+    bar.tick(6);
+    assert.equal(f.writes[1], "m  [###-]  6/8 steps  10 s, ~3.3 s left\n");
+  });
+
   test("mode off writes nothing", () => {
     const f = fake(true);
     const bar = progressBar({ label: "m", total: 2, stream: f.stream, mode: "off" });
