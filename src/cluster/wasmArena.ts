@@ -1,6 +1,7 @@
 /**
- * The WebAssembly memory of the SIMD k-means kernels, one per thread (each worker thread has its
- * own module instance), carved into named slots like the scratch buffers of `scratch.ts`.
+ * The WebAssembly memory of the SIMD kernels (k-means here, the silhouette's pair kernel in
+ * `metrics/silhouetteWasm.ts`), one per thread (each worker thread has its own module instances),
+ * carved into named slots like the scratch buffers of `scratch.ts`.
  *
  * The memory is shared (a `SharedArrayBuffer`), only so that growing it never detaches a buffer:
  * views taken before a growth stay valid, and no thread trips V8's "array buffer detaching

@@ -61,7 +61,7 @@ export function silhouettePairModule(d: number): Uint8Array<ArrayBuffer> {
   /** `local = base + index * stride` (i32). */
   const address = (local: number, base: number, index: number, stride: number) =>
     f.get(index).i32(stride).op(OP.i32Mul).get(base).op(OP.i32Add).set(local);
-  /** `*(f64*)(ptr + offset) += value on the stack top, pushed by push()`. */
+  /** The f64 at byte address `ptr + offset` += the value that `push` leaves on the stack. */
   const addTo = (ptr: number, offset: number, push: () => void) => {
     f.get(ptr).get(ptr).f64Load(offset);
     push();
@@ -87,7 +87,7 @@ export function silhouettePairModule(d: number): Uint8Array<ArrayBuffer> {
     f.get(yPtr).get(yEnd).op(OP.i32LtU).op(OP.brIf, [0]);
     f.op(OP.end).op(OP.end);
   };
-  /** `for (c = li; c < m; c++) { body }` with `cRow` at sums[c * n + i] after the body's loop. */
+  /** `for (c = li; c < m; c++) { body }` (li < m: the body runs at least once). */
   const clusterLoop = (body: () => void) => {
     f.get(li).set(c);
     f.op(OP.loop, [OP.void]);
@@ -95,6 +95,7 @@ export function silhouettePairModule(d: number): Uint8Array<ArrayBuffer> {
     f.get(c).i32(1).op(OP.i32Add).tee(c).get(m).op(OP.i32LtS).op(OP.brIf, [0]);
     f.op(OP.end);
   };
+  /** `cRow` = byte address of sums[c * n + i]. */
   const setCRow = () => {
     f.get(c).get(n).op(OP.i32Mul).get(i).op(OP.i32Add).i32(8).op(OP.i32Mul);
     f.get(sums).op(OP.i32Add).set(cRow);
