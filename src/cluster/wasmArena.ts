@@ -1,6 +1,7 @@
 /**
- * The WebAssembly memory of the SIMD k-means kernels, one per thread (each worker thread has its
- * own module instance), carved into named slots like the scratch buffers of `scratch.ts`.
+ * The WebAssembly memory of the SIMD kernels (k-means here, the silhouette's pair kernel in
+ * `metrics/silhouetteWasm.ts`), one per thread (each worker thread has its own module instances),
+ * carved into named slots like the scratch buffers of `scratch.ts`.
  *
  * The memory is shared (a `SharedArrayBuffer`), only so that growing it never detaches a buffer:
  * views taken before a growth stay valid, and no thread trips V8's "array buffer detaching
@@ -16,6 +17,8 @@
 const PAGE = 65_536;
 /** The memory's maximum (2 GiB): larger inputs use the JavaScript kernels. */
 export const ARENA_MAX_PAGES = 32_768;
+/** The memory type the generated modules import (`wasmModule`'s option): the arena's. */
+export const ARENA_MEMORY = { shared: true, maximumPages: ARENA_MAX_PAGES } as const;
 
 let memory: WebAssembly.Memory | undefined;
 /** Every `SharedArrayBuffer` the memory has had (one per size), to recognise its views. */
@@ -101,4 +104,46 @@ export function arenaFloat64(slot: string, n: number): Float64Array {
 export function arenaInt32(slot: string, n: number): Int32Array {
   const offset = arenaSlot(slot, n * 4);
   return new Int32Array(currentBuffer(), offset, n);
+}
+
+/**
+ * A module instance reading and writing the thread's arena memory (its `env.memory` import).
+ *
+ * @example
+ * const { run } = arenaInstance(bytes) as { run: (at: number) => void };
+ */
+export function arenaInstance(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Exports {
+  return new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: arenaMemory() } })
+    .exports;
+}
+
+type Typed = Float64Array | Int32Array;
+type TypedCtor = { new (b: ArrayBufferLike, o: number, n: number): Typed };
+
+/**
+ * The byte offset at which a kernel reads `array`: its own when it lies in the arena, else the
+ * staging slot `stage:<slot>`, filled with its values when `copyIn`. Staging keeps a kernel correct
+ * for any caller's arrays (plain, or in another `SharedArrayBuffer`).
+ *
+ * @example
+ * const dataAt = stageIn(data, "data", true); // then the kernel, then stageOut for outputs
+ */
+export function stageIn(array: Typed, slot: string, copyIn: boolean): number {
+  if (inArena(array)) return array.byteOffset;
+  const offset = arenaSlot(`stage:${slot}`, array.byteLength);
+  if (copyIn)
+    new (array.constructor as TypedCtor)(arenaMemory().buffer, offset, array.length).set(array);
+  return offset;
+}
+
+/**
+ * Copies the staged values of `array` (at `offset`, from {@link stageIn}) back into it; nothing
+ * when it lies in the arena.
+ *
+ * @example
+ * stageOut(sums, sumsAt);
+ */
+export function stageOut(array: Typed, offset: number): void {
+  if (inArena(array)) return;
+  array.set(new (array.constructor as TypedCtor)(arenaMemory().buffer, offset, array.length));
 }

@@ -17,11 +17,11 @@
  * Memory arguments are byte offsets into the one imported memory. The centres come in the pair
  * layout `pairs[(p·d + t)·2 + lane]` (16-byte aligned); Hamerly's step also reads them row-major.
  */
-import { ARENA_MAX_PAGES } from "./wasmArena.js";
+import { ARENA_MEMORY } from "./wasmArena.js";
 import { F64, FunctionBuilder, I32, OP, V128, wasmModule } from "../util/wasmEmitter.js";
 
 /** The memory the modules import: the arena's (shared, so that it grows without detaching). */
-const MEMORY = { shared: true, maximumPages: ARENA_MAX_PAGES };
+const MEMORY = ARENA_MEMORY;
 
 /** Loads the centre pairs into v128 locals: `C[p][t]` = (c_{2p,t}, c_{2p+1,t}). */
 function loadPairs(f: FunctionBuilder, pairs: number, d: number, count: number): number[][] {

@@ -15,10 +15,13 @@ import type { KMeansKernels } from "./kmeansKernelTypes.js";
 import {
   arenaFits,
   arenaFloat64,
+  arenaInstance,
   arenaMemory,
   arenaReset,
   arenaSlot,
   inArena,
+  stageIn,
+  stageOut,
 } from "./wasmArena.js";
 import { ARENA_MAX_PAGES } from "./wasmArena.js";
 import { assignModule, candidateModule, pairCount } from "./wasmKernelCode.js";
@@ -60,33 +63,15 @@ export function setWasmKernels(on: boolean): boolean {
   return before;
 }
 
-const instantiate = (bytes: Uint8Array<ArrayBuffer>): WebAssembly.Exports =>
-  new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: arenaMemory() } })
-    .exports;
-
-type Typed = Float64Array | Int32Array;
-
 /**
- * The byte offset at which the kernel reads `array`: its own when it lies in the arena, else a
- * staging slot, filled with its values when `copyIn`.
+ * Whether the wasm kernels are on for this thread and this runtime supports them (what every
+ * wasm kernel checks before it is used, e.g. the silhouette's pair kernel in `metrics/`).
+ *
+ * @example
+ * const kernel = wasmKernelsOn() ? wasmVersion : jsVersion;
  */
-function at(array: Typed, slot: string, copyIn: boolean): number {
-  if (inArena(array)) return array.byteOffset;
-  const offset = arenaSlot(`stage:${slot}`, array.byteLength);
-  if (copyIn) {
-    const view = new (
-      array.constructor as { new (b: ArrayBufferLike, o: number, n: number): Typed }
-    )(arenaMemory().buffer, offset, array.length);
-    view.set(array);
-  }
-  return offset;
-}
-
-/** Copies the staged values of `array` back (nothing when it lies in the arena). */
-function back(array: Typed, offset: number): void {
-  if (inArena(array)) return;
-  const ctor = array.constructor as { new (b: ArrayBufferLike, o: number, n: number): Typed };
-  array.set(new ctor(arenaMemory().buffer, offset, array.length));
+export function wasmKernelsOn(): boolean {
+  return enabled && wasmSimdSupported();
 }
 
 /** Writes `count` points (row-major, `d` columns) in the pair layout; +∞ in a missing lane. */
@@ -119,14 +104,14 @@ export function wasmKernels(d: number, k: number): KMeansKernels | undefined {
   const known = cache.get(key);
   if (known) return known;
   const js = jsKernels(d, k);
-  const wasm = instantiate(assignModule(d, k)) as {
+  const wasm = arenaInstance(assignModule(d, k)) as {
     assignPlainSums: (...a: number[]) => number;
     assignFull: (...a: number[]) => number;
     assignHamerly: (...a: number[]) => number;
   };
   const sumsAt = (sums: Float64Array, counts: Float64Array) => [
-    at(sums, "sums", true),
-    at(counts, "counts", true),
+    stageIn(sums, "sums", true),
+    stageIn(counts, "counts", true),
   ];
   // Rows too many for the wasm memory go to the JavaScript kernels (checked per call).
   const tooBig = (data: Float64Array) => !inArena(data) && !arenaFits(4 * data.byteLength);
@@ -147,30 +132,30 @@ export function wasmKernels(d: number, k: number): KMeansKernels | undefined {
     assignPlainSums(data, n, centers, kk, labels, sums, counts) {
       if (tooBig(data)) return js.assignPlainSums(data, n, centers, kk, labels, sums, counts);
       const pairs = writePairs(centers, k, d, "wasm:pairs");
-      const dataAt = at(data.subarray(0, n * d), "data", true);
-      const labelsAt = at(labels.subarray(0, n), "labels", true);
+      const dataAt = stageIn(data.subarray(0, n * d), "data", true);
+      const labelsAt = stageIn(labels.subarray(0, n), "labels", true);
       const [s, c] = sumsAt(sums, counts);
       const changes = wasm.assignPlainSums(dataAt, n, pairs, labelsAt, s, c);
-      back(labels.subarray(0, n), labelsAt);
-      back(sums, s);
-      back(counts, c);
+      stageOut(labels.subarray(0, n), labelsAt);
+      stageOut(sums, s);
+      stageOut(counts, c);
       return changes;
     },
     assignFull(data, n, centers, kk, labels, upper, lower, sums, counts) {
       if (tooBig(data))
         return js.assignFull(data, n, centers, kk, labels, upper, lower, sums, counts);
       const pairs = writePairs(centers, k, d, "wasm:pairs");
-      const dataAt = at(data.subarray(0, n * d), "data", true);
-      const labelsAt = at(labels.subarray(0, n), "labels", true);
-      const upperAt = at(upper.subarray(0, n), "upper", false);
-      const lowerAt = at(lower.subarray(0, n), "lower", false);
+      const dataAt = stageIn(data.subarray(0, n * d), "data", true);
+      const labelsAt = stageIn(labels.subarray(0, n), "labels", true);
+      const upperAt = stageIn(upper.subarray(0, n), "upper", false);
+      const lowerAt = stageIn(lower.subarray(0, n), "lower", false);
       const [s, c] = sumsAt(sums, counts);
       const changes = wasm.assignFull(dataAt, n, pairs, labelsAt, upperAt, lowerAt, s, c);
-      back(labels.subarray(0, n), labelsAt);
-      back(upper.subarray(0, n), upperAt);
-      back(lower.subarray(0, n), lowerAt);
-      back(sums, s);
-      back(counts, c);
+      stageOut(labels.subarray(0, n), labelsAt);
+      stageOut(upper.subarray(0, n), upperAt);
+      stageOut(lower.subarray(0, n), lowerAt);
+      stageOut(sums, s);
+      stageOut(counts, c);
       return changes;
     },
     assignHamerly(
@@ -203,13 +188,13 @@ export function wasmKernels(d: number, k: number): KMeansKernels | undefined {
           counts,
         );
       const pairs = writePairs(centers, k, d, "wasm:pairs");
-      const centersAt = at(centers.subarray(0, k * d), "centers", true);
-      const dataAt = at(data.subarray(0, n * d), "data", true);
-      const labelsAt = at(labels.subarray(0, n), "labels", true);
-      const upperAt = at(upper.subarray(0, n), "upper", true);
-      const lowerAt = at(lower.subarray(0, n), "lower", true);
-      const gapAt = at(halfGap.subarray(0, k), "halfGap", true);
-      const movedAt = at(moved.subarray(0, k), "moved", true);
+      const centersAt = stageIn(centers.subarray(0, k * d), "centers", true);
+      const dataAt = stageIn(data.subarray(0, n * d), "data", true);
+      const labelsAt = stageIn(labels.subarray(0, n), "labels", true);
+      const upperAt = stageIn(upper.subarray(0, n), "upper", true);
+      const lowerAt = stageIn(lower.subarray(0, n), "lower", true);
+      const gapAt = stageIn(halfGap.subarray(0, k), "halfGap", true);
+      const movedAt = stageIn(moved.subarray(0, k), "moved", true);
       const [s, c] = sumsAt(sums, counts);
       const changes = wasm.assignHamerly(
         dataAt,
@@ -225,11 +210,11 @@ export function wasmKernels(d: number, k: number): KMeansKernels | undefined {
         s,
         c,
       );
-      back(labels.subarray(0, n), labelsAt);
-      back(upper.subarray(0, n), upperAt);
-      back(lower.subarray(0, n), lowerAt);
-      back(sums, s);
-      back(counts, c);
+      stageOut(labels.subarray(0, n), labelsAt);
+      stageOut(upper.subarray(0, n), upperAt);
+      stageOut(lower.subarray(0, n), lowerAt);
+      stageOut(sums, s);
+      stageOut(counts, c);
       return changes;
     },
     rows(data) {
@@ -265,7 +250,7 @@ export function wasmCandidateBatch(d: number, trials: number): CandidateBatch | 
   const key = `${d}:${trials}`;
   const known = batches.get(key);
   if (known) return known;
-  const run = instantiate(candidateModule(d, trials)).candidateBatch as (...a: number[]) => void;
+  const run = arenaInstance(candidateModule(d, trials)).candidateBatch as (...a: number[]) => void;
   const ys = new Float64Array(trials * d);
   const js = candidateBatch(d, trials);
   const batch: CandidateBatch = (data, n, candidates, closest, outs, pots) => {
@@ -276,15 +261,17 @@ export function wasmCandidateBatch(d: number, trials: number): CandidateBatch | 
     for (let t = 0; t < trials; t++)
       ys.set(data.subarray(candidates[t] * d, candidates[t] * d + d), t * d);
     const pairs = writePairs(ys, trials, d, "wasm:candidates");
-    const dataAt = at(data.subarray(0, n * d), "data", true);
-    const closestAt = at(closest.subarray(0, n), "closest", true);
-    const outsAt = outs.slice(0, trials).map((out, t) => at(out.subarray(0, n), `out${t}`, false));
-    const potsAt = at(pots, "pots", false);
+    const dataAt = stageIn(data.subarray(0, n * d), "data", true);
+    const closestAt = stageIn(closest.subarray(0, n), "closest", true);
+    const outsAt = outs
+      .slice(0, trials)
+      .map((out, t) => stageIn(out.subarray(0, n), `out${t}`, false));
+    const potsAt = stageIn(pots, "pots", false);
     const table = arenaSlot("wasm:outTable", 4 * trials);
     new Int32Array(arenaMemory().buffer, table, trials).set(outsAt);
     run(dataAt, n, pairs, closestAt, table, potsAt);
-    outs.slice(0, trials).forEach((out, t) => back(out.subarray(0, n), outsAt[t]));
-    back(pots, potsAt);
+    outs.slice(0, trials).forEach((out, t) => stageOut(out.subarray(0, n), outsAt[t]));
+    stageOut(pots, potsAt);
   };
   batches.set(key, batch);
   return batch;

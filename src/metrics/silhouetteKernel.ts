@@ -4,16 +4,28 @@
  * a contiguous block, see `silhouette.ts`); a pair's distance goes to row i's sum for cluster(j)
  * and to row j's sum for cluster(i).
  *
+ * Two paths, with the same sums to the last bit:
+ * - WebAssembly SIMD (`silhouetteWasm.ts`, code in `silhouetteWasmCode.ts`), used when the runtime
+ *   has it, for 1…12 columns, unless the wasm kernels are off (`setWasmKernels(false)`,
+ *   `OLIST_WASM=0`). It is the JavaScript kernel below with the four rows of a block in two f64x2
+ *   vectors, so one `f64x2.sqrt` takes two of the square roots the loop is bound by: ~1.8× less
+ *   CPU time (0.36 s → 0.20 s for 2·10⁸ pairs at d = 4, same run; `bench/cluster.ts`). Every sum is
+ *   done in the JavaScript kernel's order, which makes it bit-identical (why: its module comment).
+ * - JavaScript (this file), generated: the fallback and the reference (the tests compare the two
+ *   bit for bit).
+ *
  * Why generated code: V8 does not unroll the coordinate loop, and unrolled it is ~3× faster
  * (3.7 s → 1.0 s for 2·10⁸ pairs at d = 6). On top of that the kernel is register-blocked: four
  * rows of the same cluster are held in locals and compared with each row j in one pass, so row j
  * is loaded, and its running sum updated, once per four pairs instead of once per pair: ~25 %
  * less CPU time (1.30 s → 0.95 s for 2·10⁸ pairs at d = 6, same machine, same run). The sum of
  * row j then receives the four distances added together, so the last bits differ from a
- * pair-by-pair loop (relative 10⁻¹⁴), but every path uses this kernel on the same fixed chunks:
- * results stay bit-identical whatever the thread count. The source is fixed text parameterised
- * only by the integer `d`.
+ * pair-by-pair loop (relative 10⁻¹⁴), but every path uses this order on the same fixed chunks:
+ * results stay bit-identical whatever the thread count and whichever of the two kernels runs.
+ * The source is fixed text parameterised only by the integer `d`.
  */
+
+import { wasmPairKernel } from "./silhouetteWasm.js";
 
 /** Signature of a generated kernel (see {@link silhouetteDistanceSums}). */
 type PairKernel = (
@@ -102,7 +114,8 @@ function pairKernel(d: number): PairKernel {
  * order (rows sorted by cluster code, `starts[c]` = first row of cluster c), over the pairs (i, j)
  * with i in [from, to) and j > i. Splitting [0, n) into ranges and adding the results gives the
  * full sums (this is how the work is shared between threads). The distances are added to `sums`
- * when given (clusters × n values, e.g. zeros in a `SharedArrayBuffer`), else to new zeros.
+ * when given (clusters × n values, e.g. zeros in a `SharedArrayBuffer`), else to new zeros. Runs
+ * the wasm SIMD kernel where it applies, else the JavaScript one (same values).
  *
  * @example
  * const sums = silhouetteDistanceSums(data, n, d, codes, starts, 0, n); // all pairs
@@ -119,7 +132,8 @@ export function silhouetteDistanceSums(
 ): Float64Array {
   if (sums.length !== (starts.length - 1) * n)
     throw new Error(`sums has ${sums.length} values, expected ${(starts.length - 1) * n}`);
-  pairKernel(d)(data, n, codes, starts, from, to, sums);
+  if (!wasmPairKernel(d)?.(data, n, codes, starts, from, to, sums))
+    pairKernel(d)(data, n, codes, starts, from, to, sums);
   return sums;
 }
 

@@ -1,7 +1,8 @@
 /**
  * A tiny WebAssembly binary emitter: enough of the format (one imported memory, functions of i32,
- * f64 and v128 values, the scalar and SIMD instructions the k-means kernels use) to generate small
- * modules at run time from TypeScript, without a toolchain or a committed `.wasm` file.
+ * f64 and v128 values, the scalar and SIMD instructions the k-means and silhouette kernels use)
+ * to generate small modules at run time from TypeScript, without a toolchain or a committed
+ * `.wasm` file.
  * Reference: the WebAssembly core specification 2.0, binary format (sections 5.2–5.5) and the
  * fixed-width SIMD proposal's opcode table.
  */
@@ -54,6 +55,7 @@ const SIMD = {
   f64x2Splat: 0x14,
   i32x4ExtractLane: 0x1b,
   f64x2ExtractLane: 0x21,
+  f64x2ReplaceLane: 0x22,
   f64x2Lt: 0x49,
   bitselect: 0x52,
   store64Lane: 0x5b,
@@ -154,6 +156,10 @@ export class FunctionBuilder {
   f64x2Lane(lane: number): this {
     return this.simd(SIMD.f64x2ExtractLane, [lane]);
   }
+  /** `f64x2.replace_lane`: stack `vector scalar` → the vector with `lane` set to the scalar. */
+  f64x2ReplaceLane(lane: number): this {
+    return this.simd(SIMD.f64x2ReplaceLane, [lane]);
+  }
   i32x4Lane(lane: number): this {
     return this.simd(SIMD.i32x4ExtractLane, [lane]);
   }
@@ -215,6 +221,7 @@ export const OP = {
   i32LtS: 0x48,
   i32LtU: 0x49,
   i32GtS: 0x4a,
+  i32GeS: 0x4e,
   f64Eq: 0x61,
   f64Lt: 0x63,
   f64Gt: 0x64,
