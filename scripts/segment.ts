@@ -33,6 +33,8 @@ import { imputationCounts, writeImputation } from "../src/segments/imputation.js
 import { completeMetrics, writeSegmentation } from "../src/segments/index.js";
 import { segmentCustomers } from "../src/pipeline/segmentRun.js";
 import { metricsFileFields } from "../src/pipeline/metricsFields.js";
+import type { BackgroundStudy } from "../src/pipeline/backgroundStudy.js";
+import { startMaintenanceStudy } from "../src/pipeline/backgroundStudy.js";
 import { cliFail, FLAG_LIMITS, integerFlag, parseFlags, runCommand } from "../src/util/cli.js";
 import { checkOutputFolder } from "../src/util/outputPath.js";
 
@@ -85,11 +87,22 @@ export async function segmentCommand(
 
   onStage("data (load nine files)");
   const { db, source } = await openOlist({ dataDir: args.data, log });
+  let study: BackgroundStudy | undefined;
   try {
     const start = performance.now();
     onStage("checksums");
     const checksums = await dataChecksums(source);
+    // The maintenance study starts as soon as the design is known and runs beside the fit and the
+    // metrics (src/pipeline/backgroundStudy.ts); too little history leaves a note, as before.
     const s = await segmentCustomers(db, source, {
+      onDesign: (design) =>
+        (study = startMaintenanceStudy(db, source, {
+          end: asOf,
+          segmentation: design,
+          checksums,
+          asOfGiven: true,
+          progress: "off",
+        })),
       checksums,
       asOf,
       k,
@@ -104,7 +117,11 @@ export async function segmentCommand(
     const cleaning = await cleaningReport(db);
     // The retraining recommendation of the one maintenance study (cached), as npm start writes it.
     onStage("maintenance study");
-    const fields = await metricsFileFields(db, source, s.design, { checksums, end: asOf });
+    const fields = await metricsFileFields(db, source, s.design, {
+      checksums,
+      end: asOf,
+      started: study,
+    });
     const { model } = s;
     const metrics = completeMetrics(s.metrics, fields);
     onStage("files");
@@ -152,6 +169,7 @@ export async function segmentCommand(
         .join(", ")}`,
     );
   } finally {
+    await study?.settled; // never close the database under the running study
     db.close();
   }
 }

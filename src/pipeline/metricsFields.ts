@@ -12,6 +12,7 @@ import type { StudySegmentation } from "../maintenance/policy.js";
 import { runMaintenanceStudy } from "../maintenance/study.js";
 import type { RetrainRecommendation } from "../segments/retrainField.js";
 import { UsageError } from "../util/errors.js";
+import type { BackgroundStudy } from "./backgroundStudy.js";
 
 /** The fields of {@link metricsFileFields}. */
 export interface MetricsFileFields {
@@ -32,6 +33,12 @@ export interface MetricsFileFieldsOptions {
   end?: Date;
   /** Worker threads of a study that is not cached (default one per core). */
   workers?: number;
+  /**
+   * The study of `segmentation` already started in the background (`startMaintenanceStudy`, with
+   * `asOfGiven: true` so that too little history is a note, not an error), awaited instead of
+   * running it here.
+   */
+  started?: BackgroundStudy;
 }
 
 /**
@@ -53,6 +60,17 @@ export async function metricsFileFields(
   const checksums = options.checksums
     ? options.checksums.map((c) => ({ ...c }))
     : await dataChecksums(source);
+  if (options.started) {
+    const study = await options.started.result();
+    return study
+      ? {
+          checksums,
+          retrain: retrainSummary(study.recommendation),
+          note: null,
+          cached: study.cached,
+        }
+      : { checksums, retrain: null, note: options.started.skipped ?? null, cached: false };
+  }
   try {
     const study = await runMaintenanceStudy(db, source, {
       end: options.end,
