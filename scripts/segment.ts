@@ -101,6 +101,7 @@ export async function segmentCommand(
           segmentation: design,
           checksums,
           asOfGiven: true,
+          ranBeside: "the other stages of npm run segment",
           progress: "off",
         })),
       checksums,

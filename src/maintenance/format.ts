@@ -100,3 +100,14 @@ export function formatReais(amount: number): string {
 export function ofRuns(count: number, runs: number): string {
   return `${count} of ${runs} ${runs === 1 ? "run" : "runs"}`;
 }
+
+/**
+ * ", beside …" when other work shared the cores with the study (its `ranBeside`), else "": added
+ * to every statement of the study's computing time.
+ *
+ * @example
+ * besideText({ ranBeside: "the other stages of npm start" }); // ", beside the other stages of npm start"
+ */
+export function besideText(report: { ranBeside?: string }): string {
+  return report.ranBeside ? `, beside ${report.ranBeside}` : "";
+}

@@ -67,6 +67,11 @@ export interface MaintenanceReport {
   design: (StudyDesign & { reason: string }) | null;
   seconds: number;
   tableSeconds: number;
+  /**
+   * What ran beside the study on the same cores, when something did (`npm start` and `npm run
+   * segment` start it beside their other stages): its `seconds` are then longer than alone.
+   */
+  ranBeside?: string;
   /** ARI(M0, Mi) by horizon (days after the origin), across origins × seeds (see `CurvePoint`). */
   curve: (Omit<CurvePoint, "meanStayers"> & { meanStayers: ReportNumber })[];
   /** Every evaluation date Ti with the mean ARI of each origin's models at it. */

@@ -56,6 +56,11 @@ export interface MaintenanceStudyOptions {
   onProgress?: (done: number, total: number, date: Date) => void;
   /** Read the cache (default true); false recomputes and refreshes the entry. */
   useCache?: boolean;
+  /**
+   * What runs beside the study on the same cores (e.g. "the other stages of npm start"), recorded
+   * in the report so that its computing time is read as such (default: nothing).
+   */
+  ranBeside?: string;
   /** Cache folder (default `resultCacheDir()`). */
   cacheDir?: string;
   /** The data files' checksums when already computed (default: `dataChecksums(source)`). */
@@ -144,12 +149,14 @@ export async function runMaintenanceStudy(
         workers: options.workers,
         onProgress: options.onProgress,
       });
-      return maintenanceReport(result, source, {
+      const report = maintenanceReport(result, source, {
         ...design,
         reason:
           studyDesignReason(design, origins.length) +
           (sample ? ` The study ran ${customerSampleWords(sample, maxCustomers)}.` : ""),
       });
+      if (options.ranBeside) report.ranBeside = options.ranBeside;
+      return report;
     },
     { dir: options.cacheDir, useCache: options.useCache },
   );

@@ -6,6 +6,7 @@
  * chart.
  */
 import {
+  besideText,
   everyWeeksText,
   formatAri,
   formatHours,
@@ -54,7 +55,7 @@ export function studyDesignRows(
     {
       setting: "computing time",
       value:
-        `${report.seconds.toFixed(1)} s (${o.workers} worker threads)` +
+        `${report.seconds.toFixed(1)} s (${o.workers} worker threads${besideText(report)})` +
         (cached ? ", read from the cache" : ""),
     },
   ];

@@ -5,6 +5,7 @@
  * interval, a number of days, a score or a cost is written from one value everywhere.
  */
 import {
+  besideText,
   everyWeeksText,
   formatAri,
   formatDays,
@@ -241,15 +242,15 @@ export function notStudiedText(): string {
 export function studySummaryLines(
   report: Pick<
     MaintenanceReport,
-    "options" | "dates" | "seconds" | "tableSeconds" | "noiseFloor" | "source"
+    "options" | "dates" | "seconds" | "tableSeconds" | "noiseFloor" | "source" | "ranBeside"
   >,
   rec: MaintenanceRecommendation,
   cached: boolean,
 ): string[] {
   const o = report.options;
   const time = cached
-    ? `read from the cache (computed in ${report.seconds.toFixed(1)} s)`
-    : `${report.seconds.toFixed(1)} s (tables ${report.tableSeconds.toFixed(1)} s, ${o.workers} worker(s))`;
+    ? `read from the cache (computed in ${report.seconds.toFixed(1)} s${besideText(report)})`
+    : `${report.seconds.toFixed(1)} s (tables ${report.tableSeconds.toFixed(1)} s, ${o.workers} worker(s)${besideText(report)})`;
   return [
     ...(report.source.synthetic ? [report.source.banner] : []),
     `Study: ${rec.basis}; ${report.dates.length} dates: ${time}.`,

@@ -157,6 +157,7 @@ export async function runMainJob(options: MainJobOptions = {}): Promise<MainJobR
         checksums,
         workers: options.workers,
         asOfGiven: options.asOf !== undefined,
+        ranBeside: "the other stages of npm start",
         progress: options.progress,
       }));
     try {

@@ -118,6 +118,20 @@ describe("maintenance sentences (from the recommendation)", () => {
     assert.equal(lines[0], "*** SYNTHETIC ***");
     assert.match(lines[1], /2 dates: read from the cache \(computed in 12\.3 s\)\.$/);
     assert.equal(lines[4], recommendationText(rec));
+    // Computed beside other work: said with the time, cached or not.
+    const beside = {
+      ...report,
+      options: { ...report.options, workers: 2 },
+      ranBeside: "the other stages of npm start",
+    };
+    assert.match(
+      studySummaryLines(beside, rec, true)[1],
+      /read from the cache \(computed in 12\.3 s, beside the other stages of npm start\)\.$/,
+    );
+    assert.match(
+      studySummaryLines(beside, rec, false)[1],
+      /12\.3 s \(tables 5\.0 s, 2 worker\(s\), beside the other stages of npm start\)\.$/,
+    );
   });
 });
 
