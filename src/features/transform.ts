@@ -148,6 +148,97 @@ export function fittedTransformFromJSON(json: unknown): FittedTransform {
   return FittedTransform.of(structuredClone(spec));
 }
 
+/** One column's fitted parameters and its values after imputation and log1p (the fit's input). */
+interface FittedColumn {
+  fill: number;
+  center: number;
+  scale: number;
+  values: Float64Array;
+}
+
+/** Fits one column (see {@link fitTransform}): median fill, optional log1p, centre and scale. */
+function fitColumn(
+  raw: Float64Array,
+  name: string,
+  logged: boolean,
+  scaler: Scaler,
+  missing: MissingRule,
+): FittedColumn {
+  // The median of the finite values, by selection (the same number as after a full sort).
+  const { value: fill, finite } = quantileOfFinite(raw, 0.5);
+  if (finite === 0) throw new Error(`Column "${name}" has no value to fit on.`);
+  if (missing === "error" && finite < raw.length) {
+    throw new Error(`Column "${name}" has ${raw.length - finite} missing values (NaN).`);
+  }
+  // Plain loops rather than map/reduce callbacks (several times faster on typed arrays in V8);
+  // the sums run left to right from 0 as reduce does, so the numbers are the same.
+  const values = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const x = raw[i];
+    const v = Number.isNaN(x) ? fill : x;
+    if (logged) {
+      if (!(v > -1)) throw new Error(`log1p of ${v} in column "${name}" is undefined.`);
+      values[i] = Math.log1p(v);
+    } else values[i] = v;
+  }
+  let c = 0;
+  let s = 1;
+  if (scaler === "standard") {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) sum += values[i];
+    c = sum / values.length;
+    let squares = 0;
+    for (let i = 0; i < values.length; i++) squares += (values[i] - c) ** 2;
+    s = Math.sqrt(squares / values.length);
+  } else if (scaler === "robust") {
+    const sorted = values.slice().sort();
+    c = quantileSorted(sorted, 0.5);
+    s = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
+  }
+  // A constant column (e.g. frequency's IQR when ~97% buy once) is only centred.
+  return { fill, center: c, scale: s > 0 ? s : 1, values };
+}
+
+/**
+ * Fits every column of `options` and hands each fitted column, in feature order, to `use` (before
+ * the next is fitted, so that only one column's values are held at a time); returns the transform.
+ */
+function fitColumns(
+  source: ColumnSource,
+  options: TransformOptions,
+  use: (column: FittedColumn, c: number) => void = () => {},
+): FittedTransform {
+  const columns = columnsOf(source);
+  const features = [...options.features];
+  const log1p = [...(options.log1p ?? [])];
+  const scaler = options.scaler ?? "standard";
+  const missing = options.missing ?? "median";
+  for (const name of log1p) {
+    if (!features.includes(name)) throw new Error(`log1p column "${name}" is not among features.`);
+  }
+  const impute: number[] = [];
+  const center: number[] = [];
+  const scale: number[] = [];
+  features.forEach((name, c) => {
+    const fitted = fitColumn(getColumn(columns, name), name, log1p.includes(name), scaler, missing);
+    use(fitted, c);
+    impute.push(fitted.fill);
+    center.push(fitted.center);
+    scale.push(fitted.scale);
+  });
+  return FittedTransform.of({
+    kind: "olist-feature-transform",
+    version: 1,
+    features,
+    log1p,
+    scaler,
+    missing,
+    impute,
+    center,
+    scale,
+  });
+}
+
 /**
  * Fits a transform on training columns: per feature, the NaN replacement (training median), then
  * after optional log1p the centre and scale of the chosen scaler.
@@ -161,65 +252,39 @@ export function fittedTransformFromJSON(json: unknown): FittedTransform {
  * const { data, rows, cols } = t.apply(table); // later: t.apply(tableAtLaterDate)
  */
 export function fitTransform(source: ColumnSource, options: TransformOptions): FittedTransform {
+  return fitColumns(source, options);
+}
+
+/**
+ * `fitTransform(source, options)` and its `apply(source)` in one pass: the same transform and the
+ * same matrix bit for bit, with each value imputed and log1p'd once instead of twice (the
+ * maintenance study fits a transform on every date's table). `allocate` gives the matrix's
+ * array of rows × features values (default a new Float64Array; e.g. one in a `SharedArrayBuffer`
+ * for worker threads).
+ *
+ * @example
+ * const { transform, matrix } = fitTransformMatrix(table, { features, log1p });
+ */
+export function fitTransformMatrix(
+  source: ColumnSource,
+  options: TransformOptions,
+  allocate: (length: number) => Float64Array = (length) => new Float64Array(length),
+): { transform: FittedTransform; matrix: FeatureMatrix } {
   const columns = columnsOf(source);
   const features = [...options.features];
-  const log1p = [...(options.log1p ?? [])];
-  const scaler = options.scaler ?? "standard";
-  const missing = options.missing ?? "median";
-  for (const name of log1p) {
-    if (!features.includes(name)) throw new Error(`log1p column "${name}" is not among features.`);
-  }
-  const impute: number[] = [];
-  const center: number[] = [];
-  const scale: number[] = [];
+  const cols = features.length;
+  const rows = cols === 0 ? 0 : getColumn(columns, features[0]).length;
   for (const name of features) {
-    const raw = getColumn(columns, name);
-    // The median of the finite values, by selection (the same number as after a full sort).
-    const { value: fill, finite } = quantileOfFinite(raw, 0.5);
-    if (finite === 0) throw new Error(`Column "${name}" has no value to fit on.`);
-    if (missing === "error" && finite < raw.length) {
-      throw new Error(`Column "${name}" has ${raw.length - finite} missing values (NaN).`);
-    }
-    // Plain loops rather than map/reduce callbacks (several times faster on typed arrays in V8);
-    // the sums run left to right from 0 as reduce does, so the numbers are the same.
-    const values = new Float64Array(raw.length);
-    const logged = log1p.includes(name);
-    for (let i = 0; i < raw.length; i++) {
-      const x = raw[i];
-      const v = Number.isNaN(x) ? fill : x;
-      if (logged) {
-        if (!(v > -1)) throw new Error(`log1p of ${v} in column "${name}" is undefined.`);
-        values[i] = Math.log1p(v);
-      } else values[i] = v;
-    }
-    let c = 0;
-    let s = 1;
-    if (scaler === "standard") {
-      let sum = 0;
-      for (let i = 0; i < values.length; i++) sum += values[i];
-      c = sum / values.length;
-      let squares = 0;
-      for (let i = 0; i < values.length; i++) squares += (values[i] - c) ** 2;
-      s = Math.sqrt(squares / values.length);
-    } else if (scaler === "robust") {
-      const sorted = values.slice().sort();
-      c = quantileSorted(sorted, 0.5);
-      s = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
-    }
-    // A constant column (e.g. frequency's IQR when ~97% buy once) is only centred.
-    impute.push(fill);
-    center.push(c);
-    scale.push(s > 0 ? s : 1);
+    const length = getColumn(columns, name).length;
+    if (length !== rows)
+      throw new Error(`Column "${name}" has ${length} values, "${features[0]}" has ${rows}.`);
   }
-  return FittedTransform.of({
-    kind: "olist-feature-transform",
-    version: 1,
-    features,
-    log1p,
-    scaler,
-    missing,
-    impute,
-    center,
-    scale,
+  const out = allocate(rows * cols);
+  if (out.length !== rows * cols)
+    throw new Error(`allocate gave ${out.length} values, expected ${rows} × ${cols}`);
+  const transform = fitColumns(source, options, ({ values, center, scale }, c) => {
+    // The expression of apply(): (x − centre) / scale on the imputed, log1p'd value.
+    for (let r = 0, o = c; r < rows; r++, o += cols) out[o] = (values[r] - center) / scale;
   });
+  return { transform, matrix: { data: out, rows, cols, features } };
 }

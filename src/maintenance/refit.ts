@@ -16,7 +16,7 @@ import { isMainThread } from "node:worker_threads";
 import type { Matrix } from "../cluster/matrix.js";
 import type { CustomerTable } from "../features/definitions.js";
 import type { Scaler, TransformJSON } from "../features/transform.js";
-import { FittedTransform, fitTransform } from "../features/transform.js";
+import { FittedTransform, fitTransformMatrix } from "../features/transform.js";
 import type { SegmentModelJSON } from "../segments/model.js";
 import { fitSegmentsOnMatrix } from "../segments/model.js";
 import { resolvePool } from "../util/sharedWorkerPool.js";
@@ -98,14 +98,13 @@ export function prepareRefitMatrix(
   spec: RefitSpec,
 ): PreparedMatrix {
   const columns = numeric as Record<string, Float64Array>;
-  const transform = fitTransform(columns, {
-    features: spec.features,
-    log1p: spec.log1p,
-    scaler: spec.scaler,
-  });
-  const matrix = transform.apply(columns);
-  const data = new Float64Array(new SharedArrayBuffer(matrix.data.length * 8));
-  data.set(matrix.data);
+  // Fitted and applied in one pass, straight into the shared memory the workers read.
+  const { transform, matrix } = fitTransformMatrix(
+    columns,
+    { features: spec.features, log1p: spec.log1p, scaler: spec.scaler },
+    (length) => new Float64Array(new SharedArrayBuffer(length * 8)),
+  );
+  const data = matrix.data;
   return { transform: transform.toJSON(), data };
 }
 
@@ -125,7 +124,7 @@ const TRANSFORM_CACHE = 8;
  * the k-means half is `fitSegmentsOnMatrix`, shared with `fitSegmentModel`.
  */
 export function runRefit(job: RefitJob): RefitResult {
-  // fitTransform reads the feature columns only; the model records the row count and the date.
+  // fitTransformMatrix reads the feature columns only; the model records the row count and the date.
   const table = {
     asOf: new Date(job.asOf),
     ids: { length: job.rows },
@@ -142,12 +141,11 @@ export function runRefit(job: RefitJob): RefitResult {
       );
     fitted = { transform, matrix: { data: job.prepared.data, rows: job.rows, cols } };
   } else if (!fitted) {
-    const transform = fitTransform(table, {
+    fitted = fitTransformMatrix(table, {
       features: spec.features,
       log1p: spec.log1p,
       scaler: spec.scaler,
     });
-    fitted = { transform, matrix: transform.apply(table) };
     transforms.set(job.key, fitted);
     if (transforms.size > TRANSFORM_CACHE) transforms.delete(transforms.keys().next().value!);
   }

@@ -10,7 +10,7 @@ import type { Matrix } from "../cluster/matrix.js";
 import type { CustomerTable } from "../features/definitions.js";
 import type { Scaler, TransformJSON } from "../features/transform.js";
 import type { FittedTransform } from "../features/transform.js";
-import { fitTransform, fittedTransformFromJSON } from "../features/transform.js";
+import { fitTransformMatrix, fittedTransformFromJSON } from "../features/transform.js";
 import { sealModelJson } from "./modelIntegrity.js";
 import type { SegmentAlgorithmJSON } from "./segmentClusterer.js";
 import { SEGMENT_ALGORITHMS, segmentClusterer } from "./segmentClusterer.js";
@@ -164,12 +164,11 @@ export interface FittedSegments {
 
 /** The seed-independent half of a fit: the table's fitted transform, its matrix and the training facts. */
 function transformedTable(table: CustomerTable, options: FitSegmentModelOptions) {
-  const transform = fitTransform(table, {
+  const { transform, matrix } = fitTransformMatrix(table, {
     features: options.features,
     log1p: options.log1p ?? [],
     scaler: options.scaler ?? "standard",
   });
-  const matrix = transform.apply(table);
   return { transform, matrix, training: { asOf: table.asOf, customers: table.ids.length } };
 }
 

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { fittedTransformFromJSON, fitTransform } from "../../src/features/index.js";
+import {
+  fittedTransformFromJSON,
+  fitTransform,
+  fitTransformMatrix,
+} from "../../src/features/index.js";
 
 const train = {
   monetary: Float64Array.of(0, 1, 3, 7),
@@ -72,6 +76,62 @@ describe("fitTransform", () => {
     assert.throws(
       () => fittedTransformFromJSON({ kind: "other" }),
       /Not a serialised feature transform/,
+    );
+  });
+});
+
+describe("fitTransformMatrix", () => {
+  // Skewed columns with NaN, a constant column, negative values.
+  const n = 1001;
+  const columns = {
+    monetary: Float64Array.from({ length: n }, (_, i) => (i % 17 === 0 ? NaN : (i * 7919) % 523)),
+    frequency: Float64Array.from({ length: n }, (_, i) => 1 + (i % 97 === 0 ? 2 : 0)),
+    constant: new Float64Array(n).fill(3),
+    recency: Float64Array.from({ length: n }, (_, i) => (i % 13 === 0 ? NaN : 0.37 * i - 40)),
+  };
+  const features = ["recency", "monetary", "frequency", "constant"];
+  for (const scaler of ["standard", "robust", "none"] as const) {
+    it(`equals fitTransform + apply bit for bit (${scaler} scaler)`, () => {
+      const options = { features, log1p: ["monetary", "frequency"], scaler };
+      const reference = fitTransform(columns, options);
+      const expected = reference.apply(columns);
+      const { transform, matrix } = fitTransformMatrix(columns, options);
+      assert.deepEqual(transform.toJSON(), reference.toJSON());
+      assert.equal(matrix.rows, n);
+      assert.equal(matrix.cols, 4);
+      assert.deepEqual(matrix.features, features);
+      assert.equal(matrix.data.length, expected.data.length);
+      for (let i = 0; i < expected.data.length; i++)
+        assert.ok(Object.is(matrix.data[i], expected.data[i]), `value ${i}`);
+    });
+  }
+
+  it("writes into the array `allocate` gives, and checks its length", () => {
+    let given: Float64Array | undefined;
+    const { matrix } = fitTransformMatrix(columns, { features: ["recency"] }, (length) => {
+      given = new Float64Array(new SharedArrayBuffer(length * 8));
+      return given;
+    });
+    assert.equal(matrix.data, given);
+    assert.throws(
+      () => fitTransformMatrix(columns, { features: ["recency"] }, () => new Float64Array(3)),
+      /allocate gave 3 values, expected 1001 × 1/,
+    );
+  });
+
+  it("keeps fitTransform's errors: a missing column, mismatched lengths, log1p ≤ −1", () => {
+    assert.throws(() => fitTransformMatrix(columns, { features: ["nope"] }), /"nope" is not among/);
+    assert.throws(
+      () =>
+        fitTransformMatrix(
+          { a: new Float64Array(3), b: new Float64Array(4) },
+          { features: ["a", "b"] },
+        ),
+      /Column "b" has 4 values, "a" has 3/,
+    );
+    assert.throws(
+      () => fitTransformMatrix(columns, { features: ["recency"], log1p: ["recency"] }),
+      /log1p of -39\.63 in column "recency" is undefined/,
     );
   });
 });
