@@ -192,7 +192,6 @@ export async function segmentCustomers(
     selection = inUse.selection;
     const chosen = inUse.design;
     design = chosen;
-    options.onDesign?.(design);
     options.onStep?.("segment model");
     const k = chosen.k;
     if (k >= table.ids.length) {
@@ -200,6 +199,7 @@ export async function segmentCustomers(
         `--k ${k} needs more customers than the ${table.ids.length} of the table; choose a smaller k.`,
       );
     }
+    options.onDesign?.(design); // once the design is known to fit this table
     const fit = await fitSegmentModelOnPool(table, {
       ...chosen,
       source: { description: source.description, synthetic: source.synthetic },
