@@ -17,6 +17,7 @@
  * job and leave the previous outputs as they were. The cleaning report goes to DIR/cleaning.csv.
  */
 import path from "node:path";
+import { segmentsLine } from "../src/pipeline/segmentsLine.js";
 import { parseAsOf } from "../src/features/asOfDate.js";
 import { recommendationText } from "../src/maintenance/text.js";
 import { runMainJob, stageTable, syntheticNote } from "../src/pipeline/mainJob.js";
@@ -81,9 +82,7 @@ export async function startCommand(
   const rel = (f: string) => path.relative(process.cwd(), f) || ".";
   const lines = [
     "",
-    `Segments: k = ${m.k} on ${m.customers.toLocaleString("en-US")} customers as of ${m.asOf.slice(0, 10)}; ` +
-      `silhouette ${m.silhouette.toFixed(3)} (exact), Davies-Bouldin ${m.daviesBouldin.toFixed(3)}, ` +
-      `Calinski-Harabasz ${Math.round(m.calinskiHarabasz).toLocaleString("en-US")}`,
+    segmentsLine(m), // the silhouette as labelled: exact with n, or sampled with its interval
     ...m.sizes.map(
       (s) =>
         `  ${String(s.segment).padStart(2)}  ${s.name.padEnd(28)} ${s.customers.toLocaleString("en-US").padStart(8)}  ${(100 * s.share).toFixed(1).padStart(5)} %`,
