@@ -115,9 +115,9 @@ export async function runMaintenanceStudy(
     origins = await defaultOrigins(db, end, design);
   } catch (e) {
     throw new UsageError(
-      `The maintenance study needs ${design.minHistoryDays} days of history before its first ` +
-        `training date and ${design.minHorizonDays} days after its last: ${(e as Error).message} ` +
-        `Choose a later --as-of, or skip it with npm run segment.`,
+      // The grid's message already gives the days needed and the data's range.
+      `The maintenance study cannot run: ${(e as Error).message} Choose a later --as-of for a ` +
+        `retraining interval; the segments themselves do not need the study.`,
     );
   }
   const segmentation = segmentationOf(options.segmentation ?? chosenSegmentation());
